@@ -1,0 +1,232 @@
+using HaloAgent.Engine.Activities.Core;
+using HaloAgent.Engine.Definitions;
+using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Engine.Runtime.Persistence.Records;
+using HaloAgent.Engine.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaloAgent.Engine.Runtime.Management;
+
+/// <summary>
+/// Flow definitions and their versions. Reading never writes: only saving a draft creates one. Publishing freezes
+/// the draft as version N and makes it the one new instances start on; instances already running keep theirs.
+/// </summary>
+public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, TimeProvider clock)
+{
+    public event Action? TriggersChanged;
+
+    public Task<IReadOnlyList<FlowSummary>> ListAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<FlowSummary>>(async (db, ct) =>
+        {
+            var drafts = await db.FlowVersions.Where(v => v.Status == VersionStatus.Draft).Select(v => v.FlowId).ToListAsync(ct);
+            var flows = await db.Flows.OrderBy(f => f.Id).ToListAsync(ct);
+            return flows.Select(f => ToSummary(f, drafts.Contains(f.Id))).ToList();
+        }, cancellationToken);
+
+    public Task<FlowSummary> GetAsync(string flowId, CancellationToken cancellationToken) =>
+        database.ReadAsync(async (db, ct) =>
+        {
+            var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == flowId, ct) ?? throw NotFound(flowId);
+            var hasDraft = await db.FlowVersions.AnyAsync(v => v.FlowId == flowId && v.Status == VersionStatus.Draft, ct);
+            return ToSummary(flow, hasDraft);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<FlowVersionInfo>> VersionsAsync(string flowId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<FlowVersionInfo>>(async (db, ct) =>
+        {
+            if (!await db.Flows.AnyAsync(f => f.Id == flowId, ct))
+            {
+                throw NotFound(flowId);
+            }
+
+            var versions = await db.FlowVersions.Where(v => v.FlowId == flowId).OrderByDescending(v => v.Version).ToListAsync(ct);
+            return versions.Select(ToInfo).ToList();
+        }, cancellationToken);
+
+    /// <summary>A version's document; without a version number, the draft if there is one, else the active or latest version.</summary>
+    public Task<FlowVersionDocument> GetVersionAsync(string flowId, int? version, CancellationToken cancellationToken) =>
+        database.ReadAsync(async (db, ct) =>
+        {
+            var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == flowId, ct) ?? throw NotFound(flowId);
+            var query = db.FlowVersions.Where(v => v.FlowId == flowId);
+            var record = version is { } v
+                ? await query.SingleOrDefaultAsync(x => x.Version == v, ct)
+                : await query.OrderByDescending(x => x.Status == VersionStatus.Draft).ThenByDescending(x => x.Version == flow.ActiveVersion).ThenByDescending(x => x.Version).FirstOrDefaultAsync(ct);
+            if (record is null)
+            {
+                throw new FlowNotFoundException($"Flow '{flowId}' has no version {version}.");
+            }
+
+            return new FlowVersionDocument(ToInfo(record), FlowJson.Deserialize(record.Definition));
+        }, cancellationToken);
+
+    /// <summary>
+    /// Saves the draft (creating it, and the flow, when there is none). <paramref name="expectedRevision"/> is the
+    /// revision the editor loaded; if someone saved since, the save is refused rather than overwriting their work.
+    /// Drafts may be invalid: validation runs on demand and at publish.
+    /// </summary>
+    public Task<FlowVersionInfo> SaveDraftAsync(FlowDefinition definition, int? expectedRevision, CancellationToken cancellationToken) =>
+        database.WriteAsync(async scope =>
+        {
+            var db = scope.Db;
+            var now = Now();
+            var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == definition.Id, scope.CancellationToken);
+            if (flow is null)
+            {
+                flow = new FlowRecord { Id = definition.Id, Name = definition.Name, CreatedAt = now };
+                db.Flows.Add(flow);
+            }
+
+            flow.Name = definition.Name;
+            flow.Description = definition.Description;
+            flow.UpdatedAt = now;
+            var draft = await db.FlowVersions.SingleOrDefaultAsync(v => v.FlowId == definition.Id && v.Status == VersionStatus.Draft, scope.CancellationToken);
+            if (draft is null)
+            {
+                flow.LatestVersion++;
+                draft = new FlowVersionRecord
+                {
+                    FlowId = definition.Id,
+                    Version = flow.LatestVersion,
+                    Status = VersionStatus.Draft,
+                    Definition = "",
+                    CreatedAt = now,
+                };
+                db.FlowVersions.Add(draft);
+            }
+            else if (expectedRevision is { } expected && expected != draft.Revision)
+            {
+                throw new FlowConflictException(
+                    $"The draft of '{definition.Id}' was saved by someone else (revision {draft.Revision}, you edited {expected}). Reload it and apply your change again.");
+            }
+
+            draft.Definition = FlowJson.Serialize(definition with { Version = draft.Version });
+            draft.Revision++;
+            draft.UpdatedAt = now;
+            await db.SaveChangesAsync(scope.CancellationToken);
+            return ToInfo(draft);
+        }, cancellationToken);
+
+    public Task DiscardDraftAsync(string flowId, CancellationToken cancellationToken) =>
+        database.WriteAsync(async scope =>
+        {
+            var draft = await scope.Db.FlowVersions.SingleOrDefaultAsync(v => v.FlowId == flowId && v.Status == VersionStatus.Draft, scope.CancellationToken)
+                ?? throw new FlowNotFoundException($"Flow '{flowId}' has no draft.");
+            scope.Db.FlowVersions.Remove(draft);
+            var flow = await scope.Db.Flows.SingleAsync(f => f.Id == flowId, scope.CancellationToken);
+            flow.LatestVersion--;
+            if (flow.LatestVersion == 0)
+            {
+                scope.Db.Flows.Remove(flow);
+            }
+
+            await scope.Db.SaveChangesAsync(scope.CancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Publishes the draft as a frozen version; invalid drafts raise <see cref="FlowValidationException"/> and change nothing.</summary>
+    public async Task<FlowVersionInfo> PublishAsync(string flowId, CancellationToken cancellationToken)
+    {
+        var result = await database.WriteAsync(async scope =>
+        {
+            var db = scope.Db;
+            var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == flowId, scope.CancellationToken) ?? throw NotFound(flowId);
+            var draft = await db.FlowVersions.SingleOrDefaultAsync(v => v.FlowId == flowId && v.Status == VersionStatus.Draft, scope.CancellationToken)
+                ?? throw new FlowConflictException($"Flow '{flowId}' has no draft to publish.");
+            var compiled = compiler.Compile(FlowJson.Deserialize(draft.Definition), draft.Version);
+            var now = Now();
+            draft.Status = VersionStatus.Published;
+            draft.PublishedAt = now;
+            draft.UpdatedAt = now;
+            flow.ActiveVersion = draft.Version;
+            flow.UpdatedAt = now;
+            await ReplaceTriggersAsync(db, flowId, compiled, scope.CancellationToken);
+            await db.SaveChangesAsync(scope.CancellationToken);
+            return ToInfo(draft);
+        }, cancellationToken);
+        TriggersChanged?.Invoke();
+        return result;
+    }
+
+    /// <summary>Stops new instances (triggers and starts); running instances finish on their version.</summary>
+    public async Task<FlowVersionInfo> RetractAsync(string flowId, CancellationToken cancellationToken)
+    {
+        var result = await database.WriteAsync(async scope =>
+        {
+            var db = scope.Db;
+            var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == flowId, scope.CancellationToken) ?? throw NotFound(flowId);
+            if (flow.ActiveVersion is not { } active)
+            {
+                throw new FlowConflictException($"Flow '{flowId}' has no published version to retract.");
+            }
+
+            var version = await db.FlowVersions.SingleAsync(v => v.FlowId == flowId && v.Version == active, scope.CancellationToken);
+            version.Status = VersionStatus.Retracted;
+            version.UpdatedAt = Now();
+            flow.ActiveVersion = null;
+            flow.UpdatedAt = version.UpdatedAt;
+            await ReplaceTriggersAsync(db, flowId, null, scope.CancellationToken);
+            await db.SaveChangesAsync(scope.CancellationToken);
+            return ToInfo(version);
+        }, cancellationToken);
+        TriggersChanged?.Invoke();
+        return result;
+    }
+
+    /// <summary>
+    /// Imports a flow document: it becomes the draft, and is published too when asked. An import that fails
+    /// validation with <paramref name="publish"/> leaves nothing behind.
+    /// </summary>
+    public async Task<FlowVersionInfo> ImportAsync(FlowDefinition definition, bool publish, CancellationToken cancellationToken)
+    {
+        if (publish)
+        {
+            var errors = compiler.Validate(definition);
+            if (errors.Count > 0)
+            {
+                throw new FlowValidationException(errors);
+            }
+        }
+
+        var draft = await SaveDraftAsync(definition, expectedRevision: null, cancellationToken);
+        return publish ? await PublishAsync(definition.Id, cancellationToken) : draft;
+    }
+
+    private static async Task ReplaceTriggersAsync(EngineDbContext db, string flowId, Execution.CompiledFlow? compiled, CancellationToken cancellationToken)
+    {
+        await db.FlowTriggers.Where(t => t.FlowId == flowId).ExecuteDeleteAsync(cancellationToken);
+        foreach (var start in compiled?.StartNodes ?? [])
+        {
+            var trigger = start.Inputs.GetValueOrDefault("trigger")?.ToString() ?? StartActivity.Triggers.Manual;
+            if (trigger == StartActivity.Triggers.Manual)
+            {
+                continue;
+            }
+
+            db.FlowTriggers.Add(new FlowTriggerRecord
+            {
+                FlowId = flowId,
+                NodeId = start.Id,
+                Version = compiled!.Version,
+                Kind = trigger,
+                EventName = trigger == StartActivity.Triggers.Event ? start.Inputs.GetValueOrDefault("event")?.ToString() : null,
+                Cron = trigger == StartActivity.Triggers.Schedule ? start.Inputs.GetValueOrDefault("cron")?.ToString() : null,
+            });
+        }
+    }
+
+    private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static FlowNotFoundException NotFound(string flowId) => new($"There is no flow '{flowId}'.");
+
+    private static FlowSummary ToSummary(FlowRecord f, bool hasDraft) =>
+        new(f.Id, f.Name, f.Description, f.ActiveVersion, f.LatestVersion, hasDraft, DateTimeOffset.FromUnixTimeMilliseconds(f.UpdatedAt));
+
+    private static FlowVersionInfo ToInfo(FlowVersionRecord v) => new(
+        v.FlowId,
+        v.Version,
+        v.Status,
+        v.Revision,
+        DateTimeOffset.FromUnixTimeMilliseconds(v.CreatedAt),
+        DateTimeOffset.FromUnixTimeMilliseconds(v.UpdatedAt),
+        v.PublishedAt is { } p ? DateTimeOffset.FromUnixTimeMilliseconds(p) : null);
+}

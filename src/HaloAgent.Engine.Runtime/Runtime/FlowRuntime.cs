@@ -1,0 +1,246 @@
+using Dapper;
+using HaloAgent.Engine.Activities.Core;
+using HaloAgent.Engine.Execution;
+using HaloAgent.Engine.Runtime.Management;
+using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Engine.Values;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaloAgent.Engine.Runtime.Runtime;
+
+/// <summary>
+/// Commands on instances: start, raise events, retry, cancel, migrate. Each is one transaction; the workers do the
+/// executing. Events are stored first and matched under a per-key lock, so an event racing a suspension is never lost.
+/// </summary>
+public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows, WorkSignal signal, TimeProvider clock)
+{
+    public async Task<StartResult> StartAsync(string flowId, StartRequest request, CancellationToken cancellationToken)
+    {
+        var active = await database.ReadAsync((db, ct) => db.Flows.Where(f => f.Id == flowId).Select(f => new { f.ActiveVersion }).SingleOrDefaultAsync(ct), cancellationToken)
+            ?? throw new FlowNotFoundException($"There is no flow '{flowId}'.");
+        if (active.ActiveVersion is not { } version)
+        {
+            throw new FlowConflictException($"Flow '{flowId}' has no published version; publish it before starting it.");
+        }
+
+        var flow = await flows.GetAsync(flowId, version, cancellationToken);
+        var startNode = request.StartNodeId is { } requested
+            ? flow.StartNodes.FirstOrDefault(n => n.Id == requested) ?? throw new FlowConflictException($"Flow '{flowId}' has no Start node '{requested}'.")
+            : flow.StartNodes[0];
+        var result = await database.WriteAsync(async scope =>
+        {
+            var now = Now();
+            var id = await InstanceInserter.TryInsertAsync(scope, flow, startNode.Id, request, now);
+            if (id is not null)
+            {
+                return new StartResult(id, version, Started: true);
+            }
+
+            var existing = await scope.Connection.QuerySingleOrDefaultAsync<string>(scope.Command(
+                "SELECT id FROM flow_instances WHERE (start_key = @StartKey) OR (flow_id = @FlowId AND singleton_key = @SingletonKey)",
+                new { request.StartKey, FlowId = flowId, SingletonKey = request.CorrelationKey ?? "" }));
+            return new StartResult(existing ?? "", version, Started: false,
+                request.StartKey is not null ? "An instance was already started with this start key." : $"'{flowId}' is a singleton flow and an instance is already running for '{request.CorrelationKey}'.");
+        }, cancellationToken);
+        if (result.Started)
+        {
+            signal.Notify();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Stores the event, resumes every instance waiting for it and starts every flow it triggers. When nothing takes
+    /// it, it stays pending: an instance of this key that is still running takes it as soon as it suspends.
+    /// </summary>
+    public async Task<EventResult> RaiseAsync(EventRequest request, CancellationToken cancellationToken)
+    {
+        var triggers = await database.ReadAsync(
+            (db, ct) => db.FlowTriggers.Where(t => t.Kind == StartActivity.Triggers.Event && t.EventName == request.Name).ToListAsync(ct),
+            cancellationToken);
+        var compiled = new List<(CompiledFlow Flow, string NodeId)>();
+        foreach (var trigger in triggers)
+        {
+            compiled.Add((await flows.GetAsync(trigger.FlowId, trigger.Version, cancellationToken), trigger.NodeId));
+        }
+
+        var result = await RaiseCoreAsync(request, null, compiled, cancellationToken);
+        if (result.ResumedInstances.Count + result.StartedInstances.Count > 0)
+        {
+            signal.Notify();
+        }
+
+        return result;
+    }
+
+    /// <summary>Sends an event to one instance's bookmarks only (e.g. from the Studio's test run).</summary>
+    public async Task<EventResult> RaiseForInstanceAsync(string instanceId, string name, object? payload, CancellationToken cancellationToken)
+    {
+        var instance = await FindAsync(instanceId, cancellationToken);
+        if (Enum.Parse<InstanceStatus>(instance.Status).IsFinished())
+        {
+            throw new InstanceStateException($"Instance {instanceId} is {instance.Status}; it no longer takes events.");
+        }
+
+        var correlation = await database.ReadAsync(
+            (db, ct) => db.Bookmarks.Where(b => b.InstanceId == instanceId && b.EventName == name && b.ResumedEventId == null).Select(b => b.CorrelationKey).FirstOrDefaultAsync(ct),
+            cancellationToken);
+        if (correlation is null)
+        {
+            throw new InstanceStateException($"Instance {instanceId} is not waiting for '{name}'.");
+        }
+
+        var result = await RaiseCoreAsync(new EventRequest(name, correlation, payload), instanceId, [], cancellationToken);
+        if (result.ResumedInstances.Count == 0)
+        {
+            throw new InstanceStateException($"Instance {instanceId} stopped waiting for '{name}' before the event arrived.");
+        }
+
+        signal.Notify();
+        return result;
+    }
+
+    private Task<EventResult> RaiseCoreAsync(EventRequest request, string? instanceId, List<(CompiledFlow Flow, string NodeId)> triggers, CancellationToken cancellationToken) =>
+        database.WriteAsync(async scope =>
+        {
+            var now = Now();
+            var eventId = request.EventId ?? Guid.CreateVersion7().ToString("N");
+            await scope.Dialect.LockKeysAsync(scope.Connection, scope.Transaction, [SqlDialect.KeyHash(request.Name, request.CorrelationKey)], scope.CancellationToken);
+            var inserted = await scope.Connection.ExecuteAsync(scope.Command(
+                "INSERT INTO flow_events (id, name, correlation_key, payload, created_at, consumed_at) VALUES (@Id, @Name, @CorrelationKey, @Payload, @Now, NULL) ON CONFLICT DO NOTHING",
+                new { Id = eventId, request.Name, request.CorrelationKey, Payload = PlainValue.Serialize(request.Payload), Now = now }));
+            if (inserted == 0)
+            {
+                return new EventResult(eventId, Duplicate: true, [], []);
+            }
+
+            var resumed = await EventMatcher.ResumeAsync(scope, eventId, request.Name, request.CorrelationKey, instanceId, now);
+            var started = new List<string>();
+            foreach (var (flow, nodeId) in triggers)
+            {
+                if (!TriggerConditionHolds(flow, nodeId, request.Payload))
+                {
+                    continue;
+                }
+
+                var startRequest = new StartRequest { CorrelationKey = request.CorrelationKey, Input = request.Payload, StartKey = $"event:{eventId}:{flow.FlowId}:{nodeId}" };
+                if (await InstanceInserter.TryInsertAsync(scope, flow, nodeId, startRequest, now) is { } id)
+                {
+                    started.Add(id);
+                }
+            }
+
+            if (resumed.Count + started.Count > 0)
+            {
+                await scope.Connection.ExecuteAsync(scope.Command("UPDATE flow_events SET consumed_at = @Now WHERE id = @Id", new { Now = now, Id = eventId }));
+            }
+
+            return new EventResult(eventId, Duplicate: false, resumed, started);
+        }, cancellationToken);
+
+    private bool TriggerConditionHolds(CompiledFlow flow, string nodeId, object? payload)
+    {
+        var condition = flow.Node(nodeId).Inputs.GetValueOrDefault("condition")?.ToString();
+        if (string.IsNullOrWhiteSpace(condition))
+        {
+            return true;
+        }
+
+        var scope = new Dictionary<string, object?>(StringComparer.Ordinal) { ["event"] = payload, ["vars"] = null, ["instance"] = null, ["nodes"] = null };
+        try
+        {
+            return flow.Expression(condition).EvaluateCondition(scope, clock.GetUtcNow());
+        }
+        catch (Expressions.ExpressionEvaluationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Runs the faulted node again (with the same idempotency key as the failed attempt).</summary>
+    public async Task RetryAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await UpdateStateAsync(instanceId, InstanceStatus.Faulted, "retried", "UPDATE flow_instances SET wake_at = @Now, runnable_since = @Now, row_version = row_version + 1, sequence = sequence + 1, updated_at = @Now WHERE id = @Id AND status = 'Faulted' RETURNING sequence", cancellationToken);
+        signal.Notify();
+    }
+
+    public Task CancelAsync(string instanceId, CancellationToken cancellationToken) =>
+        UpdateStateAsync(instanceId, null, "cancelled", """
+            UPDATE flow_instances SET status = 'Cancelled', wake_at = NULL, singleton_key = NULL, wait = NULL, completed_at = @Now,
+                row_version = row_version + 1, sequence = sequence + 1, updated_at = @Now
+            WHERE id = @Id AND status IN ('Running', 'Waiting', 'Faulted')
+            RETURNING sequence
+            """, cancellationToken);
+
+    /// <summary>
+    /// Moves a waiting (or faulted) instance to another frozen version, continuing at <paramref name="nodeId"/>. Completed
+    /// steps are not re-run: variables and journal carry over, only the position changes.
+    /// </summary>
+    public async Task MigrateAsync(string instanceId, int version, string nodeId, CancellationToken cancellationToken)
+    {
+        var instance = await FindAsync(instanceId, cancellationToken);
+        var target = await flows.GetAsync(instance.FlowId, version, cancellationToken);
+        if (!target.HasNode(nodeId))
+        {
+            throw new InstanceStateException($"Version {version} of '{instance.FlowId}' has no node '{nodeId}'.");
+        }
+
+        if (target.Activity(nodeId).Descriptor.IsStart)
+        {
+            throw new InstanceStateException("Migrating to a Start node would re-run the flow from the beginning; pick the node to continue at.");
+        }
+
+        await UpdateStateAsync(instanceId, null, $"migrated to v{version} at {nodeId}", """
+            UPDATE flow_instances SET version = @Version, current_node_id = @NodeId, status = 'Running', wait = NULL, incident = NULL,
+                wake_at = @Now, runnable_since = @Now, row_version = row_version + 1, sequence = sequence + 1, updated_at = @Now
+            WHERE id = @Id AND status IN ('Waiting', 'Faulted')
+            RETURNING sequence
+            """, cancellationToken, new { Version = version, NodeId = nodeId });
+        signal.Notify();
+    }
+
+    private async Task UpdateStateAsync(string instanceId, InstanceStatus? required, string action, string sql, CancellationToken cancellationToken, object? extra = null)
+    {
+        var instance = await FindAsync(instanceId, cancellationToken);
+        await database.WriteAsync(async scope =>
+        {
+            var now = Now();
+            var keys = await BookmarkKeysAsync(scope, instanceId);
+            await scope.Dialect.LockKeysAsync(scope.Connection, scope.Transaction, keys, scope.CancellationToken);
+            var parameters = new DynamicParameters(extra);
+            parameters.Add("Now", now);
+            parameters.Add("Id", instanceId);
+            var sequence = await scope.Connection.ExecuteScalarAsync<long?>(scope.Command(sql, parameters));
+            if (sequence is null)
+            {
+                var current = await scope.Connection.QuerySingleAsync<string>(scope.Command("SELECT status FROM flow_instances WHERE id = @Id", new { Id = instanceId }));
+                throw new InstanceStateException(required is { } r
+                    ? $"Instance {instanceId} is {current}; only a {r} instance can be {action}."
+                    : $"Instance {instanceId} is {current}; it cannot be {action}.");
+            }
+
+            await scope.Connection.ExecuteAsync(scope.Command("DELETE FROM flow_bookmarks WHERE instance_id = @Id AND resumed_event_id IS NULL", new { Id = instanceId }));
+            await JournalWriter.AppendAsync(scope, instanceId, new JournalEntry
+            {
+                Sequence = sequence.Value,
+                NodeId = instance.CurrentNodeId ?? "",
+                ActivityType = "(runtime)",
+                Kind = action.Split(' ')[0],
+                Outcome = action,
+                StartedAt = DateTimeOffset.FromUnixTimeMilliseconds(now),
+            });
+        }, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<long>> BookmarkKeysAsync(WriteScope scope, string instanceId) =>
+        (await scope.Connection.QueryAsync<(string EventName, string CorrelationKey)>(scope.Command(
+            "SELECT event_name, correlation_key FROM flow_bookmarks WHERE instance_id = @Id", new { Id = instanceId })))
+        .Select(b => SqlDialect.KeyHash(b.EventName, b.CorrelationKey)).ToList();
+
+    private async Task<Persistence.Records.InstanceRecord> FindAsync(string instanceId, CancellationToken cancellationToken) =>
+        await database.ReadAsync((db, ct) => db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct), cancellationToken)
+        ?? throw new InstanceNotFoundException(instanceId);
+
+    private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HaloAgent.Engine.Runtime.Runtime;
+
+/// <summary>
+/// The node's worker loops. Each claims a batch when one is due, otherwise sleeps until this node signals new work
+/// or the poll interval passes (work raised on other nodes and timers coming due are found by polling).
+/// Nothing is loaded at startup: pending timers are rows, found by the due-time index when they come due.
+/// </summary>
+public sealed class FlowWorker(InstanceBatchRunner runner, WorkSignal signal, TimeProvider clock, IOptions<EngineOptions> options, ILogger<FlowWorker> logger)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunWorkers)
+        {
+            return Task.CompletedTask;
+        }
+
+        logger.LogInformation("Flow worker {Node} starting {Workers} loop(s)", runner.NodeId, options.Value.Workers);
+        return Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Workers)).Select(_ => LoopAsync(stoppingToken)));
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await runner.RunBatchAsync(stoppingToken) == 0)
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, clock == TimeProvider.System ? clock : TimeProvider.System, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A failed batch leaves its claims to expire and be retried; keep the loop alive.
+                logger.LogError(ex, "Flow worker batch failed");
+                await signal.WaitAsync(options.Value.PollInterval, TimeProvider.System, stoppingToken);
+            }
+        }
+    }
+}

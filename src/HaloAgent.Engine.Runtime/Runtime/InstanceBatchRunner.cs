@@ -1,0 +1,350 @@
+using System.Collections.Concurrent;
+using Dapper;
+using HaloAgent.Engine.Activities;
+using HaloAgent.Engine.Execution;
+using HaloAgent.Engine.Runtime.Management;
+using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Engine.Runtime.Persistence.Records;
+using HaloAgent.Engine.Values;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HaloAgent.Engine.Runtime.Runtime;
+
+/// <summary>
+/// One turn of a worker: claim a batch of due instances (runnable, resumed or timer due), run each until it
+/// suspends or ends, and commit every result in one transaction. A claim is a lease; a commit applies only if
+/// nobody changed the instance since the claim (row version), so an instance never advances twice.
+/// </summary>
+public sealed class InstanceBatchRunner
+{
+    private readonly EngineDatabase _database;
+    private readonly CompiledFlowCache _flows;
+    private readonly FlowExecutor _executor;
+    private readonly WorkSignal _signal;
+    private readonly TimeProvider _clock;
+    private readonly EngineOptions _options;
+    private readonly ILogger<InstanceBatchRunner> _logger;
+    private readonly string _claimSql;
+
+    static InstanceBatchRunner() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    public InstanceBatchRunner(
+        EngineDatabase database, CompiledFlowCache flows, FlowExecutor executor, WorkSignal signal, TimeProvider clock,
+        IOptions<EngineOptions> options, ILogger<InstanceBatchRunner> logger)
+    {
+        _database = database;
+        _flows = flows;
+        _executor = executor;
+        _signal = signal;
+        _clock = clock;
+        _options = options.Value;
+        _logger = logger;
+        NodeId = _options.NodeId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+        _claimSql = $"""
+            UPDATE flow_instances SET lease_owner = @Owner, lease_until = @LeaseUntil
+            WHERE id IN (
+                SELECT id FROM flow_instances
+                WHERE wake_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
+                ORDER BY wake_at
+                LIMIT @Limit {database.Dialect.SkipLocked})
+            RETURNING *
+            """;
+    }
+
+    public string NodeId { get; }
+
+    /// <summary>Claims, runs and commits one batch.</summary>
+    /// <returns>How many instances were claimed (0 when nothing was due).</returns>
+    public async Task<int> RunBatchAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var claimed = await _database.WriteAsync(
+            async scope => (await scope.Connection.QueryAsync<InstanceRecord>(scope.Command(_claimSql, new
+            {
+                Owner = NodeId,
+                LeaseUntil = now + (long)_options.LeaseDuration.TotalMilliseconds,
+                Now = now,
+                Limit = _options.BatchSize,
+            }))).ToList(),
+            cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var resumes = await LoadResumesAsync(claimed, cancellationToken);
+        var runs = new ConcurrentBag<Run>();
+        await Parallel.ForEachAsync(
+            claimed,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (record, token) => runs.Add(await RunOneAsync(record, resumes.GetValueOrDefault(record.Id), now, token)));
+
+        await CommitAsync(runs.OrderBy(r => r.Record.Id, StringComparer.Ordinal).ToList(), cancellationToken);
+        return claimed.Count;
+    }
+
+    /// <summary>Runs batches until nothing is due (tests and the benchmark drive the engine with this).</summary>
+    public async Task<int> RunUntilIdleAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        for (int claimed; (claimed = await RunBatchAsync(cancellationToken)) > 0;)
+        {
+            total += claimed;
+        }
+
+        return total;
+    }
+
+    private async Task<Dictionary<string, ResumeSignal>> LoadResumesAsync(List<InstanceRecord> claimed, CancellationToken cancellationToken)
+    {
+        var waiting = claimed.Where(r => r.Status == nameof(InstanceStatus.Waiting)).Select(r => r.Id).ToList();
+        if (waiting.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await _database.ReadAsync(
+            async (db, ct) =>
+            {
+                var connection = db.Database.GetDbConnection();
+                return (await connection.QueryAsync<(string InstanceId, string EventName, string? Payload)>(new CommandDefinition("""
+                    SELECT b.instance_id, b.event_name, e.payload FROM flow_bookmarks b JOIN flow_events e ON e.id = b.resumed_event_id
+                    WHERE b.instance_id IN @Ids ORDER BY b.resumed_at
+                    """, new { Ids = waiting }, cancellationToken: ct))).ToList();
+            },
+            cancellationToken);
+        var resumes = new Dictionary<string, ResumeSignal>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            resumes.TryAdd(row.InstanceId, ResumeSignal.Event(row.EventName, ParsePayload(row.Payload)));
+        }
+
+        return resumes;
+    }
+
+    private async Task<Run> RunOneAsync(InstanceRecord record, ResumeSignal? resume, long now, CancellationToken cancellationToken)
+    {
+        var state = InstanceStateMapper.ToState(record);
+        var since = record.RunnableSince;
+        if (state.Status == InstanceStatus.Waiting && resume is null)
+        {
+            if (state.Wait?.WakeAt is not { } due || due.ToUnixTimeMilliseconds() > now)
+            {
+                return new Run(record, state, [], Spurious: true, since);
+            }
+
+            resume = ResumeSignal.Timer;
+            since = record.WakeAt ?? now;
+        }
+
+        try
+        {
+            var flow = await _flows.GetAsync(record.FlowId, record.Version, cancellationToken);
+            var result = await _executor.RunAsync(flow, state, resume, cancellationToken);
+            return new Run(record, result.State, result.Journal, Spurious: false, since);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The flow itself could not run (its version is gone or invalid): park the instance with an incident.
+            _logger.LogError(ex, "Instance {InstanceId} of {FlowId} v{Version} could not run", record.Id, record.FlowId, record.Version);
+            state.Status = InstanceStatus.Faulted;
+            state.Incident = new Incident(state.CurrentNodeId ?? "", ex.Message, ex.GetType().Name, 1, _clock.GetUtcNow(), state.Sequence + 1);
+            var entry = new JournalEntry
+            {
+                Sequence = ++state.Sequence,
+                NodeId = state.CurrentNodeId ?? "",
+                ActivityType = "(runtime)",
+                Kind = "faulted",
+                Error = ex.Message,
+                StartedAt = _clock.GetUtcNow(),
+            };
+            return new Run(record, state, [entry], Spurious: false, since);
+        }
+    }
+
+    private async Task CommitAsync(List<Run> runs, CancellationToken cancellationToken)
+    {
+        var wakeNow = await _database.WriteAsync(async scope =>
+        {
+            var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var keys = runs
+                .SelectMany(r => (r.Record.Wait is null ? [] : InstanceStateMapper.ToState(r.Record).Wait?.Bookmarks ?? []).Concat(r.State.Wait?.Bookmarks ?? []))
+                .Select(b => SqlDialect.KeyHash(b.EventName, b.CorrelationKey))
+                .Distinct()
+                .Order()
+                .ToList();
+            await scope.Dialect.LockKeysAsync(scope.Connection, scope.Transaction, keys, scope.CancellationToken);
+
+            var ids = runs.Select(r => r.Record.Id).ToList();
+            var lockSuffix = scope.Dialect.Provider == DatabaseProvider.Postgres ? "ORDER BY id FOR UPDATE" : "";
+            var current = (await scope.Connection.QueryAsync<(string Id, long RowVersion)>(scope.Command(
+                $"SELECT id, row_version FROM flow_instances WHERE id IN @Ids {lockSuffix}", new { Ids = ids })))
+                .ToDictionary(r => r.Id, r => r.RowVersion, StringComparer.Ordinal);
+            var applicable = runs.Where(r => current.TryGetValue(r.Record.Id, out var rv) && rv == r.Record.RowVersion).ToList();
+            var conflicted = runs.Except(applicable).Select(r => r.Record.Id).ToList();
+            if (conflicted.Count > 0)
+            {
+                // Someone (an event, a cancel) changed these while they ran: drop this run's results and let them run again from the new state.
+                _logger.LogDebug("{Count} instance(s) changed while running; their results are discarded and they run again", conflicted.Count);
+                await scope.Connection.ExecuteAsync(scope.Command(
+                    "UPDATE flow_instances SET lease_owner = NULL, lease_until = NULL WHERE id IN @Ids AND lease_owner = @Owner",
+                    new { Ids = conflicted, Owner = NodeId }));
+            }
+
+            var advanced = applicable.Where(r => !r.Spurious).ToList();
+            if (advanced.Count > 0)
+            {
+                await scope.Connection.ExecuteAsync(scope.Command(
+                    "DELETE FROM flow_bookmarks WHERE instance_id IN @Ids", new { Ids = advanced.Select(r => r.Record.Id).ToList() }));
+            }
+
+            var pending = await TakePendingEventsAsync(scope, advanced, now);
+            var wake = conflicted.Count > 0 || pending.Count > 0;
+            foreach (var run in applicable)
+            {
+                var record = run.Record;
+                scope.Db.Instances.Attach(record);
+                record.LeaseOwner = null;
+                record.LeaseUntil = null;
+                if (run.Spurious)
+                {
+                    record.WakeAt = run.State.Wait?.WakeAt?.ToUnixTimeMilliseconds();
+                    continue;
+                }
+
+                Apply(run, record, pending.GetValueOrDefault(record.Id), now);
+                if (run.Journal.Count > 0)
+                {
+                    scope.Db.Journal.Add(JournalWriter.Segment(record.Id, run.Journal, now));
+                }
+
+                foreach (var bookmark in run.State.Wait?.Bookmarks ?? [])
+                {
+                    var taken = pending.GetValueOrDefault(record.Id);
+                    scope.Db.Bookmarks.Add(new BookmarkRecord
+                    {
+                        Id = Guid.CreateVersion7().ToString("N"),
+                        InstanceId = record.Id,
+                        NodeId = record.CurrentNodeId!,
+                        EventName = bookmark.EventName,
+                        CorrelationKey = bookmark.CorrelationKey,
+                        CreatedAt = now,
+                        ResumedEventId = taken?.Bookmark == bookmark ? taken.EventId : null,
+                        ResumedAt = taken?.Bookmark == bookmark ? now : null,
+                    });
+                }
+            }
+
+            await scope.Db.SaveChangesAsync(scope.CancellationToken);
+            scope.Db.ChangeTracker.Clear();
+            return wake;
+        }, cancellationToken);
+
+        if (wakeNow)
+        {
+            _signal.Notify();
+        }
+    }
+
+    private static void Apply(Run run, InstanceRecord record, PendingMatch? pending, long now)
+    {
+        var state = run.State;
+        record.Version = state.Version;
+        record.Status = state.Status.ToString();
+        record.CurrentNodeId = state.CurrentNodeId;
+        record.Data = InstanceStateMapper.SerializeData(state);
+        record.Sequence = state.Sequence;
+        record.Wait = InstanceStateMapper.SerializeWait(state.Wait);
+        record.Incident = InstanceStateMapper.SerializeIncident(state.Incident);
+        record.RowVersion++;
+        record.UpdatedAt = now;
+        switch (state.Status)
+        {
+            case InstanceStatus.Waiting when pending is not null:
+                record.WakeAt = now;
+                record.RunnableSince = now;
+                break;
+            case InstanceStatus.Waiting:
+                record.WakeAt = state.Wait?.WakeAt?.ToUnixTimeMilliseconds();
+                break;
+            case InstanceStatus.Completed or InstanceStatus.Cancelled:
+                record.WakeAt = null;
+                record.SingletonKey = null;
+                record.CompletedAt = now;
+                break;
+            default:
+                record.WakeAt = null;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Events that arrived for a key while its instance was still running found no bookmark; the instance takes the
+    /// earliest of them now, as it suspends (under the same key lock the raiser takes, so neither side misses the other).
+    /// </summary>
+    private static async Task<Dictionary<string, PendingMatch>> TakePendingEventsAsync(WriteScope scope, List<Run> runs, long now)
+    {
+        var waiting = runs.Where(r => r.State.Status == InstanceStatus.Waiting && r.State.Wait?.Bookmarks.Count > 0).ToList();
+        if (waiting.Count == 0)
+        {
+            return [];
+        }
+
+        var bookmarks = waiting.SelectMany(r => r.State.Wait!.Bookmarks).ToList();
+        var candidates = (await scope.Connection.QueryAsync<(string Id, string Name, string CorrelationKey, long CreatedAt)>(scope.Command("""
+            SELECT id, name, correlation_key, created_at FROM flow_events
+            WHERE consumed_at IS NULL AND name IN @Names AND correlation_key IN @Keys AND created_at >= @Since
+            ORDER BY created_at, id
+            """, new
+        {
+            Names = bookmarks.Select(b => b.EventName).Distinct().ToList(),
+            Keys = bookmarks.Select(b => b.CorrelationKey).Distinct().ToList(),
+            Since = waiting.Min(r => r.RunnableSince),
+        }))).ToList();
+        var matches = new Dictionary<string, PendingMatch>(StringComparer.Ordinal);
+        if (candidates.Count == 0)
+        {
+            return matches;
+        }
+
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in waiting)
+        {
+            var match = candidates.FirstOrDefault(e => !taken.Contains(e.Id) && e.CreatedAt >= run.RunnableSince
+                && run.State.Wait!.Bookmarks.Any(b => b.EventName == e.Name && b.CorrelationKey == e.CorrelationKey));
+            if (match.Id is null)
+            {
+                continue;
+            }
+
+            taken.Add(match.Id);
+            var bookmark = run.State.Wait!.Bookmarks.First(b => b.EventName == match.Name && b.CorrelationKey == match.CorrelationKey);
+            matches[run.Record.Id] = new PendingMatch(match.Id, bookmark);
+        }
+
+        if (taken.Count > 0)
+        {
+            await scope.Connection.ExecuteAsync(scope.Command(
+                "UPDATE flow_events SET consumed_at = @Now WHERE id IN @Ids", new { Now = now, Ids = taken.ToList() }));
+        }
+
+        return matches;
+    }
+
+    private static object? ParsePayload(string? payload)
+    {
+        if (string.IsNullOrEmpty(payload))
+        {
+            return null;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(payload);
+        return PlainValue.FromJson(document.RootElement);
+    }
+
+    private sealed record Run(InstanceRecord Record, FlowInstanceState State, IReadOnlyList<JournalEntry> Journal, bool Spurious, long RunnableSince);
+
+    private sealed record PendingMatch(string EventId, BookmarkSpec Bookmark);
+}

@@ -1,0 +1,60 @@
+using Dapper;
+using HaloAgent.Engine.Execution;
+using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Engine.Values;
+
+namespace HaloAgent.Engine.Runtime.Runtime;
+
+/// <summary>
+/// Creates runnable instances inside a caller's transaction. The database refuses a second unfinished instance of a
+/// singleton flow for the same key, and a second start with the same start key: no check-then-insert race.
+/// </summary>
+internal static class InstanceInserter
+{
+    private const string InsertSql = """
+        INSERT INTO flow_instances (id, flow_id, version, status, correlation_key, singleton_key, start_key, current_node_id,
+            data, sequence, wait, incident, wake_at, runnable_since, lease_owner, lease_until, row_version, created_at, updated_at, completed_at)
+        VALUES (@Id, @FlowId, @Version, 'Running', @CorrelationKey, @SingletonKey, @StartKey, @NodeId,
+            @Data, 0, NULL, NULL, @Now, @Now, NULL, NULL, 0, @Now, @Now, NULL)
+        ON CONFLICT DO NOTHING
+        """;
+
+    /// <returns>The new instance id, or null when a singleton or start key conflict refused it.</returns>
+    public static async Task<string?> TryInsertAsync(WriteScope scope, CompiledFlow flow, string startNodeId, StartRequest request, long now)
+    {
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var variable in flow.Definition.Variables)
+        {
+            variables[variable.Name] = PlainValue.FromJson(variable.Default);
+        }
+
+        foreach (var (name, value) in request.Variables ?? new Dictionary<string, object?>())
+        {
+            variables[name] = value;
+        }
+
+        var state = new FlowInstanceState
+        {
+            Id = Guid.CreateVersion7().ToString("N"),
+            FlowId = flow.FlowId,
+            Version = flow.Version,
+            CorrelationKey = request.CorrelationKey,
+            CurrentNodeId = startNodeId,
+            Variables = variables,
+            Event = request.Input,
+        };
+        var inserted = await scope.Connection.ExecuteAsync(scope.Command(InsertSql, new
+        {
+            state.Id,
+            FlowId = flow.FlowId,
+            flow.Version,
+            request.CorrelationKey,
+            SingletonKey = flow.Definition.Options.Singleton ? request.CorrelationKey ?? "" : null,
+            request.StartKey,
+            NodeId = startNodeId,
+            Data = InstanceStateMapper.SerializeData(state),
+            Now = now,
+        }));
+        return inserted == 1 ? state.Id : null;
+    }
+}

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using HaloAgent.Engine.Activities;
+using ActivityContext = HaloAgent.Engine.Activities.ActivityContext;
+using HaloAgent.Engine.Templates;
+using HaloAgent.Engine.Values;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace HaloAgent.Engine.Execution;
+
+/// <summary>
+/// Runs an instance from its current boundary until it suspends, completes or faults. Pure with respect to storage:
+/// the caller loads the state, and persists the state and the journal this returns in one transaction.
+/// </summary>
+public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, ILogger<FlowExecutor> logger)
+{
+    /// <summary>Validation forbids loops without a wait; this guards a run against anything it missed.</summary>
+    public const int MaxStepsPerRun = 10_000;
+
+    /// <param name="signal">Required when the instance is Waiting: the event or timer that resumes it.</param>
+    public async Task<RunResult> RunAsync(CompiledFlow flow, FlowInstanceState state, ResumeSignal? signal, CancellationToken cancellationToken)
+    {
+        var journal = new List<JournalEntry>();
+        var scope = new ExpressionScope(flow, state, templates, clock);
+        if (state.Status.IsFinished() || state.CurrentNodeId is null)
+        {
+            throw new InvalidOperationException($"Instance {state.Id} is {state.Status}; only a running, waiting or faulted instance can run.");
+        }
+
+        // Retrying a faulted step reuses its idempotency key: if the failure hid a success (a timeout after the
+        // provider accepted a send), the effect is not repeated.
+        long? retryOf = state.Status == InstanceStatus.Faulted ? state.Incident?.Sequence : null;
+
+        var resuming = state.Status == InstanceStatus.Waiting;
+        if (resuming)
+        {
+            ArgumentNullException.ThrowIfNull(signal);
+            if (!signal.IsTimer)
+            {
+                state.Event = signal.Payload;
+                scope.Event = signal.Payload;
+            }
+        }
+
+        state.Status = InstanceStatus.Running;
+        state.Wait = null;
+        state.Incident = null;
+        for (var steps = 0; ; steps++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var nodeId = state.CurrentNodeId!;
+            if (steps >= MaxStepsPerRun)
+            {
+                Fault(state, journal, nodeId, flow, $"The run exceeded {MaxStepsPerRun} steps without waiting; is there a loop?", null, 1);
+                break;
+            }
+
+            var step = await RunStepAsync(flow, state, scope, nodeId, resuming ? signal : null, retryOf, cancellationToken);
+            resuming = false;
+            retryOf = null;
+            journal.Add(step.Entry);
+            switch (step.Result)
+            {
+                case OutcomeResult outcome:
+                    state.NodeOutputs[nodeId] = outcome.Output;
+                    var next = flow.Next(nodeId, outcome.Name);
+                    if (next is null)
+                    {
+                        state.Status = InstanceStatus.Completed;
+                        return new RunResult(state, journal);
+                    }
+
+                    state.CurrentNodeId = next;
+                    continue;
+                case SuspendResult suspend:
+                    state.Status = InstanceStatus.Waiting;
+                    state.Wait = suspend.Wait;
+                    return new RunResult(state, journal);
+                case CompleteResult complete:
+                    state.NodeOutputs[nodeId] = complete.Output;
+                    state.Status = InstanceStatus.Completed;
+                    return new RunResult(state, journal);
+                case null:
+                    state.Status = InstanceStatus.Faulted;
+                    return new RunResult(state, journal);
+            }
+        }
+
+        return new RunResult(state, journal);
+    }
+
+    private async Task<(ActivityResult? Result, JournalEntry Entry)> RunStepAsync(
+        CompiledFlow flow, FlowInstanceState state, ExpressionScope scope, string nodeId, ResumeSignal? signal, long? keySequence, CancellationToken cancellationToken)
+    {
+        var node = flow.Node(nodeId);
+        var activity = flow.Activity(nodeId);
+        var sequence = ++state.Sequence;
+        var startedAt = clock.GetUtcNow();
+        var started = Stopwatch.GetTimestamp();
+        var attempts = 0;
+        IReadOnlyDictionary<string, object?>? inputs = null;
+        try
+        {
+            var result = await flow.RetryPipeline(nodeId).ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    inputs = InputEvaluator.Evaluate(node, activity.Descriptor, scope);
+                    var context = new ActivityContext(node, scope, inputs, keySequence ?? sequence, attempts);
+                    return signal is null
+                        ? await activity.ExecuteAsync(context, token)
+                        : await activity.ResumeAsync(context, signal, token);
+                },
+                cancellationToken);
+
+            return (result, new JournalEntry
+            {
+                Sequence = sequence,
+                NodeId = nodeId,
+                ActivityType = node.Type,
+                Kind = result is SuspendResult ? "suspended" : signal is null ? "executed" : "resumed",
+                Inputs = inputs,
+                Outcome = result switch
+                {
+                    OutcomeResult o => o.Name,
+                    CompleteResult => "Completed",
+                    _ => null,
+                },
+                Output = result switch
+                {
+                    OutcomeResult o => PlainValue.Clone(o.Output),
+                    CompleteResult c => PlainValue.Clone(c.Output),
+                    _ => null,
+                },
+                Attempts = attempts,
+                StartedAt = startedAt,
+                DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Node {NodeId} ({Type}) of instance {InstanceId} failed after {Attempts} attempt(s)", nodeId, node.Type, state.Id, attempts);
+            state.Incident = new Incident(nodeId, ex.Message, ex.GetType().Name, attempts, clock.GetUtcNow(), keySequence ?? sequence);
+            return (null, new JournalEntry
+            {
+                Sequence = sequence,
+                NodeId = nodeId,
+                ActivityType = node.Type,
+                Kind = "faulted",
+                Inputs = inputs,
+                Error = ex.Message,
+                Attempts = attempts,
+                StartedAt = startedAt,
+                DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            });
+        }
+    }
+
+    private void Fault(FlowInstanceState state, List<JournalEntry> journal, string nodeId, CompiledFlow flow, string message, Exception? ex, int attempts)
+    {
+        state.Status = InstanceStatus.Faulted;
+        state.Incident = new Incident(nodeId, message, ex?.GetType().Name, attempts, clock.GetUtcNow(), state.Sequence + 1);
+        journal.Add(new JournalEntry
+        {
+            Sequence = ++state.Sequence,
+            NodeId = nodeId,
+            ActivityType = flow.Node(nodeId).Type,
+            Kind = "faulted",
+            Error = message,
+            Attempts = attempts,
+            StartedAt = clock.GetUtcNow(),
+        });
+    }
+}

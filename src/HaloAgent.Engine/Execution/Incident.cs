@@ -1,0 +1,4 @@
+namespace HaloAgent.Engine.Execution;
+
+/// <summary>An activity that failed after its retries: the instance waits at that node until a human retries or cancels it.</summary>
+public sealed record Incident(string NodeId, string Message, string? ErrorType, int Attempts, DateTimeOffset OccurredAt, long Sequence);

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need (on Debian), builds the solution, runs every test
+# assembly, and ends with one line: "Tests: N passed, N failed" (", N skipped" only when some were skipped).
+#
+#   ./test.sh                      # everything
+#   ./test.sh --filter Name~Flow   # extra arguments go to `dotnet test`
+#
+# Environment:
+#   HALO_SKIP_APT=1             do not check/install apt packages
+#   HALO_TEST_POSTGRES=...      use this PostgreSQL server (base connection string) instead of a throwaway cluster
+#   HALO_TEST_RESULTS_DIR=...   where .trx files go (default: artifacts/test-results; emptied on each run)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------------
+# APT_PACKAGES: system packages the tests need. Add new ones here (one list, installed only if missing).
+#   postgresql        PostgreSQL 15 server binaries (/usr/lib/postgresql/15/bin) for integration tests
+# Planned: chromium tesseract-ocr ffmpeg librsvg2-bin fonts-noto-core
+# ---------------------------------------------------------------------------------------------
+APT_PACKAGES=(
+  postgresql
+)
+
+apt_installed() {
+  [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" == "installed" ]]
+}
+
+install_apt_packages() {
+  if [[ "${HALO_SKIP_APT:-}" == "1" ]]; then
+    log "HALO_SKIP_APT=1: not checking apt packages"
+    return
+  fi
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    log "no dpkg-query (not Debian?): make sure these are installed: ${APT_PACKAGES[*]}"
+    return
+  fi
+
+  local missing=() pkg
+  for pkg in "${APT_PACKAGES[@]}"; do
+    apt_installed "$pkg" || missing+=("$pkg")
+  done
+  if ((${#missing[@]} == 0)); then
+    return
+  fi
+
+  local sudo=()
+  if [[ "$(id -u)" != "0" ]]; then
+    command -v sudo >/dev/null 2>&1 || die "missing apt packages (${missing[*]}) and not root/no sudo: install them or run as root"
+    sudo=(sudo -n)
+  fi
+  log "installing apt packages: ${missing[*]}"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+install_npm_packages() {
+  local studio="$ROOT/src/HaloAgent.Studio"
+  [[ -f "$studio/package.json" ]] || return 0
+  command -v npm >/dev/null 2>&1 || die "npm not found: it is needed for src/HaloAgent.Studio (install Node.js/npm)"
+  log "npm packages for src/HaloAgent.Studio"
+  if [[ -f "$studio/package-lock.json" || -f "$studio/npm-shrinkwrap.json" ]]; then
+    (cd "$studio" && npm ci --no-audit --no-fund)
+  else
+    (cd "$studio" && npm install --no-audit --no-fund)
+  fi
+}
+
+# Sums the <Counters .../> of every .trx under $1; prints "files total executed passed failed".
+sum_trx_counters() {
+  local dir="$1"
+  local files=()
+  while IFS= read -r -d '' f; do files+=("$f"); done < <(find "$dir" -type f -name '*.trx' -print0 2>/dev/null)
+  if ((${#files[@]} == 0)); then
+    echo "0 0 0 0 0"
+    return
+  fi
+  local f
+  for f in "${files[@]}"; do
+    # One Counters element per file; join lines first in case a writer ever wraps attributes.
+    tr '\n\r' '  ' <"$f" | grep -o '<Counters [^>]*>' || echo '<Counters missing="1" />'
+  done | awk '
+    function attr(s, name,   v) {
+      if (match(s, " " name "=\"[0-9]+\"")) { v = substr(s, RSTART, RLENGTH); gsub(/[^0-9]/, "", v); return v + 0 }
+      return 0
+    }
+    {
+      files++
+      total += attr($0, "total"); executed += attr($0, "executed"); passed += attr($0, "passed")
+      failed += attr($0, "failed") + attr($0, "error") + attr($0, "timeout") + attr($0, "aborted")
+      if (attr($0, "missing")) failed++
+    }
+    END { printf "%d %d %d %d %d\n", files, total, executed, passed, failed }'
+}
+
+install_apt_packages
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  if [[ -x "$HOME/.dotnet/dotnet" ]]; then
+    export PATH="$HOME/.dotnet:$PATH"
+  else
+    die "dotnet not found on PATH: install the .NET 10 SDK (https://dot.net) and re-run ./test.sh"
+  fi
+fi
+
+install_npm_packages
+
+RESULTS_DIR="${HALO_TEST_RESULTS_DIR:-$ROOT/artifacts/test-results}"
+rm -rf "$RESULTS_DIR"
+mkdir -p "$RESULTS_DIR"
+
+log "dotnet build HaloAgent.sln -c Release"
+if ! dotnet build HaloAgent.sln -c Release; then
+  echo "Build failed: no tests ran" >&2
+  exit 1
+fi
+
+log "dotnet test HaloAgent.sln -c Release --no-build $*"
+test_status=0
+# LogFilePrefix (not LogFileName): with a fixed file name every test assembly would overwrite the same .trx.
+dotnet test HaloAgent.sln -c Release --no-build \
+  --logger "trx;LogFilePrefix=results" --results-directory "$RESULTS_DIR" "$@" || test_status=$?
+
+read -r trx_files total executed passed failed < <(sum_trx_counters "$RESULTS_DIR")
+skipped=$((total - executed))
+((skipped < 0)) && skipped=0
+
+status=0
+if ((test_status != 0)); then
+  echo "dotnet test exited with code $test_status (results: $RESULTS_DIR)" >&2
+  status=1
+fi
+if ((failed > 0)); then
+  status=1
+fi
+if ((executed == 0)); then
+  echo "error: no tests ran ($trx_files result files in $RESULTS_DIR)" >&2
+  status=1
+fi
+
+summary="Tests: $passed passed, $failed failed"
+((skipped > 0)) && summary+=", $skipped skipped"
+echo "$summary"
+exit "$status"
