@@ -56,6 +56,7 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
     /// </summary>
     public async Task<EventResult> RaiseAsync(EventRequest request, CancellationToken cancellationToken)
     {
+        request = request with { Payload = PlainValue.Normalize(request.Payload) };
         var triggers = await database.ReadAsync(
             (db, ct) => db.FlowTriggers.Where(t => t.Kind == StartActivity.Triggers.Event && t.EventName == request.Name).ToListAsync(ct),
             cancellationToken);
@@ -91,7 +92,7 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
             throw new InstanceStateException($"Instance {instanceId} is not waiting for '{name}'.");
         }
 
-        var result = await RaiseCoreAsync(new EventRequest(name, correlation, payload), instanceId, [], cancellationToken);
+        var result = await RaiseCoreAsync(new EventRequest(name, correlation, PlainValue.Normalize(payload)), instanceId, [], cancellationToken);
         if (result.ResumedInstances.Count == 0)
         {
             throw new InstanceStateException($"Instance {instanceId} stopped waiting for '{name}' before the event arrived.");

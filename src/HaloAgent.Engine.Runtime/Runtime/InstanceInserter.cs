@@ -30,7 +30,7 @@ internal static class InstanceInserter
 
         foreach (var (name, value) in request.Variables ?? new Dictionary<string, object?>())
         {
-            variables[name] = value;
+            variables[name] = PlainValue.Normalize(value);
         }
 
         var state = new FlowInstanceState
@@ -41,7 +41,7 @@ internal static class InstanceInserter
             CorrelationKey = request.CorrelationKey,
             CurrentNodeId = startNodeId,
             Variables = variables,
-            Event = request.Input,
+            Event = PlainValue.Normalize(request.Input),
         };
         var inserted = await scope.Connection.ExecuteAsync(scope.Command(InsertSql, new
         {

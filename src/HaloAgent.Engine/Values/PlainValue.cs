@@ -32,6 +32,23 @@ public static class PlainValue
         _ => null,
     };
 
+    /// <summary>Brings a value from outside (API bodies, domain code) into the plain model.</summary>
+    public static object? Normalize(object? value) => value switch
+    {
+        null => null,
+        JsonElement element => FromJson(element),
+        JsonNode node => FromJson(node),
+        string or bool or decimal => value,
+        int i => (decimal)i,
+        long l => (decimal)l,
+        double f => (decimal)f,
+        float f => (decimal)f,
+        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        IDictionary<string, object?> dict => dict.ToDictionary(kv => kv.Key, kv => Normalize(kv.Value), StringComparer.Ordinal),
+        System.Collections.IEnumerable list => list.Cast<object?>().Select(Normalize).ToList(),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+
     public static Dictionary<string, object?> ObjectFromJson(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
@@ -84,6 +101,7 @@ public static class PlainValue
             case double f: writer.WriteNumberValue(f); break;
             case DateTimeOffset t: writer.WriteStringValue(t); break;
             case JsonNode node: node.WriteTo(writer); break;
+            case JsonElement element: element.WriteTo(writer); break;
             case IDictionary<string, object?> dict:
                 writer.WriteStartObject();
                 foreach (var (key, item) in dict)

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using HaloAgent.Commerce;
+using HaloAgent.Commerce.Businesses;
+using HaloAgent.Commerce.Persistence;
+using HaloAgent.Engine.Runtime;
+using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Server.Apis;
+using HaloAgent.Server.Startup;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaloAgent.Server;
+
+/// <summary>All of the server's wiring in one place: services, startup work and endpoints.</summary>
+public static class Extensions
+{
+    public static WebApplicationBuilder AddHaloAgent(this WebApplicationBuilder builder)
+    {
+        var database = DatabaseSettings.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddHaloEngineRuntime(database.Provider, database.ConnectionString, builder.Configuration.GetSection(EngineOptions.Section));
+        builder.Services.AddHaloCommerce(database.Provider == DatabaseProvider.Postgres, database.ConnectionString);
+        builder.Services.AddSingleton<ShippedFlowImporter>();
+
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.Services.AddExceptionHandler<ApiErrors>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Migrates both schemas, seeds the demo business and imports the shipped flows. Idempotent on every start.</summary>
+    public static async Task InitializeHaloAgentAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var services = app.Services;
+        await services.GetRequiredService<EngineMigrator>().MigrateAsync(cancellationToken);
+        await using (var commerce = await services.GetRequiredService<IDbContextFactory<CommerceDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            await commerce.Database.MigrateAsync(cancellationToken);
+        }
+
+        await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(app.Configuration["WhatsApp:PhoneNumberId"], cancellationToken);
+        var workflows = app.Configuration["HaloAgent:WorkflowsPath"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+        await services.GetRequiredService<ShippedFlowImporter>().ImportAsync(workflows, cancellationToken);
+    }
+
+    public static WebApplication MapHaloAgent(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.MapHealthChecks("/health");
+        app.MapActivitiesApi();
+        app.MapFlowsApi();
+        app.MapInstancesApi();
+        return app;
+    }
+}
