@@ -12,6 +12,11 @@ public abstract class SqlDialect
     public abstract string SkipLocked { get; }
 
     /// <summary>
+    /// "column is one of the list parameter": Dapper sends a list as an array to PostgreSQL (= ANY) and expands it for SQLite (IN).
+    /// </summary>
+    public abstract string InList(string column, string parameter);
+
+    /// <summary>
     /// Serialises transactions that match events to bookmarks for the same keys, so an event and a suspension
     /// racing each other always see one another. Keys must be locked in a stable order (callers sort them).
     /// </summary>
@@ -51,6 +56,8 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string SkipLocked => "FOR UPDATE SKIP LOCKED";
 
+    public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
     public override async Task LockKeysAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> keys, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
@@ -81,6 +88,8 @@ public sealed class SqliteDialect : SqlDialect
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public override string SkipLocked => "";
+
+    public override string InList(string column, string parameter) => $"{column} IN {parameter}";
 
     public override Task LockKeysAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> keys, CancellationToken cancellationToken) =>
         Task.CompletedTask; // the write gate already serialises every writer

@@ -16,10 +16,6 @@ internal static class EventMatcher
         RETURNING instance_id
         """;
 
-    private const string WakeSql = """
-        UPDATE flow_instances SET wake_at = @Now, runnable_since = @Now, row_version = row_version + 1, updated_at = @Now
-        WHERE id IN @Ids AND status = 'Waiting'
-        """;
 
     public static async Task<IReadOnlyList<string>> ResumeAsync(WriteScope scope, string eventId, string name, string correlationKey, string? instanceId, long now)
     {
@@ -33,7 +29,10 @@ internal static class EventMatcher
         }))).Distinct().Order(StringComparer.Ordinal).ToList();
         if (instances.Count > 0)
         {
-            await scope.Connection.ExecuteAsync(scope.Command(WakeSql, new { Now = now, Ids = instances }));
+            await scope.Connection.ExecuteAsync(scope.Command($"""
+                UPDATE flow_instances SET wake_at = @Now, runnable_since = @Now, row_version = row_version + 1, updated_at = @Now
+                WHERE {scope.Dialect.InList("id", "@Ids")} AND status = 'Waiting'
+                """, new { Now = now, Ids = instances }));
         }
 
         return instances;

@@ -109,9 +109,9 @@ public sealed class InstanceBatchRunner
             async (db, ct) =>
             {
                 var connection = db.Database.GetDbConnection();
-                return (await connection.QueryAsync<(string InstanceId, string EventName, string? Payload)>(new CommandDefinition("""
+                return (await connection.QueryAsync<(string InstanceId, string EventName, string? Payload)>(new CommandDefinition($"""
                     SELECT b.instance_id, b.event_name, e.payload FROM flow_bookmarks b JOIN flow_events e ON e.id = b.resumed_event_id
-                    WHERE b.instance_id IN @Ids ORDER BY b.resumed_at
+                    WHERE {_database.Dialect.InList("b.instance_id", "@Ids")} ORDER BY b.resumed_at
                     """, new { Ids = waiting }, cancellationToken: ct))).ToList();
             },
             cancellationToken);
@@ -180,7 +180,7 @@ public sealed class InstanceBatchRunner
             var ids = runs.Select(r => r.Record.Id).ToList();
             var lockSuffix = scope.Dialect.Provider == DatabaseProvider.Postgres ? "ORDER BY id FOR UPDATE" : "";
             var current = (await scope.Connection.QueryAsync<(string Id, long RowVersion)>(scope.Command(
-                $"SELECT id, row_version FROM flow_instances WHERE id IN @Ids {lockSuffix}", new { Ids = ids })))
+                $"SELECT id, row_version FROM flow_instances WHERE {scope.Dialect.InList("id", "@Ids")} {lockSuffix}", new { Ids = ids })))
                 .ToDictionary(r => r.Id, r => r.RowVersion, StringComparer.Ordinal);
             var applicable = runs.Where(r => current.TryGetValue(r.Record.Id, out var rv) && rv == r.Record.RowVersion).ToList();
             var conflicted = runs.Except(applicable).Select(r => r.Record.Id).ToList();
@@ -189,7 +189,7 @@ public sealed class InstanceBatchRunner
                 // Someone (an event, a cancel) changed these while they ran: drop this run's results and let them run again from the new state.
                 _logger.LogDebug("{Count} instance(s) changed while running; their results are discarded and they run again", conflicted.Count);
                 await scope.Connection.ExecuteAsync(scope.Command(
-                    "UPDATE flow_instances SET lease_owner = NULL, lease_until = NULL WHERE id IN @Ids AND lease_owner = @Owner",
+                    $"UPDATE flow_instances SET lease_owner = NULL, lease_until = NULL WHERE {scope.Dialect.InList("id", "@Ids")} AND lease_owner = @Owner",
                     new { Ids = conflicted, Owner = NodeId }));
             }
 
@@ -197,7 +197,7 @@ public sealed class InstanceBatchRunner
             if (advanced.Count > 0)
             {
                 await scope.Connection.ExecuteAsync(scope.Command(
-                    "DELETE FROM flow_bookmarks WHERE instance_id IN @Ids", new { Ids = advanced.Select(r => r.Record.Id).ToList() }));
+                    $"DELETE FROM flow_bookmarks WHERE {scope.Dialect.InList("instance_id", "@Ids")}", new { Ids = advanced.Select(r => r.Record.Id).ToList() }));
             }
 
             var pending = await TakePendingEventsAsync(scope, advanced, now);
@@ -293,9 +293,9 @@ public sealed class InstanceBatchRunner
         }
 
         var bookmarks = waiting.SelectMany(r => r.State.Wait!.Bookmarks).ToList();
-        var candidates = (await scope.Connection.QueryAsync<(string Id, string Name, string CorrelationKey, long CreatedAt)>(scope.Command("""
+        var candidates = (await scope.Connection.QueryAsync<(string Id, string Name, string CorrelationKey, long CreatedAt)>(scope.Command($"""
             SELECT id, name, correlation_key, created_at FROM flow_events
-            WHERE consumed_at IS NULL AND name IN @Names AND correlation_key IN @Keys AND created_at >= @Since
+            WHERE consumed_at IS NULL AND {scope.Dialect.InList("name", "@Names")} AND {scope.Dialect.InList("correlation_key", "@Keys")} AND created_at >= @Since
             ORDER BY created_at, id
             """, new
         {
@@ -327,7 +327,7 @@ public sealed class InstanceBatchRunner
         if (taken.Count > 0)
         {
             await scope.Connection.ExecuteAsync(scope.Command(
-                "UPDATE flow_events SET consumed_at = @Now WHERE id IN @Ids", new { Now = now, Ids = taken.ToList() }));
+                $"UPDATE flow_events SET consumed_at = @Now WHERE {scope.Dialect.InList("id", "@Ids")}", new { Now = now, Ids = taken.ToList() }));
         }
 
         return matches;

@@ -57,6 +57,8 @@ public sealed class TextFunctionTests
     [InlineData("matchesAny('E JOO', ['Ẹ jọ̀ọ́'])", true)]
     [InlineData("matchesAny('abụọ ni', ['ABUO'])", true)]
     [InlineData("matchesAny('I want to PAY', ['pay', 'buy'])", true)]
+    [InlineData("matchesAny('I want to buy', ['pay', 'buy'])", true)]
+    [InlineData("matchesAny('ẹ̀kọ́ ni', ['x', 'y', 'EKO'])", true)]
     [InlineData("matchesAny('hello', ['pay', 'buy'])", false)]
     [InlineData("matchesAny('abc', [])", false)]
     [InlineData("matchesAny('abc', [''])", false)] // empty candidates never match
@@ -67,6 +69,11 @@ public sealed class TextFunctionTests
     [InlineData("matchesAny(null, ['a'])", false)]
     [InlineData("matchesAny('abc', null)", false)]
     [InlineData("matchesAny(event.text, ['pay'])", true)]
+    [InlineData("matchesAny(event.text, vars.keywords)", true)] // computed list, second candidate
+    [InlineData("matchesAny('ABUO', vars.keywords)", true)] // computed list, candidates are folded too
+    [InlineData("matchesAny('hello', vars.keywords)", false)]
+    [InlineData("matchesAny(event.text, [vars.name, 'pay'])", true)]
+    [InlineData("matchesAny(string(vars.map), vars.map)", false)] // an object is not a candidate list
     public void MatchesAny_with_literal_candidates(string source, bool expected) => Eval(source).ShouldBe(expected);
 
     [Theory]

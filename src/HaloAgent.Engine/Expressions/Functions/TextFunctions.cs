@@ -31,12 +31,15 @@ internal static class TextFunctions
         return ValueOps.Bool(text is not null && suffix is not null && text.EndsWith(suffix, StringComparison.Ordinal));
     }
 
-    /// <summary>matchesAny(text, candidates): fold(text) contains fold(candidate) for some candidate.</summary>
+    /// <summary>
+    /// matchesAny(text, candidates): fold(text) contains fold(candidate) for some candidate. Candidates are a list,
+    /// or a single string/number; null and objects match nothing.
+    /// </summary>
     public static object? MatchesAny(FunctionArguments args)
     {
         var text = ValueText.ToTextOrNull(args.Read(0));
         var candidates = args.Read(1);
-        if (text is null || candidates is null)
+        if (text is null || candidates is null or IReadOnlyDictionary<string, object?>)
         {
             return ValueOps.False;
         }

@@ -1,0 +1,227 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using HaloAgent.Engine.Activities;
+using HaloAgent.Engine.Definitions;
+using HaloAgent.Engine.Validation;
+using HaloAgent.Engine.Values;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HaloAgent.Engine.Tests.Definitions;
+
+/// <summary>
+/// Keeps what ships with the repository honest: the flows in <c>workflows/</c> are valid, and
+/// <c>docs/flow.schema.json</c> has not fallen behind the core activity catalogue.
+/// </summary>
+public sealed class ShippedFlowsTests
+{
+    private static readonly Lazy<string> RepoRoot = new(FindRepoRoot);
+
+    private static readonly Lazy<IServiceProvider> Services = new(() =>
+        new ServiceCollection().AddLogging().AddHaloEngineCore().BuildServiceProvider());
+
+    public static TheoryData<string> ShippedFlowFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Value, "workflows"), "*.json").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void There_are_shipped_flows() =>
+        Directory.GetFiles(Path.Combine(RepoRoot.Value, "workflows"), "*.json").ShouldNotBeEmpty();
+
+    [Theory]
+    [MemberData(nameof(ShippedFlowFiles))]
+    public void Shipped_flow_deserialises_and_compiles_without_errors(string fileName)
+    {
+        var definition = LoadFlow(fileName);
+        var compiler = Services.Value.GetRequiredService<FlowCompiler>();
+
+        var errors = compiler.Validate(definition);
+
+        errors.Select(e => e.ToString()).ShouldBeEmpty($"{fileName} has validation errors");
+        compiler.Compile(definition, version: 1).FlowId.ShouldBe(definition.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedFlowFiles))]
+    public void Shipped_flow_id_matches_the_schema_id_pattern(string fileName)
+    {
+        var definition = LoadFlow(fileName);
+        var pattern = Schema()["properties"]!["id"]!["pattern"]!.GetValue<string>();
+
+        Regex.IsMatch(definition.Id, pattern).ShouldBeTrue($"'{definition.Id}' ({fileName}) does not match the schema's id pattern {pattern}");
+    }
+
+    [Fact]
+    public void Schema_is_json_with_the_expected_header()
+    {
+        var schema = Schema();
+
+        schema["$schema"]!.GetValue<string>().ShouldBe("https://json-schema.org/draft/2020-12/schema");
+        schema["$id"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        schema["required"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["id", "name"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Schema_has_a_node_refinement_for_every_core_activity()
+    {
+        var refined = NodeRefinements(Schema()).Keys.ToHashSet(StringComparer.Ordinal);
+        var registry = Services.Value.GetRequiredService<ActivityRegistry>();
+
+        var missing = registry.Descriptors.Select(d => d.Type).Where(t => !refined.Contains(t)).ToList();
+
+        registry.Descriptors.ShouldNotBeEmpty();
+        missing.ShouldBeEmpty("docs/flow.schema.json has no if/then refinement for these activity types");
+    }
+
+    [Fact]
+    public void Schema_refinements_describe_the_inputs_the_descriptors_declare()
+    {
+        var schema = Schema();
+        var refinements = NodeRefinements(schema);
+        var registry = Services.Value.GetRequiredService<ActivityRegistry>();
+
+        foreach (var descriptor in registry.Descriptors)
+        {
+            var inputs = Resolve(schema, refinements[descriptor.Type]["properties"]?["inputs"]).ShouldNotBeNull($"{descriptor.Type}: no inputs schema");
+            var properties = inputs["properties"]?.AsObject().Select(p => p.Key).ToList() ?? [];
+            properties.ShouldBe(descriptor.Inputs.Select(i => i.Name).ToList(), ignoreOrder: true, $"{descriptor.Type}: schema inputs differ from the descriptor's");
+
+            var required = inputs["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToList() ?? [];
+            foreach (var input in descriptor.Inputs.Where(i => i.Required))
+            {
+                required.ShouldContain(input.Name, $"{descriptor.Type}: required input '{input.Name}' is not required in the schema");
+            }
+
+            foreach (var input in descriptor.Inputs.Where(i => i.Options is not null))
+            {
+                var options = Resolve(schema, inputs["properties"]![input.Name])!["enum"]!.AsArray().Select(o => o!.GetValue<string>()).ToList();
+                options.ShouldBe(input.Options!.ToList(), ignoreOrder: true, $"{descriptor.Type}.{input.Name}: schema enum differs from the descriptor's options");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("30s")]
+    [InlineData("15m")]
+    [InlineData("2h")]
+    [InlineData("1d")]
+    [InlineData("1d 2h")]
+    [InlineData("1d2h")]
+    [InlineData("1w")]
+    [InlineData("500ms")]
+    [InlineData("PT30M")]
+    [InlineData("P1DT2H")]
+    [InlineData("01:30:00")]
+    public void Documented_durations_parse_and_match_the_schema(string text)
+    {
+        DurationParser.TryParse(text, out _).ShouldBeTrue();
+        DurationPatterns().Any(p => Regex.IsMatch(text, p)).ShouldBeTrue($"the schema's duration patterns reject '{text}'");
+    }
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("30x")]
+    [InlineData("P")]
+    public void Non_durations_are_rejected_by_parser_and_schema(string text)
+    {
+        DurationParser.TryParse(text, out _).ShouldBeFalse();
+        DurationPatterns().Any(p => Regex.IsMatch(text, p)).ShouldBeFalse($"the schema's duration patterns accept '{text}'");
+    }
+
+    [Fact]
+    public void Schema_retry_delay_pattern_accepts_what_FlowJson_writes()
+    {
+        var pattern = Schema()["$defs"]!["retry"]!["properties"]!["delay"]!["pattern"]!.GetValue<string>();
+        var definition = new FlowDefinition
+        {
+            Id = "retry-check",
+            Name = "Retry check",
+            Nodes = [new FlowNode { Id = "n", Type = "Log", Retry = new RetryPolicy { MaxRetries = 2, Delay = TimeSpan.FromSeconds(90) } }],
+        };
+
+        var written = JsonNode.Parse(FlowJson.Serialize(definition))!["nodes"]![0]!["retry"]!["delay"]!.GetValue<string>();
+
+        written.ShouldBe("00:01:30");
+        Regex.IsMatch(written, pattern).ShouldBeTrue();
+        FlowJson.Deserialize(FlowJson.Serialize(definition)).Nodes[0].Retry!.Delay.ShouldBe(TimeSpan.FromSeconds(90));
+    }
+
+    private static FlowDefinition LoadFlow(string fileName) =>
+        FlowJson.Deserialize(File.ReadAllText(Path.Combine(RepoRoot.Value, "workflows", fileName)));
+
+    private static JsonNode Schema() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Value, "docs", "flow.schema.json")))
+        ?? throw new InvalidOperationException("docs/flow.schema.json is empty.");
+
+    /// <summary>Every <c>if: { properties: { type: { const: X } } }</c> in the schema, by X, with its <c>then</c>.</summary>
+    private static Dictionary<string, JsonNode> NodeRefinements(JsonNode schema)
+    {
+        var found = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        Walk(schema);
+        return found;
+
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    if (obj["if"]?["properties"]?["type"]?["const"] is JsonValue type && type.TryGetValue<string>(out var name) && obj["then"] is { } then)
+                    {
+                        found[name] = then;
+                    }
+
+                    foreach (var (_, child) in obj)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Follows local <c>$ref</c>s (<c>#/$defs/...</c>).</summary>
+    private static JsonNode? Resolve(JsonNode schema, JsonNode? node)
+    {
+        for (var hops = 0; node?["$ref"] is JsonValue reference && hops < 10; hops++)
+        {
+            var path = reference.GetValue<string>();
+            path.ShouldStartWith("#/");
+            node = path[2..].Split('/').Aggregate<string, JsonNode?>(schema, (current, segment) => current?[segment]);
+        }
+
+        return node;
+    }
+
+    private static IReadOnlyList<string> DurationPatterns() =>
+        Schema()["$defs"]!["duration"]!["anyOf"]!.AsArray()
+            .Select(p => p!["pattern"]!.GetValue<string>())
+            .Where(p => p != "\\{\\{")
+            .ToList();
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HaloAgent.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No directory above {AppContext.BaseDirectory} contains HaloAgent.sln.");
+    }
+}
