@@ -83,6 +83,28 @@ public abstract class RuntimeScenarios(DatabaseProvider provider) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_wait_that_follows_a_fired_timer_is_resumed_by_its_event()
+    {
+        await Host.PublishAsync("""
+            { "id": "timer-then-wait", "name": "Timer then wait",
+              "nodes": [ { "id": "start", "type": "Start" },
+                         { "id": "pause", "type": "Delay", "inputs": { "duration": "2s" } },
+                         { "id": "wait", "type": "WaitForEvent", "inputs": { "event": "customer.replied", "variable": "reply" } },
+                         { "id": "after", "type": "SetVariable", "inputs": { "name": "got", "value": "vars.reply.text" } } ],
+              "edges": [ { "from": "start", "to": "pause" }, { "from": "pause", "to": "wait" }, { "from": "wait", "outcome": "Received", "to": "after" } ] }
+            """);
+        var id = await Host.StartAsync("timer-then-wait", correlationKey: "c");
+        await Host.DrainAsync();
+        Host.Clock.Advance(TimeSpan.FromSeconds(3));
+        (await Host.DrainAsync()).ShouldBe(1);
+        (await Host.GetAsync(id)).Bookmarks.Count.ShouldBe(1);
+
+        (await Host.RaiseAsync("customer.replied", "c", new Dictionary<string, object?> { ["text"] = "hi" })).ResumedInstances.ShouldBe([id]);
+        (await Host.DrainAsync()).ShouldBe(1);
+        (await Host.GetAsync(id)).Variables["got"].ShouldBe("hi");
+    }
+
+    [Fact]
     public async Task An_event_triggers_a_flow_and_a_later_event_resumes_it()
     {
         await Host.PublishAsync(TestFlows.Payment);

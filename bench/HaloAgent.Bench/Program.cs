@@ -1,0 +1,52 @@
+using HaloAgent.Bench;
+
+// HaloAgent benchmarks. Usage (from the repository root):
+//   dotnet run -c Release --project bench/HaloAgent.Bench -- executor  [--iterations N] [--single N]
+//   dotnet run -c Release --project bench/HaloAgent.Bench -- persisted [--count N] [--seconds S] [--configs 2x100,2x200,4x100,4x200] [--e2e 4x100] [--starters 32]
+//   dotnet run -c Release --project bench/HaloAgent.Bench -- timers    [--count N] [--runs 3] [--skip-server-build] [--max-fire-seconds S]
+// Every command prints result lines and writes bench/results/<command>-<timestamp>.md (summary + JSON).
+var options = BenchArgs.Parse(args);
+if (options.Command is null or "help" or "--help" or "-h")
+{
+    Console.WriteLine("""
+        usage: HaloAgent.Bench <command> [options]
+          executor   in-process FlowExecutor throughput, no I/O (10-activity flow)
+                     --iterations N   parallel runs after warm-up (default 1,000,000)
+                     --single N       single-thread runs (default 200,000)
+          persisted  PostgreSQL: drain 50,000 runnable instances, then an end-to-end start+run test
+                     --count N        instances per drain (default 50,000)
+                     --configs LIST   worker-loops x batch-size pairs (default 2x100,2x200,4x100,4x200)
+                     --e2e WxB        runner loops x batch size for the end-to-end test (default 4x100, the server default)
+                     --starters N     concurrent starters in the end-to-end test (default 32)
+                     --seconds S      end-to-end duration (default 15)
+          timers     PostgreSQL: 1,000,000 pending Delay timers; seeding, server startup, firing
+                     --count N        timers (default 1,000,000)
+                     --runs N         server starts per database (default 3)
+                     --skip-server-build  do not run `dotnet build src/HaloAgent.Server -c Release` first
+                     --max-fire-seconds S  give up firing after S seconds (default 1800)
+        Environment: HALO_BENCH_POSTGRES=<base connection string> uses that server instead of a throwaway PostgreSQL 15 cluster.
+        """);
+    return options.Command is null ? 1 : 0;
+}
+
+try
+{
+    return options.Command switch
+    {
+        "executor" => await ExecutorBench.RunAsync(options),
+        "persisted" => await PersistedBench.RunAsync(options),
+        "timers" => await TimersBench.RunAsync(options),
+        _ => Fail($"unknown command '{options.Command}' (executor, persisted, timers)"),
+    };
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine($"benchmark failed: {ex}");
+    return 2;
+}
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 1;
+}
