@@ -46,7 +46,8 @@ public static class ExecutorBench
             var result = task.IsCompletedSuccessfully ? task.Result : task.GetAwaiter().GetResult();
             if (result.State.Status != InstanceStatus.Completed || result.Journal.Count != ActivitiesPerRun)
             {
-                throw new InvalidOperationException($"Run {i} ended {result.State.Status} after {result.Journal.Count} steps (expected Completed after {ActivitiesPerRun}).");
+                throw new InvalidOperationException(
+                    $"Run {i} ended {result.State.Status} after {result.Journal.Count} steps (expected Completed after {ActivitiesPerRun}): {result.State.Incident?.Message}");
             }
         }
 
@@ -100,13 +101,15 @@ public static class ExecutorBench
         var gen2 = GC.CollectionCount(2);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var meter = CpuMeter.Start(Environment.ProcessId, null);
         var clock = Stopwatch.StartNew();
         body(runs);
         clock.Stop();
+        var split = meter.Stop();
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         return new Measurement(runs, clock.Elapsed.TotalSeconds, cpuUsed.TotalSeconds, bytes,
-            GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
+            GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, split);
     }
 
     private static void Print(Report report, string key, Measurement m)
@@ -118,6 +121,8 @@ public static class ExecutorBench
                     $"{(1e6 * m.CpuSeconds / m.Runs).ToString("0.00", CultureInfo.InvariantCulture)} us CPU, {Fmt.N(m.Bytes / (double)m.Runs)} bytes allocated " +
                     $"({Fmt.N(m.Bytes / (double)m.Runs / ActivitiesPerRun)} per activity)");
         report.Line($"elapsed {Fmt.S(m.Seconds)}, CPU {Fmt.S(m.CpuSeconds)}, GCs gen0/1/2: {m.Gen0}/{m.Gen1}/{m.Gen2}");
+        report.Line(m.Cpu.Describe("bench") + "  (other = other processes on this shared machine)");
+        report.Set($"{key}.cpu", m.Cpu.ToJson());
         report.Set($"{key}.runs", m.Runs);
         report.Set($"{key}.seconds", Math.Round(m.Seconds, 3));
         report.Set($"{key}.cpuSeconds", Math.Round(m.CpuSeconds, 3));
@@ -127,5 +132,5 @@ public static class ExecutorBench
         report.Set($"{key}.gcCounts", $"{m.Gen0}/{m.Gen1}/{m.Gen2}");
     }
 
-    private sealed record Measurement(long Runs, double Seconds, double CpuSeconds, long Bytes, int Gen0, int Gen1, int Gen2);
+    private sealed record Measurement(long Runs, double Seconds, double CpuSeconds, long Bytes, int Gen0, int Gen1, int Gen2, CpuSplit Cpu);
 }

@@ -18,7 +18,7 @@ public static class BenchFlows
           "variables": [ { "name": "qty", "type": "number", "default": 0 } ],
           "nodes": [
             { "id": "start", "type": "Start" },
-            { "id": "qty", "type": "SetVariable", "inputs": { "name": "qty", "value": "vars.qty + 3" } },
+            { "id": "qty", "type": "SetVariable", "inputs": { "name": "qty", "value": "coalesce(vars.qty, 0) + 3" } },
             { "id": "price", "type": "SetVariable", "inputs": { "name": "price", "value": "2500 * 1.075" } },
             { "id": "total", "type": "SetVariable", "inputs": { "name": "total", "value": "round(vars.qty * vars.price, 2)" } },
             { "id": "big", "type": "Decision", "inputs": { "condition": "vars.total > 5000 && vars.qty >= 1" } },

@@ -1,9 +1,11 @@
+using HaloAgent.Engine.Activities;
 using HaloAgent.Engine.Definitions;
 using HaloAgent.Engine.Runtime;
 using HaloAgent.Engine.Runtime.Management;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Runtime.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -33,11 +35,20 @@ public sealed class EngineRuntime : IAsyncDisposable
 
     public EngineOptions Options => _services.GetRequiredService<IOptions<EngineOptions>>().Value;
 
-    public static async Task<EngineRuntime> StartAsync(string connectionString, int batchSize)
+    /// <param name="inMemorySplit">
+    /// Diagnostic only: swap the runtime's <c>PersistentVariantAssigner</c> (one extra transaction per Split execution)
+    /// back to the engine core's stateless <see cref="HashingVariantAssigner"/>, to measure what that transaction costs.
+    /// </param>
+    public static async Task<EngineRuntime> StartAsync(string connectionString, int batchSize, bool inMemorySplit = false)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddHaloEngineRuntime(DatabaseProvider.Postgres, connectionString);
+        if (inMemorySplit)
+        {
+            services.Replace(ServiceDescriptor.Singleton<IVariantAssigner, HashingVariantAssigner>());
+        }
+
         services.Configure<EngineOptions>(o =>
         {
             o.RunWorkers = false;

@@ -136,11 +136,12 @@ public static class Machine
         ["kernel"] = ReadFirstLine("/proc/sys/kernel/osrelease"),
         ["dotnet"] = RuntimeInformation.FrameworkDescription,
         ["serverGC"] = GCSettings.IsServerGC,
+        ["loadAverageAtStart"] = ReadFirstLine("/proc/loadavg"),
     };
 
     public static string OneLine() =>
         $"{Environment.ProcessorCount} cores (nproc), {CpuModel()}, {Math.Round(MemTotalKiB() / 1024.0 / 1024.0, 1)} GiB RAM, " +
-        $"Linux {ReadFirstLine("/proc/sys/kernel/osrelease")}, {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "Server" : "Workstation")} GC";
+        $"Linux {ReadFirstLine("/proc/sys/kernel/osrelease")}, {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "Server" : "Workstation")} GC; load average at start {string.Join(" ", ReadFirstLine("/proc/loadavg").Split(' ').Take(3))}";
 
     private static string? _cpuModel;
 

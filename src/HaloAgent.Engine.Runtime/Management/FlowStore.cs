@@ -196,7 +196,7 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
         await db.FlowTriggers.Where(t => t.FlowId == flowId).ExecuteDeleteAsync(cancellationToken);
         foreach (var start in compiled?.StartNodes ?? [])
         {
-            var trigger = start.Inputs.GetValueOrDefault("trigger")?.ToString() ?? StartActivity.Triggers.Manual;
+            var trigger = StartActivity.NodeText(start, "trigger") ?? StartActivity.Triggers.Manual;
             if (trigger == StartActivity.Triggers.Manual)
             {
                 continue;
@@ -208,8 +208,8 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
                 NodeId = start.Id,
                 Version = compiled!.Version,
                 Kind = trigger,
-                EventName = trigger == StartActivity.Triggers.Event ? start.Inputs.GetValueOrDefault("event")?.ToString() : null,
-                Cron = trigger == StartActivity.Triggers.Schedule ? start.Inputs.GetValueOrDefault("cron")?.ToString() : null,
+                EventName = trigger == StartActivity.Triggers.Event ? StartActivity.NodeText(start, "event") : null,
+                Cron = trigger == StartActivity.Triggers.Schedule ? StartActivity.NodeText(start, "cron") : null,
             });
         }
     }

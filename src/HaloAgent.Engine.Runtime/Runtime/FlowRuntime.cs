@@ -142,7 +142,7 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
 
     private bool TriggerConditionHolds(CompiledFlow flow, string nodeId, object? payload)
     {
-        var condition = flow.Node(nodeId).Inputs.GetValueOrDefault("condition")?.ToString();
+        var condition = StartActivity.NodeText(flow.Node(nodeId), "condition");
         if (string.IsNullOrWhiteSpace(condition))
         {
             return true;

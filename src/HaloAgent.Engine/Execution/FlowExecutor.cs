@@ -30,6 +30,11 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
         // Retrying a faulted step reuses its idempotency key: if the failure hid a success (a timeout after the
         // provider accepted a send), the effect is not repeated.
         long? retryOf = state.Status == InstanceStatus.Faulted ? state.Incident?.Sequence : null;
+        if (state.Status == InstanceStatus.Faulted && state.Incident?.ResumedBy is { } resumedBy)
+        {
+            state.Status = InstanceStatus.Waiting;
+            signal = resumedBy == Incident.TimerResume ? ResumeSignal.Timer : ResumeSignal.Event(resumedBy, state.Event);
+        }
 
         var resuming = state.Status == InstanceStatus.Waiting;
         if (resuming)
@@ -140,7 +145,10 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Node {NodeId} ({Type}) of instance {InstanceId} failed after {Attempts} attempt(s)", nodeId, node.Type, state.Id, attempts);
-            state.Incident = new Incident(nodeId, ex.Message, ex.GetType().Name, attempts, clock.GetUtcNow(), keySequence ?? sequence);
+            state.Incident = new Incident(nodeId, ex.Message, ex.GetType().Name, attempts, clock.GetUtcNow(), keySequence ?? sequence)
+            {
+                ResumedBy = signal is null ? null : signal.EventName ?? Incident.TimerResume,
+            };
             return (null, new JournalEntry
             {
                 Sequence = sequence,

@@ -187,7 +187,7 @@ public sealed partial class FlowCompiler(ActivityRegistry registry, TemplateEngi
             case InputKind.Cases:
                 foreach (var (item, i) in (raw as JsonArray ?? []).Select((item, i) => (item, i)))
                 {
-                    if (item?["condition"] is JsonValue c && c.TryGetValue<string>(out var condition))
+                    if (item is JsonObject caseItem && caseItem["condition"] is JsonValue c && c.TryGetValue<string>(out var condition))
                         CompileExpression(node, $"{input.Name}[{i}].condition", condition, state);
                 }
 

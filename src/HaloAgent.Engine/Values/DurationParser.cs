@@ -29,11 +29,46 @@ public static partial class DurationParser
             }
         }
 
-        if (trimmed.Contains(':'))
+        try
         {
-            return TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out duration) && duration >= TimeSpan.Zero;
+            return trimmed.Contains(':') ? TryParseClock(trimmed, out duration) : TryParseUnits(trimmed, out duration);
+        }
+        catch (OverflowException)
+        {
+            duration = default;
+            return false;
+        }
+    }
+
+    /// <summary>"hh:mm[:ss]" with any number of hours ("48:00:00" is two days, not 48 as TimeSpan reads it), or "d.hh:mm:ss".</summary>
+    private static bool TryParseClock(string text, out TimeSpan duration)
+    {
+        duration = default;
+        var parts = text.Split(':');
+        if (parts.Length is < 2 or > 3 || parts[0].Contains('.'))
+        {
+            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration) && duration >= TimeSpan.Zero;
         }
 
+        if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes > 59)
+        {
+            return false;
+        }
+
+        var seconds = 0d;
+        if (parts.Length == 3 && (!double.TryParse(parts[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out seconds) || seconds >= 60))
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes) + TimeSpan.FromSeconds(seconds);
+        return true;
+    }
+
+    private static bool TryParseUnits(string trimmed, out TimeSpan duration)
+    {
+        duration = default;
         var matches = UnitPattern().Matches(trimmed);
         if (matches.Count == 0 || string.Concat(matches.Select(m => m.Value)).Replace(" ", "", StringComparison.Ordinal) != trimmed.Replace(" ", "", StringComparison.Ordinal))
         {

@@ -44,10 +44,22 @@ public static class PlainValue
         double f => (decimal)f,
         float f => (decimal)f,
         DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
-        IDictionary<string, object?> dict => dict.ToDictionary(kv => kv.Key, kv => Normalize(kv.Value), StringComparer.Ordinal),
+        System.Collections.IDictionary dict => NormalizeDictionary(dict),
         System.Collections.IEnumerable list => list.Cast<object?>().Select(Normalize).ToList(),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
+
+    private static Dictionary<string, object?> NormalizeDictionary(System.Collections.IDictionary dict)
+    {
+        var result = new Dictionary<string, object?>(dict.Count, StringComparer.Ordinal);
+        var entries = dict.GetEnumerator();
+        while (entries.MoveNext())
+        {
+            result[Convert.ToString(entries.Key, CultureInfo.InvariantCulture) ?? ""] = Normalize(entries.Value);
+        }
+
+        return result;
+    }
 
     public static Dictionary<string, object?> ObjectFromJson(string? json)
     {

@@ -1,6 +1,7 @@
 using HaloAgent.Engine.Activities;
 using HaloAgent.Engine.Execution;
 using HaloAgent.Engine.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static HaloAgent.Engine.Tests.Support.TestFlows;
 
 namespace HaloAgent.Engine.Tests.Execution;
@@ -222,14 +223,14 @@ public sealed class BranchingExecutionTests : IDisposable
     [Fact]
     public async Task Split_uses_the_registered_variant_assigner()
     {
-        using var engine = new EngineHarness(services =>
-            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IVariantAssigner>(services, new FixedAssigner("discount")));
+        using var engine = new EngineHarness(services => services.AddSingleton<IVariantAssigner>(new FixedAssigner("discount")));
         var flow = engine.Compile(SplitFlow);
 
         var result = await engine.RunAsync(flow, EngineHarness.NewInstance(flow, correlationKey: "+2348031234567"));
 
         result.Journal[1].Outcome.ShouldBe("discount");
-        var request = engine.Services.GetServiceOrThrow<IVariantAssigner, FixedAssigner>().Requests.ShouldHaveSingleItem();
+        var assigner = engine.Services.GetRequiredService<IVariantAssigner>().ShouldBeOfType<FixedAssigner>();
+        var request = assigner.Requests.ShouldHaveSingleItem();
         request.FlowId.ShouldBe("promo");
         request.NodeId.ShouldBe("ab");
         request.Subject.ShouldBe("+2348031234567");
@@ -247,10 +248,4 @@ public sealed class BranchingExecutionTests : IDisposable
             return ValueTask.FromResult(variant);
         }
     }
-}
-
-internal static class ServiceProviderTestExtensions
-{
-    public static TImpl GetServiceOrThrow<TService, TImpl>(this IServiceProvider services) where TImpl : TService =>
-        (TImpl)(services.GetService(typeof(TService)) ?? throw new InvalidOperationException($"{typeof(TService).Name} is not registered."))!;
 }

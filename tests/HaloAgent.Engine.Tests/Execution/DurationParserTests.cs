@@ -55,12 +55,23 @@ public sealed class DurationParserTests
     [InlineData("PT")]
     [InlineData("P1X")]
     [InlineData("-01:00:00")]
-    [InlineData("25:00:00")]
     [InlineData("1h, 2m")]
     public void Rejects_what_is_not_a_duration(string? text)
     {
         DurationParser.TryParse(text, out _).ShouldBeFalse();
         Should.Throw<FormatException>(() => DurationParser.Parse(text!));
+    }
+
+    [Theory]
+    [InlineData("25:00:00", 25)]
+    [InlineData("48:00:00", 48)]
+    public void Clock_form_with_more_than_23_hours_is_not_read_as_days(string text, int hours)
+    {
+        // TimeSpan.TryParse reads "48:00:00" as 48 days (d:hh:mm). Someone typing a 48-hour wait must not get 48 days:
+        // either it is 48 hours or it is rejected.
+        var ok = DurationParser.TryParse(text, out var duration);
+
+        (!ok || duration == TimeSpan.FromHours(hours)).ShouldBeTrue($"'{text}' was read as {duration}");
     }
 
     [Fact]

@@ -133,6 +133,33 @@ public sealed class LinearFlowExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task Outputs_of_nodes_whose_id_has_a_dash_are_read_with_an_index()
+    {
+        var flow = _engine.Compile(Flow(
+            """
+            { "id": "start", "type": "Start" },
+            { "id": "wait-order", "type": "Record", "inputs": { "text": "A-77" } },
+            { "id": "set", "type": "SetVariable", "inputs": { "name": "order", "value": "nodes[\"wait-order\"].echo + \"/\" + string(nodes[\"wait-order\"].total)" } }
+            """,
+            """{ "from": "start", "to": "wait-order" }, { "from": "wait-order", "to": "set" }"""));
+        var state = EngineHarness.NewInstance(flow);
+
+        await _engine.RunAsync(flow, state);
+
+        state.Variables["order"].ShouldBe("A-77/42");
+    }
+
+    [Fact]
+    public async Task An_empty_condition_input_is_false()
+    {
+        var flow = _engine.Compile(StartThen("""{ "id": "n", "type": "Probe", "inputs": { "when": "" } }"""));
+
+        var entry = (await _engine.RunAsync(flow, EngineHarness.NewInstance(flow))).Journal[^1];
+
+        entry.Inputs!["when"].ShouldBe(false);
+    }
+
+    [Fact]
     public async Task The_journal_keeps_a_snapshot_of_outputs_not_a_live_reference()
     {
         var flow = _engine.Compile(StartThen("""{ "id": "n", "type": "Record", "inputs": { "text": "x" } }"""));

@@ -115,6 +115,41 @@ public sealed class WaitingExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task Delay_of_zero_continues_immediately()
+    {
+        var flow = _engine.Compile(DelayFlow("""{ "duration": "0s" }"""));
+        var state = EngineHarness.NewInstance(flow);
+
+        var result = await _engine.RunAsync(flow, state);
+
+        state.Status.ShouldBe(InstanceStatus.Completed);
+        result.Journal.Select(e => e.Kind).ShouldBe(["executed", "executed", "executed"]);
+    }
+
+    [Fact]
+    public async Task Delay_with_both_inputs_uses_the_duration()
+    {
+        var flow = _engine.Compile(DelayFlow("""{ "duration": "1h", "until": "2020-01-01T00:00:00Z" }"""));
+        var state = EngineHarness.NewInstance(flow);
+
+        await _engine.RunAsync(flow, state);
+
+        state.Status.ShouldBe(InstanceStatus.Waiting);
+        state.Wait!.WakeAt.ShouldBe(EngineHarness.StartTime.AddHours(1));
+    }
+
+    [Fact]
+    public async Task Delay_until_a_date_without_offset_reads_it_as_utc()
+    {
+        var flow = _engine.Compile(DelayFlow("""{ "until": "2026-12-24T09:00:00" }"""));
+        var state = EngineHarness.NewInstance(flow);
+
+        await _engine.RunAsync(flow, state);
+
+        state.Wait!.WakeAt.ShouldBe(new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task Delay_until_an_unparseable_date_faults_the_instance()
     {
         var flow = _engine.Compile(DelayFlow("""{ "until": "{{vars.due}}" }"""));

@@ -129,4 +129,34 @@ public sealed class FlowJsonTests
         text.ShouldContain("\"singleton\": true");
         text.ShouldNotContain("\"description\""); // nulls are left out
     }
+
+    [Theory]
+    [InlineData("""{ "id": "f", "name": "F", "nodes": [ { "id": "start", "type": "Start", "inputs": null } ] }""")]
+    [InlineData("""{ "id": "f", "name": "F", "nodes": null }""")]
+    [InlineData("""{ "id": "f", "name": "F", "nodes": [ { "id": "start", "type": "Start" } ], "edges": null }""")]
+    [InlineData("""{ "id": "f", "name": "F", "nodes": [ null ] }""")]
+    [InlineData("""{ "id": "f", "name": "F", "nodes": [ { "id": "start", "type": "Start" } ], "edges": [ null ] }""")]
+    [InlineData("""{ "id": "f", "name": "F", "nodes": [ { "id": "start", "type": "Start" } ], "variables": [ null ] }""")]
+    [InlineData("""{ "id": "f", "name": "F", "nodes": [ { "id": "start", "type": "Start" }, { "id": "e", "type": null } ] }""")]
+    public void Explicit_nulls_are_a_format_error_or_read_as_empty_never_a_crash(string json)
+    {
+        // Originally FlowJson accepted null for non-nullable members and items, and FlowCompiler.Validate then
+        // dereferenced them (NullReferenceException / ArgumentNullException). A null list may be read as empty.
+        FlowDefinition definition;
+        try
+        {
+            definition = FlowJson.Deserialize(json);
+        }
+        catch (FlowFormatException)
+        {
+            return; // rejected as a malformed document: fine
+        }
+
+        using var engine = new EngineHarness();
+        Should.NotThrow(() => engine.Compiler.Validate(definition));
+        definition.Nodes.ShouldNotBeNull();
+        definition.Edges.ShouldNotBeNull();
+        definition.Variables.ShouldNotBeNull();
+        definition.Nodes.ShouldAllBe(n => n != null && n.Inputs != null && n.Type != null);
+    }
 }

@@ -34,9 +34,9 @@ public sealed class StartActivity : Activity
 
     public override IEnumerable<ValidationError> Validate(FlowNode node)
     {
-        var trigger = node.Inputs.GetValueOrDefault("trigger")?.GetValue<string>() ?? Triggers.Manual;
-        var eventName = node.Inputs.GetValueOrDefault("event")?.ToString();
-        var cron = node.Inputs.GetValueOrDefault("cron")?.ToString();
+        var trigger = NodeText(node, "trigger") ?? Triggers.Manual;
+        var eventName = NodeText(node, "event");
+        var cron = NodeText(node, "cron");
         if (trigger == Triggers.Event && string.IsNullOrWhiteSpace(eventName))
         {
             yield return new ValidationError(node.Id, "event", "An event trigger needs the name of the event.");
@@ -54,6 +54,10 @@ public sealed class StartActivity : Activity
             }
         }
     }
+
+    /// <summary>A text input as written, or null when absent or not text (the compiler reports the wrong type).</summary>
+    public static string? NodeText(FlowNode node, string input) =>
+        node.Inputs.GetValueOrDefault(input) is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static string? CronError(string cron)
     {

@@ -32,8 +32,6 @@ internal static class FunctionCatalog
         new("daysSince", 1, 1, TimeFunctions.DaysSince),
     }.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
 
-    public static IEnumerable<string> Names => Functions.Keys;
-
     public static bool TryGet(string name, [MaybeNullWhen(false)] out FunctionDefinition function) =>
         Functions.TryGetValue(name, out function);
 
