@@ -51,6 +51,18 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
     }
 
     /// <summary>
+    /// Starts a flow for one fire time of its cron trigger. Every node fires every trigger; the start key makes the
+    /// database accept exactly one of them.
+    /// </summary>
+    public Task<StartResult> StartScheduledAsync(string flowId, string nodeId, DateTimeOffset fireTime, CancellationToken cancellationToken) =>
+        StartAsync(flowId, new StartRequest
+        {
+            StartNodeId = nodeId,
+            StartKey = $"schedule:{flowId}:{nodeId}:{fireTime.ToUnixTimeSeconds()}",
+            Input = new Dictionary<string, object?> { ["scheduledAt"] = fireTime.ToString("O") },
+        }, cancellationToken);
+
+    /// <summary>
     /// Stores the event, resumes every instance waiting for it and starts every flow it triggers. When nothing takes
     /// it, it stays pending: an instance of this key that is still running takes it as soon as it suspends.
     /// </summary>

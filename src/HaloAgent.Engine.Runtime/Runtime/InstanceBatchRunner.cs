@@ -76,10 +76,16 @@ public sealed class InstanceBatchRunner
 
         var resumes = await LoadResumesAsync(claimed, cancellationToken);
         var runs = new ConcurrentBag<Run>();
-        await Parallel.ForEachAsync(
-            claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (record, token) => runs.Add(await RunOneAsync(record, resumes.GetValueOrDefault(record.Id), now, token)));
+        using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var renewal = RenewLeasesAsync(claimed.Select(r => r.Id).ToList(), renewing.Token);
+            await Parallel.ForEachAsync(
+                claimed,
+                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                async (record, token) => runs.Add(await RunOneAsync(record, resumes.GetValueOrDefault(record.Id), now, token)));
+            await renewing.CancelAsync();
+            await renewal;
+        }
 
         await CommitAsync(runs.OrderBy(r => r.Record.Id, StringComparer.Ordinal).ToList(), cancellationToken);
         return claimed.Count;
@@ -95,6 +101,36 @@ public sealed class InstanceBatchRunner
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// Keeps the claim alive while a slow step runs (an LLM call, a provider retrying), so another node does not take
+    /// the instance over; the lease only lapses when this node stops renewing it, i.e. when it died.
+    /// </summary>
+    private async Task RenewLeasesAsync(List<string> ids, CancellationToken cancellationToken)
+    {
+        var period = _options.LeaseDuration / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(period, cancellationToken);
+                var until = _clock.GetUtcNow().Add(_options.LeaseDuration).ToUnixTimeMilliseconds();
+                await _database.WriteAsync(
+                    scope => scope.Connection.ExecuteAsync(scope.Command(
+                        $"UPDATE flow_instances SET lease_until = @Until WHERE {scope.Dialect.InList("id", "@Ids")} AND lease_owner = @Owner",
+                        new { Until = until, Ids = ids, Owner = NodeId })),
+                    cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The batch finished.
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Could not renew leases; if this node stays cut off, another node takes the instances over");
+        }
     }
 
     private async Task<Dictionary<string, ResumeSignal>> LoadResumesAsync(List<InstanceRecord> claimed, CancellationToken cancellationToken)

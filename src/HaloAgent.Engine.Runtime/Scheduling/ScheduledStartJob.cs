@@ -17,12 +17,6 @@ public sealed class ScheduledStartJob(FlowRuntime runtime) : IJob
     {
         var flowId = context.MergedJobDataMap.GetString(FlowIdKey)!;
         var nodeId = context.MergedJobDataMap.GetString(NodeIdKey)!;
-        var fireTime = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-        await runtime.StartAsync(flowId, new StartRequest
-        {
-            StartNodeId = nodeId,
-            StartKey = $"schedule:{flowId}:{nodeId}:{fireTime.ToUnixTimeSeconds()}",
-            Input = new Dictionary<string, object?> { ["scheduledAt"] = fireTime.ToString("O") },
-        }, cancellationToken);
+        await runtime.StartScheduledAsync(flowId, nodeId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
     }
 }

@@ -124,7 +124,7 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
                 NodeId = nodeId,
                 ActivityType = node.Type,
                 Kind = result is SuspendResult ? "suspended" : signal is null ? "executed" : "resumed",
-                Inputs = inputs,
+                Inputs = CloneInputs(inputs),
                 Outcome = result switch
                 {
                     OutcomeResult o => o.Name,
@@ -155,7 +155,7 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
                 NodeId = nodeId,
                 ActivityType = node.Type,
                 Kind = "faulted",
-                Inputs = inputs,
+                Inputs = CloneInputs(inputs),
                 Error = ex.Message,
                 Attempts = attempts,
                 StartedAt = startedAt,
@@ -163,6 +163,10 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
             });
         }
     }
+
+    /// <summary>The journal keeps what the step saw, even if a later step changes a shared object in place.</summary>
+    private static IReadOnlyDictionary<string, object?>? CloneInputs(IReadOnlyDictionary<string, object?>? inputs) =>
+        inputs?.ToDictionary(kv => kv.Key, kv => PlainValue.Clone(kv.Value), StringComparer.Ordinal);
 
     private void Fault(FlowInstanceState state, List<JournalEntry> journal, string nodeId, CompiledFlow flow, string message, Exception? ex, int attempts)
     {

@@ -67,8 +67,8 @@ public sealed class DurationParserTests
     [InlineData("48:00:00", 48)]
     public void Clock_form_with_more_than_23_hours_is_not_read_as_days(string text, int hours)
     {
-        // TimeSpan.TryParse reads "48:00:00" as 48 days (d:hh:mm). Someone typing a 48-hour wait must not get 48 days:
-        // either it is 48 hours or it is rejected.
+        // Regression: TimeSpan.TryParse reads "48:00:00" as 48 days (d:hh:mm). Someone typing a 48-hour wait must not
+        // get 48 days: either it is 48 hours or it is rejected.
         var ok = DurationParser.TryParse(text, out var duration);
 
         (!ok || duration == TimeSpan.FromHours(hours)).ShouldBeTrue($"'{text}' was read as {duration}");
@@ -89,7 +89,7 @@ public sealed class DurationParserTests
     [InlineData("10675199d 10675199d")]
     public void TryParse_returns_false_for_a_duration_too_large_for_a_TimeSpan_instead_of_throwing(string text)
     {
-        // DurationParser.TryParse adds TimeSpan.FromDays(amount) etc. without catching OverflowException.
+        // Regression: TryParse added TimeSpan.FromDays(amount) etc. without catching OverflowException.
         DurationParser.TryParse(text, out _).ShouldBeFalse();
     }
 }

@@ -193,8 +193,9 @@ public sealed class FaultAndRetryExecutionTests : IDisposable
     [Fact]
     public async Task Retrying_a_faulted_resume_resumes_the_node_again_instead_of_re_executing_it()
     {
-        // A resume that fails (e.g. confirming a payment) faults the instance. The bookmark that fired is consumed, so
-        // the retry has to deliver the event again; re-executing the node re-arms the wait and the event is lost.
+        // Regression: a resume that fails (e.g. confirming a payment) faults the instance. The bookmark that fired is
+        // consumed, so the retry has to deliver the event again; re-executing the node (as the executor used to) re-arms
+        // the wait and the event is lost.
         var approval = _engine.Activity<ApprovalActivity>();
         approval.ResumeFailuresLeft = 1;
         var flow = _engine.Compile(Flow(
@@ -217,6 +218,9 @@ public sealed class FaultAndRetryExecutionTests : IDisposable
         result.Journal[0].Kind.ShouldBe("resumed");
         result.Journal[0].Outcome.ShouldBe("Approved");
         state.Status.ShouldBe(InstanceStatus.Completed);
+        state.NodeOutputs["approve"].ShouldBe(payload);
+        approval.Calls[2].Event.ShouldBe(payload);
+        approval.Calls[2].IdempotencyKey.ShouldBe(approval.Calls[1].IdempotencyKey);
     }
 
     // ---- errors while evaluating inputs ----

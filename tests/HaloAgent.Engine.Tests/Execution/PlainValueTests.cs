@@ -144,8 +144,8 @@ public sealed class PlainValueTests
     [Fact]
     public void Normalize_reads_typed_dictionaries_as_objects()
     {
-        // Domain code often hands over Dictionary<string, string> or Dictionary<string, int>. PlainValue.Normalize only
-        // matches IDictionary<string, object?>, so these fall through to the IEnumerable case and become a list of
+        // Regression: domain code often hands over Dictionary<string, string> or Dictionary<string, int>. Normalize used to
+        // match only IDictionary<string, object?>, so these fell through to the IEnumerable case and became a list of
         // "[key, value]" strings.
         var metadata = new Dictionary<string, string> { ["channel"] = "whatsapp" };
         var stock = new Dictionary<string, int> { ["A1"] = 3 };

@@ -210,8 +210,8 @@ public sealed class NodeInputValidationTests : IDisposable
     [Fact]
     public void A_duration_too_large_for_a_TimeSpan_is_a_validation_error_not_a_crash()
     {
-        // DurationParser.TryParse throws OverflowException on "99999999999d" instead of returning false,
-        // so Validate throws instead of reporting the bad input.
+        // Regression: DurationParser.TryParse used to throw OverflowException on "99999999999d",
+        // so Validate threw instead of reporting the bad input.
         var errors = ValidateNode("""{ "id": "n", "type": "Delay", "inputs": { "duration": "99999999999d" } }""");
 
         errors.ShouldHaveError("n", "duration", "is not a duration");
@@ -325,7 +325,7 @@ public sealed class NodeInputValidationTests : IDisposable
     [InlineData("{ \"kind\": \"event\" }")]
     public void A_Start_trigger_that_is_not_text_is_a_validation_error_not_a_crash(string trigger)
     {
-        // StartActivity.Validate calls GetValue<string>() on the raw trigger, which throws for non-string JSON.
+        // Regression: StartActivity.Validate called GetValue<string>() on the raw trigger, which throws for non-string JSON.
         var errors = _engine.Validate(Flow($$"""{ "id": "start", "type": "Start", "inputs": { "trigger": {{trigger}} } }"""));
 
         errors.ShouldHaveError("start", "trigger", "Expected one of: manual, event, schedule.");
@@ -464,7 +464,7 @@ public sealed class NodeInputValidationTests : IDisposable
     [Fact]
     public void A_Switch_case_that_is_not_an_object_is_rejected()
     {
-        // FlowCompiler.ValidateInput (InputKind.Cases) reads item?["condition"] on every item; on a string item that throws.
+        // Regression: FlowCompiler.ValidateInput (InputKind.Cases) read item?["condition"] on every item, which throws on a string item.
         ValidateNode("""{ "id": "n", "type": "Switch", "inputs": { "cases": [ "vip" ] } }""")
             .ShouldHaveError("n", "cases[0]", "must be an object");
     }
