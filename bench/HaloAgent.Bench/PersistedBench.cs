@@ -113,6 +113,7 @@ public static class PersistedBench
         report.Line($"drained in {Fmt.S(clock.Elapsed.TotalSeconds)} ({Fmt.N(batches)} batches): {Fmt.N(rate)} persisted flow completions/s, " +
                     $"{Fmt.N(rate * ActivitiesPerRun)} persisted activity executions/s");
         report.Line(split.Describe());
+        report.Line(split.DescribePerUnit(count, "completion"));
         foreach (var line in activity.Describe())
         {
             report.Line(line);
@@ -132,6 +133,7 @@ public static class PersistedBench
             ["activityExecutionsPerSecond"] = Math.Round(rate * ActivitiesPerRun),
             ["startsPerSecondWhileFilling"] = Math.Round(count / startClock.Elapsed.TotalSeconds, 1),
             ["cpu"] = split.ToJson(),
+            ["cpuPerCompletion"] = split.PerUnitJson(count),
             ["pgActivity"] = activity.ToJson(),
             ["verification"] = checks,
             ["verified"] = ok,
@@ -279,6 +281,7 @@ public static class PersistedBench
         report.Line($"  steady part only (created 2 s after the start to 1 s before the end of the window): p50 {Fmt.Ms(D(windowLatency["p50"]))}, p99 {Fmt.Ms(D(windowLatency["p99"]))}");
         report.Line("  (ms resolution: created_at is the start transaction's clock, completed_at the commit transaction's)");
         report.Line(split.Describe());
+        report.Line(split.DescribePerUnit(startedTotal, "instance started and completed"));
         foreach (var line in activity.Describe())
         {
             report.Line(line);
@@ -308,6 +311,7 @@ public static class PersistedBench
             },
             ["timeline"] = timeline,
             ["cpu"] = split.ToJson(),
+            ["cpuPerInstance"] = split.PerUnitJson(startedTotal),
             ["pgActivity"] = activity.ToJson(),
             ["verification"] = checks,
             ["verified"] = ok,

@@ -217,6 +217,7 @@ public static class TimersBench
                     $"(max {Fmt.Ms(samples.Max(s => s.PollMs))})");
         report.Line($"server memory at the end: RSS {fireMemory.Rss:0.0} MiB, peak {fireMemory.Peak:0.0} MiB");
         report.Line(split.Describe("server"));
+        report.Line(split.DescribePerUnit(fired, "timer fired", "server"));
         foreach (var line in activity.Describe())
         {
             report.Line(line);
@@ -272,6 +273,7 @@ public static class TimersBench
             ["serverRssMiB"] = Math.Round(fireMemory.Rss, 1),
             ["serverPeakRssMiB"] = Math.Round(fireMemory.Peak, 1),
             ["cpu"] = split.ToJson(),
+            ["cpuPerTimer"] = split.PerUnitJson(fired),
             ["pgActivity"] = activity.ToJson(),
             ["waitingByTime"] = series,
             ["verification"] = verification,

@@ -36,6 +36,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<InstanceBatchRunner>();
         services.TryAddSingleton<EffectLedger>();
         services.Replace(ServiceDescriptor.Singleton<IVariantAssigner, PersistentVariantAssigner>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepWriteHandler, VariantAssignmentWriter>());
         services.AddHostedService<FlowWorker>();
 
         services.AddQuartz();

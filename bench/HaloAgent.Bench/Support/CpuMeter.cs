@@ -124,6 +124,32 @@ public sealed record CpuSplit(double WallSeconds, int Cores, double MachineBusy,
         (Postgres is { } pg ? $"postgres {Pct(pg)}, other {Pct(Math.Max(0, MachineBusy - Dotnet - pg))}, " : $"other {Pct(Math.Max(0, MachineBusy - Dotnet))}, ") +
         $"idle {Pct(MachineIdle)}, iowait {Pct(MachineIoWait)}";
 
+    /// <summary>
+    /// CPU cost per unit of work (ms of one core), and the rate two dedicated cores could sustain if CPU were the only
+    /// limit: a load-independent figure on a shared machine (an estimate, not a measurement).
+    /// </summary>
+    public string DescribePerUnit(long units, string unit, string dotnetLabel = "dotnet")
+    {
+        if (units <= 0)
+        {
+            return "";
+        }
+
+        var dotnetMs = 1000 * Dotnet / units;
+        var pgMs = Postgres is { } pg ? 1000 * pg / units : 0;
+        var projected = Cores * 1000 / Math.Max(0.0001, dotnetMs + pgMs);
+        return $"CPU per {unit}: {dotnetLabel} {dotnetMs.ToString("0.000", CultureInfo.InvariantCulture)} ms + postgres {pgMs.ToString("0.000", CultureInfo.InvariantCulture)} ms " +
+               $"=> CPU-bound ceiling on {Cores} dedicated cores ~{Fmt.N(projected)} {unit}s/s (estimate)";
+    }
+
+    public JsonObject PerUnitJson(long units) => new()
+    {
+        ["units"] = units,
+        ["dotnetCpuMsPerUnit"] = units > 0 ? Math.Round(1000 * Dotnet / units, 4) : null,
+        ["postgresCpuMsPerUnit"] = units > 0 && Postgres is { } pg ? Math.Round(1000 * pg / units, 4) : null,
+        ["cpuBoundCeilingPerSecond"] = units > 0 ? Math.Round(Cores * 1000 / Math.Max(0.0001, 1000 * (Dotnet + (Postgres ?? 0)) / units)) : null,
+    };
+
     public JsonObject ToJson() => new()
     {
         ["wallSeconds"] = Math.Round(WallSeconds, 3),

@@ -23,6 +23,36 @@ public sealed class Report
         Data["command"] = command;
         Data["startedUtc"] = _started.ToString("O", CultureInfo.InvariantCulture);
         Data["machine"] = Machine.Describe();
+        Data["source"] = SourceFingerprint();
+    }
+
+    /// <summary>
+    /// Which src/ was measured: the tree is edited while benchmarks run, and git is not for the bench to call, so the
+    /// summary records a hash of every src/**/*.cs and the newest file.
+    /// </summary>
+    public static JsonObject SourceFingerprint()
+    {
+        var src = Path.Combine(Paths.RepoRoot, "src");
+        var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(src, file)));
+            sha.AppendData(File.ReadAllBytes(file));
+        }
+
+        var newest = files.Select(f => new FileInfo(f)).MaxBy(f => f.LastWriteTimeUtc);
+        return new JsonObject
+        {
+            ["srcFiles"] = files.Count,
+            ["srcSha256"] = Convert.ToHexStringLower(sha.GetHashAndReset())[..16],
+            ["newestFile"] = newest is null ? null : Path.GetRelativePath(Paths.RepoRoot, newest.FullName),
+            ["newestWriteUtc"] = newest?.LastWriteTimeUtc.ToString("O", CultureInfo.InvariantCulture),
+        };
     }
 
     public string Command { get; }
@@ -76,6 +106,8 @@ public sealed class Report
         md.AppendLine(CultureInfo.InvariantCulture, $"# HaloAgent bench: `{Command}` ({_started:yyyy-MM-dd HH:mm:ss} UTC)");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.OneLine()}");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Source measured: src/ sha256 {Data["source"]?["srcSha256"]} ({Data["source"]?["srcFiles"]} files, newest {Data["source"]?["newestFile"]} at {Data["source"]?["newestWriteUtc"]})");
         md.AppendLine();
         md.AppendLine("## Output");
         md.AppendLine();

@@ -27,13 +27,15 @@ public sealed class InstanceBatchRunner
     private readonly EngineOptions _options;
     private readonly ILogger<InstanceBatchRunner> _logger;
     private readonly string _claimSql;
+    private readonly Dictionary<Type, IStepWriteHandler> _writeHandlers;
 
     static InstanceBatchRunner() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
     public InstanceBatchRunner(
         EngineDatabase database, CompiledFlowCache flows, FlowExecutor executor, WorkSignal signal, TimeProvider clock,
-        IOptions<EngineOptions> options, ILogger<InstanceBatchRunner> logger)
+        IOptions<EngineOptions> options, IEnumerable<IStepWriteHandler> writeHandlers, ILogger<InstanceBatchRunner> logger)
     {
+        _writeHandlers = writeHandlers.ToDictionary(h => h.Handles);
         _database = database;
         _flows = flows;
         _executor = executor;
@@ -179,7 +181,7 @@ public sealed class InstanceBatchRunner
         {
             var flow = await _flows.GetAsync(record.FlowId, record.Version, cancellationToken);
             var result = await _executor.RunAsync(flow, state, resume, cancellationToken);
-            return new Run(record, result.State, result.Journal, Spurious: false, since);
+            return new Run(record, result.State, result.Journal, Spurious: false, since) { Writes = result.Writes };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -271,6 +273,13 @@ public sealed class InstanceBatchRunner
                         ResumedAt = taken?.Bookmark == bookmark ? now : null,
                     });
                 }
+            }
+
+            foreach (var group in applicable.Where(r => !r.Spurious).SelectMany(r => r.Writes).GroupBy(w => w.GetType()))
+            {
+                var handler = _writeHandlers.GetValueOrDefault(group.Key)
+                    ?? throw new InvalidOperationException($"No IStepWriteHandler is registered for {group.Key.Name}.");
+                await handler.WriteAsync(scope, group.ToList());
             }
 
             await scope.Db.SaveChangesAsync(scope.CancellationToken);
@@ -380,7 +389,10 @@ public sealed class InstanceBatchRunner
         return PlainValue.FromJson(document.RootElement);
     }
 
-    private sealed record Run(InstanceRecord Record, FlowInstanceState State, IReadOnlyList<JournalEntry> Journal, bool Spurious, long RunnableSince);
+    private sealed record Run(InstanceRecord Record, FlowInstanceState State, IReadOnlyList<JournalEntry> Journal, bool Spurious, long RunnableSince)
+    {
+        public IReadOnlyList<StepWrite> Writes { get; init; } = [];
+    }
 
     private sealed record PendingMatch(string EventId, BookmarkSpec Bookmark);
 }

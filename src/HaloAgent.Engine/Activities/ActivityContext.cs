@@ -10,6 +10,7 @@ namespace HaloAgent.Engine.Activities;
 public sealed class ActivityContext
 {
     private readonly ExpressionScope _scope;
+    private List<StepWrite>? _writes;
 
     internal ActivityContext(FlowNode node, ExpressionScope scope, IReadOnlyDictionary<string, object?> inputs, long sequence, int attempt)
     {
@@ -46,6 +47,11 @@ public sealed class ActivityContext
     /// gets the same key, so an external effect keyed by it happens once.
     /// </summary>
     public string IdempotencyKey => $"{Instance.Id}:{Sequence}";
+
+    internal IReadOnlyList<StepWrite> Writes => _writes ?? (IReadOnlyList<StepWrite>)[];
+
+    /// <summary>Stores <paramref name="write"/> atomically with this step's result (see <see cref="StepWrite"/>).</summary>
+    public void Enlist(StepWrite write) => (_writes ??= []).Add(write);
 
     public T? Input<T>(string name)
     {

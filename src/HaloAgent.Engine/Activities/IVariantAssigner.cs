@@ -2,7 +2,8 @@ namespace HaloAgent.Engine.Activities;
 
 /// <summary>
 /// Picks the A/B variant for a subject (usually the contact). Assignments are sticky: the same subject gets the
-/// same variant of the same Split node every time. The runtime records each assignment for conversion analysis.
+/// same variant of the same Split node every time. The Split activity enlists each assignment as a
+/// <see cref="VariantAssigned"/> step write, so it is recorded with the step that made it.
 /// </summary>
 public interface IVariantAssigner
 {

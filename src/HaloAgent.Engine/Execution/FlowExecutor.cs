@@ -21,6 +21,7 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
     public async Task<RunResult> RunAsync(CompiledFlow flow, FlowInstanceState state, ResumeSignal? signal, CancellationToken cancellationToken)
     {
         var journal = new List<JournalEntry>();
+        var writes = new List<StepWrite>();
         var scope = new ExpressionScope(flow, state, templates, clock);
         if (state.Status.IsFinished() || state.CurrentNodeId is null)
         {
@@ -60,7 +61,7 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
                 break;
             }
 
-            var step = await RunStepAsync(flow, state, scope, nodeId, resuming ? signal : null, retryOf, cancellationToken);
+            var step = await RunStepAsync(flow, state, scope, nodeId, resuming ? signal : null, retryOf, writes, cancellationToken);
             resuming = false;
             retryOf = null;
             journal.Add(step.Entry);
@@ -72,7 +73,7 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
                     if (next is null)
                     {
                         state.Status = InstanceStatus.Completed;
-                        return new RunResult(state, journal);
+                        return new RunResult(state, journal) { Writes = writes };
                     }
 
                     state.CurrentNodeId = next;
@@ -80,22 +81,22 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
                 case SuspendResult suspend:
                     state.Status = InstanceStatus.Waiting;
                     state.Wait = suspend.Wait;
-                    return new RunResult(state, journal);
+                    return new RunResult(state, journal) { Writes = writes };
                 case CompleteResult complete:
                     state.NodeOutputs[nodeId] = complete.Output;
                     state.Status = InstanceStatus.Completed;
-                    return new RunResult(state, journal);
+                    return new RunResult(state, journal) { Writes = writes };
                 case null:
                     state.Status = InstanceStatus.Faulted;
-                    return new RunResult(state, journal);
+                    return new RunResult(state, journal) { Writes = writes };
             }
         }
 
-        return new RunResult(state, journal);
+        return new RunResult(state, journal) { Writes = writes };
     }
 
     private async Task<(ActivityResult? Result, JournalEntry Entry)> RunStepAsync(
-        CompiledFlow flow, FlowInstanceState state, ExpressionScope scope, string nodeId, ResumeSignal? signal, long? keySequence, CancellationToken cancellationToken)
+        CompiledFlow flow, FlowInstanceState state, ExpressionScope scope, string nodeId, ResumeSignal? signal, long? keySequence, List<StepWrite> writes, CancellationToken cancellationToken)
     {
         var node = flow.Node(nodeId);
         var activity = flow.Activity(nodeId);
@@ -112,9 +113,11 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
                     attempts++;
                     inputs = InputEvaluator.Evaluate(node, activity.Descriptor, scope);
                     var context = new ActivityContext(node, scope, inputs, keySequence ?? sequence, attempts);
-                    return signal is null
+                    var outcome = signal is null
                         ? await activity.ExecuteAsync(context, token)
                         : await activity.ResumeAsync(context, signal, token);
+                    writes.AddRange(context.Writes); // only a successful attempt's writes count
+                    return outcome;
                 },
                 cancellationToken);
 

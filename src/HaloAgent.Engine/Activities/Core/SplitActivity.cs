@@ -48,6 +48,7 @@ public sealed class SplitActivity(IVariantAssigner assigner) : Activity
         var subject = context.Instance.CorrelationKey ?? context.Instance.Id;
         var variant = await assigner.AssignAsync(
             new VariantAssignmentRequest(context.Instance.FlowId, context.Node.Id, subject, context.Instance.Id, variants), cancellationToken);
+        context.Enlist(new VariantAssigned(context.Instance.FlowId, context.Node.Id, subject, variant, context.Instance.Id, context.Now));
         return ActivityResult.Outcome(variant, new Dictionary<string, object?> { ["variant"] = variant });
     }
 }
