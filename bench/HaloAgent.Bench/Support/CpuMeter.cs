@@ -139,7 +139,7 @@ public sealed record CpuSplit(double WallSeconds, int Cores, double MachineBusy,
         var pgMs = Postgres is { } pg ? 1000 * pg / units : 0;
         var projected = Cores * 1000 / Math.Max(0.0001, dotnetMs + pgMs);
         return $"CPU per {unit}: {dotnetLabel} {dotnetMs.ToString("0.000", CultureInfo.InvariantCulture)} ms + postgres {pgMs.ToString("0.000", CultureInfo.InvariantCulture)} ms " +
-               $"=> CPU-bound ceiling on {Cores} dedicated cores ~{Fmt.N(projected)} {unit}s/s (estimate)";
+               $"=> CPU-bound ceiling on {Cores} dedicated cores ~{Fmt.N(projected)}/s (estimate)";
     }
 
     public JsonObject PerUnitJson(long units) => new()

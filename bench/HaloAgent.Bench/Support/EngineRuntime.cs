@@ -36,8 +36,8 @@ public sealed class EngineRuntime : IAsyncDisposable
     public EngineOptions Options => _services.GetRequiredService<IOptions<EngineOptions>>().Value;
 
     /// <param name="inMemorySplit">
-    /// Diagnostic only: swap the runtime's <c>PersistentVariantAssigner</c> (one extra transaction per Split execution)
-    /// back to the engine core's stateless <see cref="HashingVariantAssigner"/>, to measure what that transaction costs.
+    /// Diagnostic only: swap the runtime's <c>PersistentVariantAssigner</c> (a database call per Split execution) back to
+    /// the engine core's stateless <see cref="HashingVariantAssigner"/>, to measure what that call costs.
     /// </param>
     public static async Task<EngineRuntime> StartAsync(string connectionString, int batchSize, bool inMemorySplit = false)
     {

@@ -48,6 +48,7 @@ public sealed class EngineDatabase
             {
                 using var gate = await Dialect.EnterWriteAsync(token);
                 await using var db = await _factory.CreateDbContextAsync(token);
+                db.Database.AutoSavepointsEnabled = false; // the unit of work retries as a whole; savepoints only cost round trips
                 await db.Database.OpenConnectionAsync(token);
                 await using var transaction = await db.Database.BeginTransactionAsync(token);
                 var result = await work(new WriteScope(db, db.Database.GetDbConnection(), transaction.GetDbTransaction(), Dialect, token));

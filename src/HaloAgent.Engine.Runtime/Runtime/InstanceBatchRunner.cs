@@ -165,12 +165,13 @@ public sealed class InstanceBatchRunner
     private async Task<Run> RunOneAsync(InstanceRecord record, ResumeSignal? resume, long now, CancellationToken cancellationToken)
     {
         var state = InstanceStateMapper.ToState(record);
+        var oldBookmarks = state.Wait?.Bookmarks ?? [];
         var since = record.RunnableSince;
         if (state.Status == InstanceStatus.Waiting && resume is null)
         {
             if (state.Wait?.WakeAt is not { } due || due.ToUnixTimeMilliseconds() > now)
             {
-                return new Run(record, state, [], Spurious: true, since);
+                return new Run(record, state, [], Spurious: true, since) { OldBookmarks = oldBookmarks };
             }
 
             resume = ResumeSignal.Timer;
@@ -181,7 +182,7 @@ public sealed class InstanceBatchRunner
         {
             var flow = await _flows.GetAsync(record.FlowId, record.Version, cancellationToken);
             var result = await _executor.RunAsync(flow, state, resume, cancellationToken);
-            return new Run(record, result.State, result.Journal, Spurious: false, since) { Writes = result.Writes };
+            return new Run(record, result.State, result.Journal, Spurious: false, since) { Writes = result.Writes, OldBookmarks = oldBookmarks };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -198,7 +199,7 @@ public sealed class InstanceBatchRunner
                 Error = ex.Message,
                 StartedAt = _clock.GetUtcNow(),
             };
-            return new Run(record, state, [entry], Spurious: false, since);
+            return new Run(record, state, [entry], Spurious: false, since) { OldBookmarks = oldBookmarks };
         }
     }
 
@@ -208,7 +209,7 @@ public sealed class InstanceBatchRunner
         {
             var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
             var keys = runs
-                .SelectMany(r => (r.Record.Wait is null ? [] : InstanceStateMapper.ToState(r.Record).Wait?.Bookmarks ?? []).Concat(r.State.Wait?.Bookmarks ?? []))
+                .SelectMany(r => r.OldBookmarks.Concat(r.State.Wait?.Bookmarks ?? []))
                 .Select(b => SqlDialect.KeyHash(b.EventName, b.CorrelationKey))
                 .Distinct()
                 .Order()
@@ -232,10 +233,11 @@ public sealed class InstanceBatchRunner
             }
 
             var advanced = applicable.Where(r => !r.Spurious).ToList();
-            if (advanced.Count > 0)
+            var hadBookmarks = advanced.Where(r => r.OldBookmarks.Count > 0).Select(r => r.Record.Id).ToList();
+            if (hadBookmarks.Count > 0)
             {
                 await scope.Connection.ExecuteAsync(scope.Command(
-                    $"DELETE FROM flow_bookmarks WHERE {scope.Dialect.InList("instance_id", "@Ids")}", new { Ids = advanced.Select(r => r.Record.Id).ToList() }));
+                    $"DELETE FROM flow_bookmarks WHERE {scope.Dialect.InList("instance_id", "@Ids")}", new { Ids = hadBookmarks }));
             }
 
             var pending = await TakePendingEventsAsync(scope, advanced, now);
@@ -391,6 +393,9 @@ public sealed class InstanceBatchRunner
 
     private sealed record Run(InstanceRecord Record, FlowInstanceState State, IReadOnlyList<JournalEntry> Journal, bool Spurious, long RunnableSince)
     {
+        /// <summary>Bookmarks of the wait this run ended (from the claimed row), whose rows the commit deletes.</summary>
+        public IReadOnlyList<BookmarkSpec> OldBookmarks { get; init; } = [];
+
         public IReadOnlyList<StepWrite> Writes { get; init; } = [];
     }
 
