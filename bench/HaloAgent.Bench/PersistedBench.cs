@@ -184,6 +184,8 @@ public static class PersistedBench
 
         long started = 0;
         long claimed = 0;
+        long batchCalls = 0;
+        long emptyCalls = 0;
         var startersDone = false;
         using var stopStarting = new CancellationTokenSource();
         var cpu = CpuMeter.Start(Environment.ProcessId, pg.PostmasterPid);
@@ -197,11 +199,14 @@ public static class PersistedBench
             while (true)
             {
                 var n = await engine.Runner.RunBatchAsync(CancellationToken.None);
+                Interlocked.Increment(ref batchCalls);
                 if (n > 0)
                 {
                     Interlocked.Add(ref claimed, n);
                     continue;
                 }
+
+                Interlocked.Increment(ref emptyCalls);
 
                 if (Volatile.Read(ref startersDone) && Interlocked.Read(ref claimed) >= Interlocked.Read(ref started))
                 {
@@ -301,6 +306,9 @@ public static class PersistedBench
         report.Line($"started {Fmt.N(startedTotal)} in {Fmt.S(window)} ({Fmt.N(startRate)} starts/s); completed within the window: {Fmt.N(inWindow)} " +
                     $"({Fmt.N(completionRate)} completions/s, {Fmt.N(completionRate * ActivitiesPerRun)} activity executions/s)");
         report.Line($"backlog when the starters stopped: {Fmt.N(backlogAtEnd)}; all {Fmt.N(startedTotal)} completed {Fmt.S(total - window)} later");
+        var nonEmpty = Math.Max(1, batchCalls - emptyCalls);
+        report.Line($"RunBatchAsync calls: {Fmt.N(batchCalls)} ({Fmt.N(emptyCalls)} claimed nothing); {(startedTotal + 0.0) / nonEmpty:0.0} instances per non-empty batch " +
+                    $"(each claim is a transaction; each StartAsync notifies the WorkSignal, which wakes every idle loop)");
         report.Line($"start-to-complete latency (completed_at - created_at, all instances started in the window): p50 {Fmt.Ms(D(latency["p50"]))}, p90 {Fmt.Ms(D(latency["p90"]))}, " +
                     $"p99 {Fmt.Ms(D(latency["p99"]))}, max {Fmt.Ms(D(latency["max"]))}");
         report.Line($"  steady part only (created 2 s after the start to 1 s before the end of the window): p50 {Fmt.Ms(D(windowLatency["p50"]))}, p99 {Fmt.Ms(D(windowLatency["p99"]))}");
@@ -326,6 +334,8 @@ public static class PersistedBench
             ["windowCompletionsPerSecond"] = Math.Round(completionRate, 1),
             ["backlogAtWindowEnd"] = backlogAtEnd,
             ["drainAfterWindowSeconds"] = Math.Round(total - window, 3),
+            ["runBatchCalls"] = batchCalls,
+            ["emptyRunBatchCalls"] = emptyCalls,
             ["latencyMs"] = new JsonObject
             {
                 ["p50"] = D(latency["p50"]),

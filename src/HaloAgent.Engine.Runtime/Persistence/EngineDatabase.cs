@@ -66,6 +66,21 @@ public sealed class EngineDatabase
             },
             cancellationToken);
 
+    /// <summary>
+    /// Runs single-statement work without an explicit transaction (autocommit): one round trip instead of three for
+    /// writes that are atomic on their own, such as starting an instance.
+    /// </summary>
+    public Task<T> ExecuteAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        _retry.ExecuteAsync(
+            async token =>
+            {
+                using var gate = await Dialect.EnterWriteAsync(token);
+                await using var db = await _factory.CreateDbContextAsync(token);
+                await db.Database.OpenConnectionAsync(token);
+                return await work(db.Database.GetDbConnection(), token);
+            },
+            cancellationToken).AsTask();
+
     /// <summary>Runs a read on a fresh context (no transaction, no change tracking).</summary>
     public Task<T> ReadAsync<T>(Func<EngineDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         _retry.ExecuteAsync(

@@ -27,18 +27,24 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
         var startNode = request.StartNodeId is { } requested
             ? flow.StartNodes.FirstOrDefault(n => n.Id == requested) ?? throw new FlowConflictException($"Flow '{flowId}' has no Start node '{requested}'.")
             : flow.StartNodes[0];
-        var result = await database.WriteAsync(async scope =>
+        // One autocommit insert: the unique indexes (singleton key, start key) make it safe without a transaction. The id
+        // is chosen once, so a retry after a lost acknowledgement finds its own row instead of starting a second one.
+        var instanceId = InstanceInserter.NewId();
+        var result = await database.ExecuteAsync(async (connection, ct) =>
         {
-            var now = Now();
-            var id = await InstanceInserter.TryInsertAsync(scope, flow, startNode.Id, request, now);
+            var id = await InstanceInserter.TryInsertAsync(connection, null, flow, startNode.Id, request, Now(), instanceId, ct);
             if (id is not null)
             {
                 return new StartResult(id, version, Started: true);
             }
 
-            var existing = await scope.Connection.QuerySingleOrDefaultAsync<string>(scope.Command(
-                "SELECT id FROM flow_instances WHERE (start_key = @StartKey) OR (flow_id = @FlowId AND singleton_key = @SingletonKey)",
-                new { request.StartKey, FlowId = flowId, SingletonKey = request.CorrelationKey ?? "" }));
+            var existing = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT id FROM flow_instances WHERE id = @Id OR (start_key = @StartKey) OR (flow_id = @FlowId AND singleton_key = @SingletonKey)",
+                new { Id = instanceId, request.StartKey, FlowId = flowId, SingletonKey = request.CorrelationKey ?? "" }, cancellationToken: ct));
+            if (existing == instanceId)
+            {
+                return new StartResult(instanceId, version, Started: true);
+            }
             return new StartResult(existing ?? "", version, Started: false,
                 request.StartKey is not null ? "An instance was already started with this start key." : $"'{flowId}' is a singleton flow and an instance is already running for '{request.CorrelationKey}'.");
         }, cancellationToken);

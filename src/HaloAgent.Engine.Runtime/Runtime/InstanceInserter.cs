@@ -20,7 +20,14 @@ internal static class InstanceInserter
         """;
 
     /// <returns>The new instance id, or null when a singleton or start key conflict refused it.</returns>
-    public static async Task<string?> TryInsertAsync(WriteScope scope, CompiledFlow flow, string startNodeId, StartRequest request, long now)
+    public static Task<string?> TryInsertAsync(WriteScope scope, CompiledFlow flow, string startNodeId, StartRequest request, long now) =>
+        TryInsertAsync(scope.Connection, scope.Transaction, flow, startNodeId, request, now, NewId(), scope.CancellationToken);
+
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    public static async Task<string?> TryInsertAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, CompiledFlow flow, string startNodeId,
+        StartRequest request, long now, string instanceId, CancellationToken cancellationToken)
     {
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var variable in flow.Definition.Variables)
@@ -35,7 +42,7 @@ internal static class InstanceInserter
 
         var state = new FlowInstanceState
         {
-            Id = Guid.CreateVersion7().ToString("N"),
+            Id = instanceId,
             FlowId = flow.FlowId,
             Version = flow.Version,
             CorrelationKey = request.CorrelationKey,
@@ -43,7 +50,7 @@ internal static class InstanceInserter
             Variables = variables,
             Event = PlainValue.Normalize(request.Input),
         };
-        var inserted = await scope.Connection.ExecuteAsync(scope.Command(InsertSql, new
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
         {
             state.Id,
             FlowId = flow.FlowId,
@@ -54,7 +61,7 @@ internal static class InstanceInserter
             NodeId = startNodeId,
             Data = InstanceStateMapper.SerializeData(state),
             Now = now,
-        }));
+        }, transaction, cancellationToken: cancellationToken));
         return inserted == 1 ? state.Id : null;
     }
 }
