@@ -213,7 +213,7 @@ public static class TimersBench
             : $"STOPPED after {Fmt.S(end.T)} with {Fmt.N(end.Waiting)} still waiting (--max-fire-seconds)");
         report.Line($"fired/s overall (process start -> last fired): {Fmt.N(overall)}; since healthy: {Fmt.N(sinceHealthy)}; " +
                     $"steady (10%..90% fired, t={steadyFrom:0}..{steadyTo:0} s): {Fmt.N(steady)}");
-        report.Line($"first timers seen fired at t={firstFire.T:0.0} s; count(*) poll took {Fmt.Ms(samples.Select(s => s.PollMs).Average())} on average " +
+        report.Line($"first timers seen fired at {(firstFire == default ? "(none)" : $"t={firstFire.T:0.0} s")}; count(*) poll took {Fmt.Ms(samples.Select(s => s.PollMs).Average())} on average " +
                     $"(max {Fmt.Ms(samples.Max(s => s.PollMs))})");
         report.Line($"server memory at the end: RSS {fireMemory.Rss:0.0} MiB, peak {fireMemory.Peak:0.0} MiB");
         report.Line(split.Describe("server"));

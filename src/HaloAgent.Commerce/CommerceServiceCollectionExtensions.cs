@@ -1,4 +1,11 @@
 using HaloAgent.Commerce.Businesses;
+using HaloAgent.Commerce.Carts;
+using HaloAgent.Commerce.Catalog;
+using HaloAgent.Commerce.Contacts;
+using HaloAgent.Commerce.Conversations;
+using HaloAgent.Commerce.Escalations;
+using HaloAgent.Commerce.Messaging;
+using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -9,6 +16,10 @@ namespace HaloAgent.Commerce;
 
 public static class CommerceServiceCollectionExtensions
 {
+    /// <summary>
+    /// The commerce database and services (all singletons over <see cref="IDbContextFactory{TContext}"/>): businesses,
+    /// contacts, conversation memory, catalog, carts, orders, message log, escalations and the demo seeder.
+    /// </summary>
     public static IServiceCollection AddHaloCommerce(this IServiceCollection services, bool postgres, string connectionString)
     {
         services.AddDbContextFactory<CommerceDbContext>(options =>
@@ -25,6 +36,14 @@ public static class CommerceServiceCollectionExtensions
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IBusinessDirectory, BusinessDirectory>();
+        services.TryAddSingleton<IContactService, ContactService>();
+        services.TryAddSingleton<IConversationMemory, ConversationMemory>();
+        services.TryAddSingleton<ICatalogService, CatalogService>();
+        services.TryAddSingleton<ICartService, CartService>();
+        services.TryAddSingleton<IOrderService, OrderService>();
+        services.TryAddSingleton<IMessageLog, MessageLog>();
+        services.TryAddSingleton<IEscalationService, EscalationService>();
         services.TryAddSingleton<DemoBusinessSeeder>();
         return services;
     }

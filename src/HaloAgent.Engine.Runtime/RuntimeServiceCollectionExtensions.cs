@@ -35,6 +35,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<InstanceQueries>();
         services.TryAddSingleton<InstanceBatchRunner>();
         services.TryAddSingleton<EffectLedger>();
+        services.TryAddSingleton<IEventPublisher, RuntimeEventPublisher>();
         services.Replace(ServiceDescriptor.Singleton<IVariantAssigner, PersistentVariantAssigner>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepWriteHandler, VariantAssignmentWriter>());
         services.AddHostedService<FlowWorker>();

@@ -1,5 +1,13 @@
 using System.Text.Json.Serialization;
+using HaloAgent.Agent;
+using HaloAgent.AI;
+using HaloAgent.Channels;
+using HaloAgent.Channels.Persistence;
+using HaloAgent.Channels.Twilio;
+using HaloAgent.Channels.WhatsApp;
 using HaloAgent.Commerce;
+using HaloAgent.Commerce.Apis;
+using HaloAgent.Content;
 using HaloAgent.Commerce.Businesses;
 using HaloAgent.Commerce.Persistence;
 using HaloAgent.Engine.Runtime;
@@ -19,6 +27,10 @@ public static class Extensions
         builder.Services.AddSingleton(database);
         builder.Services.AddHaloEngineRuntime(database.Provider, database.ConnectionString, builder.Configuration.GetSection(EngineOptions.Section));
         builder.Services.AddHaloCommerce(database.Provider == DatabaseProvider.Postgres, database.ConnectionString);
+        builder.Services.AddHaloContent(builder.Configuration["HaloAgent:TemplatesPath"] ?? Path.Combine(AppContext.BaseDirectory, "templates"));
+        builder.Services.AddHaloAI(builder.Configuration);
+        builder.Services.AddHaloChannels(builder.Configuration, database.Provider, database.ConnectionString);
+        builder.Services.AddHaloAgent();
         builder.Services.AddSingleton<ShippedFlowImporter>();
 
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -42,7 +54,8 @@ public static class Extensions
             await commerce.Database.MigrateAsync(cancellationToken);
         }
 
-        await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(app.Configuration["WhatsApp:PhoneNumberId"], cancellationToken);
+        await services.GetRequiredService<ChannelsMigrator>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(app.Configuration["WhatsApp:PhoneNumberId"], app.Configuration["WhatsApp:AccessToken"], cancellationToken);
         var workflows = app.Configuration["HaloAgent:WorkflowsPath"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
         await services.GetRequiredService<ShippedFlowImporter>().ImportAsync(workflows, cancellationToken);
     }
@@ -54,6 +67,10 @@ public static class Extensions
         app.MapActivitiesApi();
         app.MapFlowsApi();
         app.MapInstancesApi();
+        app.MapWhatsAppWebhooks();
+        app.MapTwilioWebhooks();
+        app.MapCommercePublicApi();
+        app.MapEscalationsApi();
         return app;
     }
 }

@@ -14,10 +14,39 @@ public sealed class Business
     public string? BrandVoice { get; set; }
 
     /// <summary>Comma-separated language codes the business serves (en, pcm, yo, ig, ha).</summary>
-    public string Languages { get; set; } = "en";
+    public string Languages { get; set; } = LanguageCodes.English;
+
+    /// <summary>Used for a contact until their own language is known.</summary>
+    public string DefaultLanguage { get; set; } = LanguageCodes.English;
+
+    /// <summary>JSON object, day ("mon".."sun") to "HH:mm-HH:mm" or "closed".</summary>
+    public string? OpeningHoursJson { get; set; }
+
+    /// <summary>JSON list of <see cref="DeliveryZone"/>; the fee of the zone a customer picks is added to the order.</summary>
+    public string DeliveryZonesJson { get; set; } = "[]";
+
+    public string? BankName { get; set; }
+
+    public string? BankAccountNumber { get; set; }
+
+    public string? BankAccountName { get; set; }
 
     /// <summary>Meta's phone number id of the business's WhatsApp number; inbound webhooks are routed by it.</summary>
     public string? WhatsAppPhoneNumberId { get; set; }
 
+    /// <summary>The business's Cloud API token; never leaves the server (not in any public API).</summary>
+    public string? WhatsAppAccessToken { get; set; }
+
+    /// <summary>
+    /// Language of the approved templates used outside the 24-hour window for contacts whose language Meta has no
+    /// templates in (Pidgin, Yoruba, Igbo).
+    /// </summary>
+    public string TemplateLanguageFallback { get; set; } = LanguageCodes.English;
+
+    /// <summary>Order numbers read "{prefix}-0001"; derived from the name when empty.</summary>
+    public string? OrderPrefix { get; set; }
+
     public long CreatedAt { get; set; }
+
+    public long UpdatedAt { get; set; }
 }

@@ -1,14 +1,47 @@
 using HaloAgent.Commerce.Businesses;
+using HaloAgent.Commerce.Carts;
+using HaloAgent.Commerce.Catalog;
+using HaloAgent.Commerce.Contacts;
+using HaloAgent.Commerce.Conversations;
+using HaloAgent.Commerce.Escalations;
+using HaloAgent.Commerce.Messaging;
+using HaloAgent.Commerce.Orders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HaloAgent.Commerce.Persistence;
 
-/// <summary>The commerce tables (businesses for now; contacts, catalog and orders come with the commerce issue).</summary>
+/// <summary>
+/// The commerce tables. Names are snake_case on every provider (a property's name with a "Json" suffix dropped), so
+/// the hand-written migrations and SQL read the same everywhere.
+/// </summary>
 public sealed class CommerceDbContext(DbContextOptions<CommerceDbContext> options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__commerce_migrations";
 
     public DbSet<Business> Businesses => Set<Business>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<ConversationMemoryRecord> ConversationMemory => Set<ConversationMemoryRecord>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Cart> Carts => Set<Cart>();
+
+    public DbSet<CartItem> CartItems => Set<CartItem>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderItem> OrderItems => Set<OrderItem>();
+
+    public DbSet<OrderStatusChange> OrderStatusChanges => Set<OrderStatusChange>();
+
+    public DbSet<OrderCounter> OrderCounters => Set<OrderCounter>();
+
+    public DbSet<LoggedMessage> Messages => Set<LoggedMessage>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -16,12 +49,94 @@ public sealed class CommerceDbContext(DbContextOptions<CommerceDbContext> option
         business.ToTable("businesses").HasKey(b => b.Id);
         business.HasIndex(b => b.Slug).IsUnique();
         business.HasIndex(b => b.WhatsAppPhoneNumberId).IsUnique();
-        business.Property(b => b.Id).HasColumnName("id");
-        business.Property(b => b.Slug).HasColumnName("slug");
-        business.Property(b => b.Name).HasColumnName("name");
-        business.Property(b => b.BrandVoice).HasColumnName("brand_voice");
-        business.Property(b => b.Languages).HasColumnName("languages");
-        business.Property(b => b.WhatsAppPhoneNumberId).HasColumnName("whatsapp_phone_number_id");
-        business.Property(b => b.CreatedAt).HasColumnName("created_at");
+
+        var contact = model.Entity<Contact>();
+        contact.ToTable("contacts").HasKey(c => c.Id);
+        contact.HasIndex(c => new { c.BusinessId, c.WaId }).IsUnique();
+        contact.HasOne<Business>().WithMany().HasForeignKey(c => c.BusinessId);
+
+        var memory = model.Entity<ConversationMemoryRecord>();
+        memory.ToTable("conversation_memory").HasKey(m => m.ContactId);
+        memory.Property(m => m.Version).IsConcurrencyToken();
+        memory.HasOne<Contact>().WithOne().HasForeignKey<ConversationMemoryRecord>(m => m.ContactId);
+
+        var product = model.Entity<Product>();
+        product.ToTable("products", t => t.HasCheckConstraint("ck_products_stock", "stock >= 0")).HasKey(p => p.Id);
+        product.HasIndex(p => new { p.BusinessId, p.Sku }).IsUnique();
+        product.HasOne<Business>().WithMany().HasForeignKey(p => p.BusinessId);
+
+        var cart = model.Entity<Cart>();
+        cart.ToTable("carts").HasKey(c => c.Id);
+        cart.HasIndex(c => c.ContactId).IsUnique();
+        cart.HasIndex(c => new { c.BusinessId, c.UpdatedAt });
+        cart.HasOne<Contact>().WithMany().HasForeignKey(c => c.ContactId);
+
+        var cartItem = model.Entity<CartItem>();
+        cartItem.ToTable("cart_items").HasKey(i => new { i.CartId, i.ProductId });
+        cartItem.HasOne<Cart>().WithMany().HasForeignKey(i => i.CartId);
+        cartItem.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductId);
+
+        var order = model.Entity<Order>();
+        order.ToTable("orders").HasKey(o => o.Id);
+        order.HasIndex(o => new { o.BusinessId, o.Number }).IsUnique();
+        order.HasIndex(o => new { o.BusinessId, o.IdempotencyKey }).IsUnique();
+        order.HasIndex(o => new { o.ContactId, o.CreatedAt });
+        order.HasIndex(o => new { o.BusinessId, o.Status });
+        order.HasOne<Contact>().WithMany().HasForeignKey(o => o.ContactId);
+
+        var orderItem = model.Entity<OrderItem>();
+        orderItem.ToTable("order_items").HasKey(i => new { i.OrderId, i.Line });
+        orderItem.HasOne<Order>().WithMany().HasForeignKey(i => i.OrderId);
+
+        var statusChange = model.Entity<OrderStatusChange>();
+        statusChange.ToTable("order_status_history").HasKey(h => new { h.OrderId, h.Sequence });
+        statusChange.HasOne<Order>().WithMany().HasForeignKey(h => h.OrderId);
+
+        model.Entity<OrderCounter>().ToTable("order_counters").HasKey(c => c.BusinessId);
+
+        var message = model.Entity<LoggedMessage>();
+        message.ToTable("messages").HasKey(m => m.Id);
+        message.HasIndex(m => new { m.BusinessId, m.Channel, m.ExternalId }).IsUnique();
+        message.HasIndex(m => new { m.BusinessId, m.IdempotencyKey }).IsUnique();
+        message.HasIndex(m => new { m.ContactId, m.CreatedAt });
+        message.HasOne<Contact>().WithMany().HasForeignKey(m => m.ContactId);
+
+        var escalation = model.Entity<Escalation>();
+        escalation.ToTable("escalations").HasKey(e => e.Id);
+        escalation.HasIndex(e => e.ContactId).IsUnique().HasFilter("status = 'open'").HasDatabaseName("ix_escalations_open_contact_id");
+        escalation.HasIndex(e => new { e.BusinessId, e.Status, e.OpenedAt });
+        escalation.HasOne<Contact>().WithMany().HasForeignKey(e => e.ContactId);
+
+        ApplyNamingAndEnums(model);
     }
+
+    private static void ApplyNamingAndEnums(ModelBuilder model)
+    {
+        foreach (var entity in model.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(ColumnName(property.Name));
+                var enumType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                if (enumType.IsEnum)
+                {
+                    property.SetValueConverter((ValueConverter)Activator.CreateInstance(typeof(SnakeCaseEnumConverter<>).MakeGenericType(enumType))!);
+                }
+            }
+        }
+    }
+
+    internal static string ColumnName(string propertyName)
+    {
+        var name = propertyName.Replace("WhatsApp", "Whatsapp", StringComparison.Ordinal);
+        if (name.EndsWith("Json", StringComparison.Ordinal))
+        {
+            name = name[..^4];
+        }
+
+        return SnakeCase.Of(name);
+    }
+
+    private sealed class SnakeCaseEnumConverter<TEnum>() : ValueConverter<TEnum, string>(v => SnakeCase.Of(v), v => SnakeCase.Parse<TEnum>(v))
+        where TEnum : struct, Enum;
 }

@@ -1,0 +1,109 @@
+namespace HaloAgent.AI.Rules;
+
+/// <summary>Weighs the intent phrases found against each other and against what the agent was waiting for.</summary>
+internal static class IntentResolver
+{
+    /// <summary>Intents that ask for something; on equal evidence the earlier one wins ("I want jollof, how much?" asks a price).</summary>
+    private static readonly Intent[] Requests =
+    [
+        Intent.Human, Intent.Cancel, Intent.Paid, Intent.Status, Intent.Remove, Intent.Add, Intent.Price,
+        Intent.Quantity, Intent.Order, Intent.Browse,
+    ];
+
+    /// <summary>Requests a bare number cannot be the answer to, even when the agent asked "how many?".</summary>
+    private static readonly HashSet<Intent> NotAQuantityAnswer =
+        [Intent.Human, Intent.Cancel, Intent.Paid, Intent.Status, Intent.Remove, Intent.Price, Intent.Browse];
+
+    /// <summary>Requests that mean the message is not an address, even when the agent asked for one.</summary>
+    private static readonly HashSet<Intent> NotAnAddress =
+        [Intent.Human, Intent.Cancel, Intent.Paid, Intent.Status, Intent.Remove, Intent.Price, Intent.Browse, Intent.Add,
+         Intent.Confirm, Intent.Decline, Intent.Greet, Intent.Smalltalk];
+
+    public static Resolution Resolve(MessageAnalysis analysis, string? awaitingSlot, Fulfilment? fulfilment)
+    {
+        var scores = new Dictionary<Intent, double>();
+        var fuzzyOnly = new Dictionary<Intent, bool>();
+        foreach (var hit in analysis.IntentHits)
+        {
+            var intent = hit.Phrase.Intent;
+            scores[intent] = scores.GetValueOrDefault(intent) + hit.Weight;
+            fuzzyOnly[intent] = fuzzyOnly.GetValueOrDefault(intent, true) && hit.Fuzzy;
+        }
+
+        var affirmative = (scores.GetValueOrDefault(Intent.Confirm), scores.GetValueOrDefault(Intent.Decline)) switch
+        {
+            (0, 0) => (bool?)null,
+            var (confirm, decline) when confirm > decline => true,
+            var (confirm, decline) when decline > confirm => false,
+            _ => null,
+        };
+
+        // Opting out is honoured before anything else the message says; it is also the cheapest to undo (START).
+        if (scores.ContainsKey(Intent.Stop) || scores.ContainsKey(Intent.Start))
+        {
+            var intent = scores.GetValueOrDefault(Intent.Start) > scores.GetValueOrDefault(Intent.Stop) ? Intent.Start : Intent.Stop;
+            return new Resolution(intent, Inferred: false, fuzzyOnly[intent], affirmative);
+        }
+
+        var hasNumber = analysis.Numbers.Count > 0;
+        var slot = awaitingSlot?.Trim().ToLowerInvariant();
+        if (slot == Slots.Quantity && hasNumber && !scores.Keys.Any(NotAQuantityAnswer.Contains))
+        {
+            return new Resolution(Intent.Quantity, Inferred: !scores.ContainsKey(Intent.Quantity), false, affirmative);
+        }
+
+        var request = Requests
+            .Where(scores.ContainsKey)
+            .Select((intent, rank) => (intent, rank, score: scores[intent]))
+            .OrderByDescending(x => x.score)
+            .ThenBy(x => x.rank)
+            .Select(x => (Intent?)x.intent)
+            .FirstOrDefault();
+
+        if (request is { } found)
+        {
+            // "I no want" / "mi ò fẹ́" answering "shall I place the order?" is a no, not a removal.
+            if (found == Intent.Remove && analysis.Products.Count == 0 && slot == Slots.Confirm)
+            {
+                return new Resolution(Intent.Decline, Inferred: false, fuzzyOnly[found], false);
+            }
+
+            return new Resolution(found, Inferred: false, fuzzyOnly[found], affirmative);
+        }
+
+        if (analysis.Products.Count > 0)
+        {
+            return new Resolution(Intent.Order, Inferred: true, false, affirmative);
+        }
+
+        if (affirmative is { } yes)
+        {
+            var intent = yes ? Intent.Confirm : Intent.Decline;
+            return new Resolution(intent, Inferred: false, fuzzyOnly[intent], affirmative);
+        }
+
+        if (fulfilment is not null || analysis.Address is not null)
+        {
+            // Pickup/delivery and addresses are details of the order being placed.
+            return new Resolution(Intent.Order, Inferred: true, false, affirmative);
+        }
+
+        if (hasNumber)
+        {
+            return new Resolution(Intent.Quantity, Inferred: true, false, affirmative);
+        }
+
+        if (scores.ContainsKey(Intent.Greet) || scores.ContainsKey(Intent.Smalltalk))
+        {
+            var intent = scores.GetValueOrDefault(Intent.Smalltalk) > scores.GetValueOrDefault(Intent.Greet) ? Intent.Smalltalk : Intent.Greet;
+            return new Resolution(intent, Inferred: false, fuzzyOnly[intent], affirmative);
+        }
+
+        return new Resolution(Intent.Unknown, Inferred: true, false, affirmative);
+    }
+
+    /// <summary>Whether the message, sent when the agent asked for an address, is about something else instead.</summary>
+    public static bool IsAboutSomethingElse(MessageAnalysis analysis) =>
+        analysis.IntentHits.Any(h => h.Phrase.Intent is Intent.Stop or Intent.Start || NotAnAddress.Contains(h.Phrase.Intent))
+        || analysis.Products.Count > 0;
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using HaloAgent.Agent.Conversations;
+using HaloAgent.Commerce.Carts;
+using HaloAgent.Commerce.Catalog;
+using HaloAgent.Content;
+using HaloAgent.Engine.Activities;
+using HaloAgent.Engine.Runtime.Runtime;
+using System.Text.Json.Nodes;
+
+namespace HaloAgent.Agent.Activities;
+
+/// <summary>
+/// Adds the products the customer named to their cart and answers: added, not on the menu, or not enough left.
+/// Quantities and prices come from the NLU's SKUs and the catalog, never from free text.
+/// </summary>
+public sealed class AddToCartActivity(ConversationLoader conversations, ICartService carts, ICatalogService catalog, EffectLedger ledger, IEventPublisher events)
+    : Activity
+{
+    public static class Results
+    {
+        public const string Added = "Added";
+        public const string NothingAdded = "NothingAdded";
+    }
+
+    public override ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = "AddToCart",
+        DisplayName = "Add to cart",
+        Category = "Commerce",
+        Description = "Adds the understood products to the customer's cart and replies (added / unknown product / not enough stock).",
+        Inputs =
+        [
+            new InputDescriptor("items", InputKind.Expression) { DisplayName = "Items", Default = JsonValue.Create("nodes.understand.items"), Description = "List of { sku, quantity }." },
+            new InputDescriptor("unknown", InputKind.Expression) { DisplayName = "Unknown products", Default = JsonValue.Create("nodes.understand.unknownProducts") },
+        ],
+        Outcomes = [Results.Added, Results.NothingAdded],
+    };
+
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.LoadAsync(context, cancellationToken);
+        var businessId = conversation.Business.Id;
+        var contactId = conversation.Contact.Id;
+        var wanted = (context.Input<object>("items") as IEnumerable<object?> ?? [])
+            .OfType<IDictionary<string, object?>>()
+            .Select(i => (Sku: i["sku"] as string ?? "", Quantity: i.TryGetValue("quantity", out var q) && q is decimal d ? (int)d : 1))
+            .Where(i => i.Sku.Length > 0)
+            .ToList();
+
+        // The cart lives outside the step's transaction: the ledger keeps a re-run of this step from adding twice.
+        var outcomesJson = await ledger.OnceAsync($"{context.IdempotencyKey}:cart", async ct =>
+        {
+            var outcomes = new List<LineOutcome>();
+            foreach (var (sku, quantity) in wanted)
+            {
+                var result = await carts.AddItemAsync(businessId, contactId, sku, quantity, ct);
+                outcomes.Add(new LineOutcome(sku, quantity, result.Outcome.ToString(), result.Available));
+            }
+
+            return JsonSerializer.Serialize(outcomes);
+        }, cancellationToken);
+        var lines = JsonSerializer.Deserialize<List<LineOutcome>>(outcomesJson) ?? [];
+        var cart = await carts.GetAsync(businessId, contactId, cancellationToken);
+        var cartData = TemplateData.Cart(cart, conversation.Language);
+
+        foreach (var query in (context.Input<object>("unknown") as IEnumerable<object?> ?? []).OfType<string>())
+        {
+            conversation.Send("unknown_product", conversation.Data(("query", query)));
+        }
+
+        foreach (var line in lines.Where(l => l.Outcome != nameof(CartOutcome.Updated)))
+        {
+            var product = await catalog.FindBySkuAsync(businessId, line.Sku, cancellationToken);
+            if (line.Outcome == nameof(CartOutcome.OutOfStock) && product is not null)
+            {
+                conversation.Send("out_of_stock", conversation.Data(("product", TemplateData.Product(product, conversation.Language)), ("available", (decimal)(line.Available ?? 0))));
+            }
+            else
+            {
+                conversation.Send("unknown_product", conversation.Data(("query", product?.Names.For(conversation.Language) ?? line.Sku)));
+            }
+        }
+
+        var added = lines.Where(l => l.Outcome == nameof(CartOutcome.Updated)).ToList();
+        if (added.Count == 0)
+        {
+            if (lines.Count == 0 && !(context.Input<object>("unknown") as IEnumerable<object?> ?? []).Any())
+            {
+                conversation.Send("ask_quantity", conversation.Data(("product", null)));
+            }
+
+            return ActivityResult.Outcome(Results.NothingAdded, new Dictionary<string, object?> { ["cart"] = cartData });
+        }
+
+        var last = await catalog.FindBySkuAsync(businessId, added[^1].Sku, cancellationToken);
+        conversation.Send("item_added", conversation.Data(
+            ("product", last is null ? null : TemplateData.Product(last, conversation.Language)),
+            ("quantity", (decimal)added[^1].Quantity),
+            ("cart", cartData)));
+        await CartEffects.PublishAsync(events, context, CartEffects.Updated, contactId, cancellationToken);
+        return ActivityResult.Outcome(Results.Added, new Dictionary<string, object?> { ["cart"] = cartData });
+    }
+
+    private sealed record LineOutcome(string Sku, int Quantity, string Outcome, int? Available);
+}

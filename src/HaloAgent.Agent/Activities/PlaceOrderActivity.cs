@@ -1,0 +1,57 @@
+using HaloAgent.Agent.Conversations;
+using HaloAgent.Commerce.Orders;
+using HaloAgent.Content;
+using HaloAgent.Engine.Activities;
+
+namespace HaloAgent.Agent.Activities;
+
+/// <summary>
+/// Creates the order from the cart (totals by code, stock reserved), sends the order number and the payment
+/// instructions, and announces <c>order.created</c>. The step's idempotency key makes a re-run return the same order.
+/// </summary>
+public sealed class PlaceOrderActivity(ConversationLoader conversations, IOrderService orders, IEventPublisher events) : Activity
+{
+    public static class Results
+    {
+        public const string Created = "Created";
+        public const string CannotOrder = "CannotOrder";
+    }
+
+    public override ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = "PlaceOrder",
+        DisplayName = "Place order",
+        Category = "Commerce",
+        Description = "Creates the order from the cart, reserves stock, sends the order number and payment instructions.",
+        Inputs = OrderInputs.Descriptors,
+        Outputs = [new OutputDescriptor("orderId", "string"), new OutputDescriptor("number", "string"), new OutputDescriptor("totalKobo", "number")],
+        Outcomes = [Results.Created, Results.CannotOrder],
+    };
+
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.LoadAsync(context, cancellationToken);
+        var inputs = OrderInputs.Read(context, conversation.Business);
+        var result = await orders.CreateFromCartAsync(inputs.Request(conversation.Business.Id, conversation.Contact.Id, context.IdempotencyKey), cancellationToken);
+        if (result.Order is not { } order || !result.Succeeded)
+        {
+            OrderReplies.SendRefusal(conversation, result);
+            return ActivityResult.Outcome(Results.CannotOrder, new Dictionary<string, object?> { ["reason"] = result.Outcome.ToString() });
+        }
+
+        var data = conversation.Data(("order", TemplateData.Order(order, conversation.Language)));
+        conversation.Send("order_created", data);
+        conversation.Send("payment_instructions", data);
+        var payload = new Dictionary<string, object?>
+        {
+            ["orderId"] = order.Id,
+            ["number"] = order.Number,
+            ["totalKobo"] = (decimal)order.TotalKobo,
+            ["contactId"] = conversation.Contact.Id,
+            ["businessId"] = conversation.Business.Id,
+        };
+        await events.PublishAsync("order.created", conversation.Contact.Id, payload, $"{context.IdempotencyKey}:order.created", cancellationToken);
+        await CartEffects.PublishAsync(events, context, CartEffects.Closed, conversation.Contact.Id, cancellationToken);
+        return ActivityResult.Outcome(Results.Created, payload);
+    }
+}

@@ -1,0 +1,36 @@
+using HaloAgent.Agent.Conversations;
+using HaloAgent.Commerce.Contacts;
+using HaloAgent.Engine.Activities;
+
+namespace HaloAgent.Agent.Activities;
+
+/// <summary>STOP and START: withdraws or restores marketing consent as easily as it was given (NDPA), and confirms it.</summary>
+public sealed class SetMarketingConsentActivity(ConversationLoader conversations, IContactService contacts, IEventPublisher events) : Activity
+{
+    public override ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = "SetMarketingConsent",
+        DisplayName = "Opt out / opt in",
+        Category = "Agent",
+        Description = "Stops (or resumes) marketing messages and reminders for this contact and confirms it to them.",
+        Inputs = [new InputDescriptor("optIn", InputKind.Boolean) { DisplayName = "Opt in (START)", Required = true }],
+    };
+
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.LoadAsync(context, cancellationToken);
+        if (context.Input<bool>("optIn"))
+        {
+            await contacts.OptInAsync(conversation.Contact.Id, cancellationToken);
+            conversation.Send("opted_in", conversation.Data());
+        }
+        else
+        {
+            await contacts.OptOutAsync(conversation.Contact.Id, cancellationToken);
+            conversation.Send("opted_out", conversation.Data());
+            await CartEffects.PublishAsync(events, context, CartEffects.Closed, conversation.Contact.Id, cancellationToken);
+        }
+
+        return ActivityResult.Done();
+    }
+}

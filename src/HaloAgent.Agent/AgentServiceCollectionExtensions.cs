@@ -1,0 +1,33 @@
+using HaloAgent.Agent.Activities;
+using HaloAgent.Agent.Conversations;
+using HaloAgent.Agent.Inbound;
+using HaloAgent.Channels.Inbound;
+using HaloAgent.Channels.Routing;
+using HaloAgent.Engine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HaloAgent.Agent;
+
+public static class AgentServiceCollectionExtensions
+{
+    /// <summary>The agent's activities and the bridge from inbound messages to engine events. Needs the AI, commerce, content, channels and engine runtime registrations.</summary>
+    public static IServiceCollection AddHaloAgent(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ConversationLoader>();
+        services.TryAddSingleton<ControlWords>();
+        services.Replace(ServiceDescriptor.Singleton<IInboundMessageHandler, AgentInboundHandler>());
+        services.Replace(ServiceDescriptor.Singleton<IChannelBusinessDirectory, CommerceChannelDirectory>());
+        services.AddActivity<UnderstandMessageActivity>()
+            .AddActivity<SendMessageActivity>()
+            .AddActivity<SendMenuActivity>()
+            .AddActivity<AddToCartActivity>()
+            .AddActivity<RemoveFromCartActivity>()
+            .AddActivity<QuoteOrderActivity>()
+            .AddActivity<PlaceOrderActivity>()
+            .AddActivity<EscalateActivity>()
+            .AddActivity<SetMarketingConsentActivity>()
+            .AddActivity<CheckCartActivity>();
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using HaloAgent.Channels.Inbound;
+using HaloAgent.Commerce.Contacts;
+using HaloAgent.Engine.Activities;
+using Microsoft.Extensions.Logging;
+
+namespace HaloAgent.Agent.Inbound;
+
+/// <summary>
+/// Turns a customer message into an engine event: the contact is created or refreshed (name, 24-hour window), then
+/// <c>message.received</c> is raised for the contact, or <c>message.control</c> for STOP/START, or
+/// <c>message.paused</c> while a person has the chat. The message id is the event id, so a redelivery changes nothing.
+/// </summary>
+public sealed class AgentInboundHandler(IContactService contacts, IEventPublisher events, ControlWords controlWords, ILogger<AgentInboundHandler> logger)
+    : IInboundMessageHandler
+{
+    public const string MessageReceived = "message.received";
+    public const string MessageControl = "message.control";
+    public const string MessagePaused = "message.paused";
+
+    public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var upsert = await contacts.UpsertFromInboundAsync(message.BusinessId, message.From, message.ProfileName, message.Timestamp.ToUnixTimeMilliseconds(), cancellationToken);
+        var contact = upsert.Contact;
+        var control = controlWords.Detect(message.Text);
+        var name = contact.AgentPaused ? MessagePaused : control is null ? MessageReceived : MessageControl;
+        var payload = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["messageId"] = message.ExternalId,
+            ["channel"] = message.Channel.ToString().ToLowerInvariant(),
+            ["type"] = message.Type.ToString(),
+            ["text"] = message.Text ?? message.Reply?.Title ?? "",
+            ["replyId"] = message.Reply?.Id,
+            ["control"] = control,
+            ["businessId"] = message.BusinessId,
+            ["contactId"] = contact.Id,
+            ["contact"] = new Dictionary<string, object?> { ["id"] = contact.Id, ["name"] = contact.Name, ["language"] = contact.PreferredLanguage, ["new"] = upsert.Created },
+            ["media"] = message.Media is { } media ? new Dictionary<string, object?> { ["id"] = media.Id, ["mimeType"] = media.MimeType, ["voice"] = media.Voice } : null,
+            ["location"] = message.Location is { } location ? new Dictionary<string, object?> { ["latitude"] = (decimal)location.Latitude, ["longitude"] = (decimal)location.Longitude, ["address"] = location.Address, ["name"] = location.Name } : null,
+        };
+        await events.PublishAsync(name, contact.Id, payload, $"msg:{message.BusinessId}:{message.ExternalId}", cancellationToken);
+        if (upsert.Created)
+        {
+            await events.PublishAsync("contact.created", contact.Id, payload["contact"], $"contact.created:{contact.Id}", cancellationToken);
+        }
+
+        logger.LogDebug("Message {MessageId} from contact {ContactId} raised {Event}", message.ExternalId, contact.Id, name);
+    }
+}

@@ -1,0 +1,86 @@
+using HaloAgent.Channels.Graph;
+using HaloAgent.Channels.Inbound;
+using HaloAgent.Channels.Inbox;
+using HaloAgent.Channels.Outbox;
+using HaloAgent.Channels.Persistence;
+using HaloAgent.Channels.Routing;
+using HaloAgent.Channels.Twilio;
+using HaloAgent.Channels.WhatsApp;
+using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Engine.Runtime.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HaloAgent.Channels;
+
+public static class ChannelsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The WhatsApp Cloud API and Twilio channels: webhook inbox and its processor, outbox and its sender, Graph client,
+    /// the engine step-write handler for <see cref="SendMessageWrite"/>, and <see cref="ChannelsMigrator"/>. Uses the
+    /// engine's database (same provider and connection string). The host must also register an
+    /// <see cref="IChannelBusinessDirectory"/>, and may register its own <see cref="IInboundMessageHandler"/> (the default logs).
+    /// </summary>
+    public static IServiceCollection AddHaloChannels(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString)
+    {
+        services.AddOptions<WhatsAppOptions>().Bind(configuration.GetSection(WhatsAppOptions.Section));
+        services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section));
+        services.AddOptions<ChannelsOptions>().Bind(configuration.GetSection(ChannelsOptions.Section));
+
+        services.TryAddSingleton(TimeProvider.System);
+        // The same singleton as the engine's when both are registered: on SQLite they share one write gate.
+        services.TryAddSingleton<SqlDialect>(provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect());
+        services.AddDbContextFactory<ChannelsDbContext>(options =>
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(ChannelsDbContext.MigrationsHistoryTable));
+            }
+            else
+            {
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(ChannelsDbContext.MigrationsHistoryTable));
+            }
+
+            // The migrations are hand-written and carry no model snapshot to compare against.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        services.TryAddSingleton(new ChannelsDatabaseSettings(provider, connectionString));
+        services.TryAddSingleton<ChannelsDatabase>();
+        services.TryAddSingleton<ChannelsMigrator>();
+
+        services.TryAddSingleton<InboxSignal>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<WebhookInbox>();
+        services.TryAddSingleton<InboundMessageStore>();
+        services.TryAddSingleton<DeliveryStatusRecorder>();
+        services.TryAddSingleton<ThroughputLimiter>();
+        services.TryAddSingleton<PairSpacer>();
+        services.TryAddSingleton<IOutbox, Outbox.Outbox>();
+        services.TryAddSingleton<IInboundMessageHandler, LoggingInboundMessageHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepWriteHandler, SendMessageWriteHandler>());
+
+        services.AddHttpClient<WhatsAppGraphClient>((sp, http) =>
+        {
+            http.Timeout = sp.GetRequiredService<IOptionsMonitor<WhatsAppOptions>>().CurrentValue.RequestTimeout;
+            // Meta's media CDN answers some clients without a User-Agent with an HTML page instead of the file.
+            http.DefaultRequestHeaders.UserAgent.ParseAdd("HaloAgent/1.0");
+        });
+
+        services.TryAddSingleton(sp => new WebhookInboxProcessor(
+            sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<InboundMessageStore>(), sp.GetRequiredService<DeliveryStatusRecorder>(),
+            sp.GetRequiredService<IChannelBusinessDirectory>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<InboxSignal>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<ChannelsOptions>>(), sp.GetRequiredService<ILogger<WebhookInboxProcessor>>()));
+        services.TryAddSingleton(sp => new OutboxSender(
+            sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<IChannelBusinessDirectory>(), sp, sp.GetRequiredService<ThroughputLimiter>(),
+            sp.GetRequiredService<PairSpacer>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<ChannelsOptions>>(), sp.GetRequiredService<ILogger<OutboxSender>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookInboxProcessor>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        return services;
+    }
+}

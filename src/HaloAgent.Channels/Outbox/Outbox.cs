@@ -1,0 +1,101 @@
+using Dapper;
+using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Channels.Persistence;
+
+namespace HaloAgent.Channels.Outbox;
+
+/// <summary>The outbox table behind <see cref="IOutbox"/>.</summary>
+internal sealed class Outbox(ChannelsDatabase database, TimeProvider clock, OutboxSignal signal) : IOutbox
+{
+    private const string Select = """
+        SELECT id AS Id, business_id AS BusinessId, recipient AS Recipient, idempotency_key AS IdempotencyKey, payload AS Payload, status AS Status,
+               attempts AS Attempts, next_attempt_at AS NextAttemptAt, wamid AS Wamid, error_code AS ErrorCode, error_title AS ErrorTitle,
+               error_detail AS ErrorDetail, biz_opaque_callback_data AS BizOpaqueCallbackData, status_at AS StatusAt, created_at AS CreatedAt
+        FROM outbound_messages
+        """;
+
+    public async Task<EnqueueResult> EnqueueAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var row = OutboxSql.Prepare(message);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var id = await database.WriteAsync(async scope =>
+        {
+            await OutboxSql.InsertAsync(scope.Connection, scope.Transaction, database.Dialect.Provider == DatabaseProvider.Postgres, [row], now, scope.CancellationToken);
+            return await scope.Connection.QuerySingleAsync<string>(scope.Command(
+                "SELECT id FROM outbound_messages WHERE idempotency_key = @Key", new { Key = row.IdempotencyKey }));
+        }, cancellationToken);
+
+        var created = id == row.Id;
+        if (created)
+        {
+            signal.Notify();
+        }
+
+        return new EnqueueResult(id, created);
+    }
+
+    public Task<OutboundMessageState?> GetAsync(string id, CancellationToken cancellationToken) =>
+        QueryAsync($"{Select} WHERE id = @Value", id, cancellationToken);
+
+    public Task<OutboundMessageState?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        QueryAsync($"{Select} WHERE idempotency_key = @Value", idempotencyKey, cancellationToken);
+
+    private async Task<OutboundMessageState?> QueryAsync(string sql, string value, CancellationToken cancellationToken)
+    {
+        var row = await database.RunAsync(
+            write: false,
+            (connection, token) => connection.QuerySingleOrDefaultAsync<StateRow>(new CommandDefinition(sql, new { Value = value }, cancellationToken: token)),
+            cancellationToken);
+        return row is null ? null : new OutboundMessageState
+        {
+            Id = row.Id,
+            BusinessId = row.BusinessId,
+            To = row.Recipient,
+            IdempotencyKey = row.IdempotencyKey,
+            Payload = row.Payload,
+            Status = Enum.Parse<OutboundStatus>(row.Status, ignoreCase: true),
+            Attempts = row.Attempts,
+            Wamid = row.Wamid,
+            ErrorCode = row.ErrorCode,
+            ErrorTitle = row.ErrorTitle,
+            ErrorDetail = row.ErrorDetail,
+            BizOpaqueCallbackData = row.BizOpaqueCallbackData,
+            StatusAt = row.StatusAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null,
+            NextAttemptAt = DateTimeOffset.FromUnixTimeMilliseconds(row.NextAttemptAt),
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt),
+        };
+    }
+
+    private sealed class StateRow
+    {
+        public string Id { get; set; } = "";
+
+        public string BusinessId { get; set; } = "";
+
+        public string Recipient { get; set; } = "";
+
+        public string IdempotencyKey { get; set; } = "";
+
+        public string Payload { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public int Attempts { get; set; }
+
+        public long NextAttemptAt { get; set; }
+
+        public string? Wamid { get; set; }
+
+        public int? ErrorCode { get; set; }
+
+        public string? ErrorTitle { get; set; }
+
+        public string? ErrorDetail { get; set; }
+
+        public string? BizOpaqueCallbackData { get; set; }
+
+        public long? StatusAt { get; set; }
+
+        public long CreatedAt { get; set; }
+    }
+}

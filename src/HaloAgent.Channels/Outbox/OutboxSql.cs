@@ -1,0 +1,85 @@
+using Dapper;
+using HaloAgent.Channels.Messages;
+using System.Data.Common;
+
+namespace HaloAgent.Channels.Outbox;
+
+/// <summary>The outbox insert, shared by <see cref="Outbox"/> and the engine-transaction <see cref="SendMessageWriteHandler"/>.</summary>
+internal static class OutboxSql
+{
+    /// <summary>Rows a sender still has to deal with (partial-index filter; same text on both providers).</summary>
+    public const string PendingFilter = "status IN ('queued', 'sending')";
+
+    private const string Columns =
+        "id, business_id, recipient, idempotency_key, message_type, payload, status, attempts, next_attempt_at, biz_opaque_callback_data, created_at, updated_at";
+
+    private const string InsertOne = $"""
+        INSERT INTO outbound_messages ({Columns})
+        VALUES (@Id, @BusinessId, @Recipient, @IdempotencyKey, @MessageType, @Payload, 'queued', 0, @Now, @BizOpaqueCallbackData, @Now, @Now)
+        ON CONFLICT (idempotency_key) DO NOTHING
+        """;
+
+    private const string InsertMany = $"""
+        INSERT INTO outbound_messages ({Columns})
+        SELECT u.id, u.business_id, u.recipient, u.idempotency_key, u.message_type, u.payload, 'queued', 0, @Now, u.opaque, @Now, @Now
+        FROM unnest(@Ids, @BusinessIds, @Recipients, @Keys, @Types, @Payloads, @Opaques) AS u(id, business_id, recipient, idempotency_key, message_type, payload, opaque)
+        ON CONFLICT (idempotency_key) DO NOTHING
+        """;
+
+    /// <summary>Validates the message (content limits, recipient, key) and builds its row. Throws <see cref="ArgumentException"/>.</summary>
+    public static OutboxInsert Prepare(OutboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrWhiteSpace(message.BusinessId, nameof(message.BusinessId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(message.IdempotencyKey, nameof(message.IdempotencyKey));
+        ArgumentNullException.ThrowIfNull(message.Content, nameof(message.Content));
+        message.Content.EnsureValid();
+        var recipient = WhatsAppId.Normalize(message.To)
+            ?? throw new ArgumentException($"'{message.To}' is not a WhatsApp id: the customer's international number is needed (e.g. 2348030000001).", nameof(message));
+        if (message.BizOpaqueCallbackData?.Length > WhatsAppLimits.BizOpaqueCallbackData)
+        {
+            throw new ArgumentException($"biz_opaque_callback_data is limited to {WhatsAppLimits.BizOpaqueCallbackData} characters.", nameof(message));
+        }
+
+        return new OutboxInsert(
+            Guid.CreateVersion7().ToString("N"),
+            message.BusinessId,
+            recipient,
+            message.IdempotencyKey,
+            message.Content.MessageType,
+            message.Content.ToGraphRequest(recipient, message.BizOpaqueCallbackData).ToJsonString(),
+            message.BizOpaqueCallbackData);
+    }
+
+    /// <summary>Inserts the rows whose key is new; a known key is left as it is.</summary>
+    public static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, bool postgres, IReadOnlyList<OutboxInsert> rows, long now, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        if (postgres && rows.Count > 1)
+        {
+            // One round trip for the whole batch.
+            await connection.ExecuteAsync(new CommandDefinition(InsertMany, new
+            {
+                Now = now,
+                Ids = rows.Select(r => r.Id).ToArray(),
+                BusinessIds = rows.Select(r => r.BusinessId).ToArray(),
+                Recipients = rows.Select(r => r.Recipient).ToArray(),
+                Keys = rows.Select(r => r.IdempotencyKey).ToArray(),
+                Types = rows.Select(r => r.MessageType).ToArray(),
+                Payloads = rows.Select(r => r.Payload).ToArray(),
+                Opaques = rows.Select(r => r.BizOpaqueCallbackData).ToArray(),
+            }, transaction, cancellationToken: cancellationToken));
+            return;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            InsertOne,
+            rows.Select(r => new { r.Id, r.BusinessId, r.Recipient, r.IdempotencyKey, r.MessageType, r.Payload, r.BizOpaqueCallbackData, Now = now }).ToList(),
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using HaloAgent.Channels.Outbox;
+using HaloAgent.Channels.Persistence.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaloAgent.Channels.Persistence;
+
+/// <summary>
+/// The channels' tables, in the engine's database (the outbox is written inside engine transactions) but with their
+/// own migrations and history table. Columns are snake_case everywhere so the hand-written SQL reads the same on both providers.
+/// </summary>
+public sealed class ChannelsDbContext(DbContextOptions<ChannelsDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__channels_migrations";
+
+    public DbSet<WebhookInboxRecord> WebhookInbox => Set<WebhookInboxRecord>();
+
+    public DbSet<InboundMessageRecord> InboundMessages => Set<InboundMessageRecord>();
+
+    public DbSet<StatusEventRecord> StatusEvents => Set<StatusEventRecord>();
+
+    public DbSet<OutboundMessageRecord> OutboundMessages => Set<OutboundMessageRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        var inbox = model.Entity<WebhookInboxRecord>();
+        inbox.ToTable("webhook_inbox").HasKey(i => i.Id);
+        inbox.HasIndex(i => i.NextAttemptAt).HasDatabaseName("ix_webhook_inbox_due").HasFilter("processed_at IS NULL");
+
+        var inbound = model.Entity<InboundMessageRecord>();
+        inbound.ToTable("channel_inbound_messages").HasKey(m => new { m.BusinessId, m.ExternalId });
+        inbound.HasIndex(m => new { m.BusinessId, m.Sender, m.SentAt });
+
+        model.Entity<StatusEventRecord>().ToTable("channel_status_events").HasKey(s => new { s.Wamid, s.Status });
+
+        var outbound = model.Entity<OutboundMessageRecord>();
+        outbound.ToTable("outbound_messages").HasKey(o => o.Id);
+        outbound.HasIndex(o => o.IdempotencyKey).IsUnique();
+        outbound.HasIndex(o => o.Wamid).IsUnique().HasFilter("wamid IS NOT NULL");
+        outbound.HasIndex(o => o.NextAttemptAt).HasDatabaseName("ix_outbound_messages_due").HasFilter(OutboxSql.PendingFilter);
+        outbound.HasIndex(o => new { o.BusinessId, o.Recipient, o.CreatedAt }).HasDatabaseName("ix_outbound_messages_pending_recipient").HasFilter(OutboxSql.PendingFilter);
+
+        foreach (var entity in model.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,29 @@
+namespace HaloAgent.Channels.Persistence.Records;
+
+/// <summary>
+/// A webhook exactly as it arrived (raw bytes, signature already checked), stored before it is answered. It doubles as
+/// its queue entry: <see cref="NextAttemptAt"/> is when a processor may claim it (a claim pushes it out by a lease).
+/// </summary>
+public sealed class WebhookInboxRecord
+{
+    public required string Id { get; set; }
+
+    /// <summary><c>whatsapp</c> or <c>twilio</c>.</summary>
+    public required string Provider { get; set; }
+
+    /// <summary>Bytes, not text: a malformed body (even one that is not UTF-8) is kept as sent.</summary>
+    public required byte[] Body { get; set; }
+
+    /// <summary><c>pending</c>, <c>processed</c> (possibly with a note in <see cref="Error"/>) or <c>failed</c>.</summary>
+    public required string Status { get; set; }
+
+    public long ReceivedAt { get; set; }
+
+    public long NextAttemptAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public long? ProcessedAt { get; set; }
+
+    public string? Error { get; set; }
+}

@@ -1,0 +1,15 @@
+using HaloAgent.Channels.Inbound;
+
+namespace HaloAgent.Channels.WhatsApp;
+
+/// <summary>
+/// One <c>entry[].changes[]</c> item: what happened on one business phone number. Messages are not routed yet
+/// (their <see cref="InboundMessage.BusinessId"/> is empty); <see cref="Errors"/> are webhook-level errors from Meta.
+/// </summary>
+public sealed record WhatsAppChange(
+    string? Field,
+    string? PhoneNumberId,
+    string? DisplayPhoneNumber,
+    IReadOnlyList<InboundMessage> Messages,
+    IReadOnlyList<StatusUpdate> Statuses,
+    IReadOnlyList<StatusError> Errors);

@@ -1,0 +1,40 @@
+using HaloAgent.Commerce.Persistence;
+
+namespace HaloAgent.Commerce.Businesses;
+
+internal static class BusinessProfiles
+{
+    public static BusinessProfile From(Business business) => new(
+        business.Id,
+        business.Slug,
+        business.Name,
+        business.BrandVoice,
+        business.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(LanguageCodes.Normalize).OfType<string>().Distinct().ToList(),
+        LanguageCodes.Normalize(business.DefaultLanguage) ?? LanguageCodes.English,
+        Json.Read(business.OpeningHoursJson, new Dictionary<string, string>()),
+        Json.Read(business.DeliveryZonesJson, new List<DeliveryZone>()),
+        business is { BankName: { } bank, BankAccountNumber: { } number, BankAccountName: { } name } ? new BankDetails(bank, number, name) : null,
+        business.WhatsAppPhoneNumberId,
+        business.WhatsAppAccessToken,
+        LanguageCodes.Normalize(business.TemplateLanguageFallback) ?? LanguageCodes.English,
+        OrderPrefixFor(business));
+
+    /// <summary>"Mama Nkechi's Kitchen" → "MNK": initials of the name's words, at most four.</summary>
+    public static string OrderPrefixFor(Business business)
+    {
+        if (!string.IsNullOrWhiteSpace(business.OrderPrefix))
+        {
+            return business.OrderPrefix.Trim().ToUpperInvariant();
+        }
+
+        var initials = new string(business.Name
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => word.FirstOrDefault(char.IsAsciiLetterOrDigit))
+            .Where(c => c != default)
+            .Take(4)
+            .Select(char.ToUpperInvariant)
+            .ToArray());
+        return initials.Length > 0 ? initials : "ORD";
+    }
+}

@@ -1,0 +1,152 @@
+using HaloAgent.Commerce.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaloAgent.Commerce.Contacts;
+
+internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factory, TimeProvider clock) : IContactService
+{
+    private const int MaxNameLength = 100;
+
+    public async Task<ContactUpsert> UpsertFromInboundAsync(string businessId, string waId, string? profileName, long? messageAt, CancellationToken cancellationToken)
+    {
+        var (key, phone) = ContactKey.Normalize(waId);
+        var now = Now();
+        var at = messageAt ?? now;
+        var name = CleanName(profileName);
+
+        // Two messages from a new customer can arrive on two nodes at once: the unique index picks one insert, the
+        // other retries as an update.
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var existing = await db.Contacts.AsNoTracking()
+                .FirstOrDefaultAsync(c => c.BusinessId == businessId && c.WaId == key, cancellationToken);
+            if (existing is null)
+            {
+                var contact = new Contact
+                {
+                    Id = Ids.New(),
+                    BusinessId = businessId,
+                    WaId = key,
+                    PhoneE164 = phone,
+                    Name = name,
+                    DataConsent = true,
+                    DataConsentAt = at,
+                    LastInboundAt = at,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                };
+                db.Contacts.Add(contact);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return new ContactUpsert(ContactInfo.From(contact), Created: true);
+                }
+                catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 3)
+                {
+                    continue;
+                }
+            }
+
+            // Conditional updates: a redelivered or late message never moves the window backwards, and a name the
+            // customer gave is never replaced by their profile name.
+            await db.Contacts.Where(c => c.Id == existing.Id && (c.LastInboundAt == null || c.LastInboundAt < at))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastInboundAt, at).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+            if (name is not null && existing.Name is null)
+            {
+                await db.Contacts.Where(c => c.Id == existing.Id && c.Name == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, name), cancellationToken);
+            }
+
+            var current = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == existing.Id, cancellationToken);
+            return new ContactUpsert(ContactInfo.From(current), Created: false);
+        }
+    }
+
+    public async Task<ContactInfo?> GetAsync(string contactId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        return contact is null ? null : ContactInfo.From(contact);
+    }
+
+    public async Task<ContactInfo?> FindByWaIdAsync(string businessId, string waId, CancellationToken cancellationToken)
+    {
+        var (key, _) = ContactKey.Normalize(waId);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.BusinessId == businessId && c.WaId == key, cancellationToken);
+        return contact is null ? null : ContactInfo.From(contact);
+    }
+
+    public async Task<bool> SetLanguageAsync(string contactId, string language, CancellationToken cancellationToken)
+    {
+        var code = LanguageCodes.Normalize(language);
+        if (code is null)
+        {
+            return false;
+        }
+
+        var now = Now();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Contacts.Where(c => c.Id == contactId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.PreferredLanguage, code).SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
+    }
+
+    public async Task<bool> SetNameAsync(string contactId, string name, CancellationToken cancellationToken)
+    {
+        var clean = CleanName(name);
+        if (clean is null)
+        {
+            return false;
+        }
+
+        var now = Now();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Contacts.Where(c => c.Id == contactId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, clean).SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
+    }
+
+    public async Task<bool> OptOutAsync(string contactId, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Contacts.AnyAsync(c => c.Id == contactId, cancellationToken))
+        {
+            return false;
+        }
+
+        await db.Contacts.Where(c => c.Id == contactId && !c.MarketingOptOut)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.MarketingOptOut, true)
+                .SetProperty(c => c.MarketingOptOutAt, now)
+                .SetProperty(c => c.MarketingConsent, false)
+                .SetProperty(c => c.UpdatedAt, now), cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> OptInAsync(string contactId, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Contacts.Where(c => c.Id == contactId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.MarketingOptOut, false)
+                .SetProperty(c => c.MarketingOptOutAt, (long?)null)
+                .SetProperty(c => c.MarketingConsent, true)
+                .SetProperty(c => c.MarketingConsentAt, now)
+                .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
+    }
+
+    private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static string? CleanName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        var trimmed = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return trimmed.Length <= MaxNameLength ? trimmed : trimmed[..MaxNameLength];
+    }
+}

@@ -1,0 +1,29 @@
+namespace HaloAgent.Commerce.Contacts;
+
+/// <summary>Contacts (customers) of a business: created on their first message, updated as the conversation learns.</summary>
+public interface IContactService
+{
+    /// <summary>
+    /// Finds or creates the contact for an inbound message and records when they wrote (the 24-hour window).
+    /// Safe to call again for a redelivered message, and from several nodes at once.
+    /// </summary>
+    /// <param name="waId">WhatsApp's wa_id (a phone in any common shape is accepted too) or another channel's user key.</param>
+    /// <param name="profileName">WhatsApp profile name; used only while the contact has no name.</param>
+    /// <param name="messageAt">When the customer wrote (Unix ms); now when null.</param>
+    Task<ContactUpsert> UpsertFromInboundAsync(string businessId, string waId, string? profileName, long? messageAt, CancellationToken cancellationToken);
+
+    Task<ContactInfo?> GetAsync(string contactId, CancellationToken cancellationToken);
+
+    Task<ContactInfo?> FindByWaIdAsync(string businessId, string waId, CancellationToken cancellationToken);
+
+    /// <summary>Sets the preferred language; false when the code is not one of en, pcm, yo, ig, ha or the contact is unknown.</summary>
+    Task<bool> SetLanguageAsync(string contactId, string language, CancellationToken cancellationToken);
+
+    Task<bool> SetNameAsync(string contactId, string name, CancellationToken cancellationToken);
+
+    /// <summary>STOP: no marketing (and no nudges) from now on. Idempotent; keeps the first opt-out time.</summary>
+    Task<bool> OptOutAsync(string contactId, CancellationToken cancellationToken);
+
+    /// <summary>START: marketing consent given now, opt-out lifted.</summary>
+    Task<bool> OptInAsync(string contactId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace HaloAgent.Commerce.Messaging;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}

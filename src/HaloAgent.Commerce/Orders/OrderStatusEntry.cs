@@ -1,0 +1,3 @@
+namespace HaloAgent.Commerce.Orders;
+
+public sealed record OrderStatusEntry(OrderStatus? From, OrderStatus To, string Actor, string? Note, long At);

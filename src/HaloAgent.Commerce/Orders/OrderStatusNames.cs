@@ -1,0 +1,28 @@
+using HaloAgent.Commerce.Persistence;
+
+namespace HaloAgent.Commerce.Orders;
+
+/// <summary>Status names as stored and as flows and APIs spell them: pending_payment, paid, preparing, ...</summary>
+public static class OrderStatusNames
+{
+    public static string ToName(OrderStatus status) => SnakeCase.Of(status);
+
+    public static OrderStatus Parse(string name) => TryParse(name, out var status)
+        ? status
+        : throw new FormatException($"'{name}' is not an order status.");
+
+    public static bool TryParse(string? name, out OrderStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<OrderStatus>())
+        {
+            if (string.Equals(ToName(candidate), name, StringComparison.Ordinal))
+            {
+                status = candidate;
+                return true;
+            }
+        }
+
+        status = default;
+        return false;
+    }
+}

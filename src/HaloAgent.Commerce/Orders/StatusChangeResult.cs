@@ -1,0 +1,3 @@
+namespace HaloAgent.Commerce.Orders;
+
+public sealed record StatusChangeResult(StatusChangeOutcome Outcome, OrderView? Order);

@@ -1,0 +1,3 @@
+namespace HaloAgent.Commerce.Orders;
+
+public sealed record StockShortage(string Sku, int Requested, int Available);

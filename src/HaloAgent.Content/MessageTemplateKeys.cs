@@ -1,0 +1,62 @@
+namespace HaloAgent.Content;
+
+/// <summary>
+/// The template keys flows use. Every key has a file in every language (a test enforces it), so a missing
+/// translation is a failed build, not a customer getting English by accident.
+/// </summary>
+public static class MessageTemplateKeys
+{
+    public const string Greeting = "greeting";
+    public const string MenuIntro = "menu_intro";
+    public const string MenuButton = "menu_button";
+    public const string MenuSection = "menu_section";
+    public const string ItemAdded = "item_added";
+    public const string ItemRemoved = "item_removed";
+    public const string CartSummary = "cart_summary";
+    public const string CartEmpty = "cart_empty";
+    public const string AskQuantity = "ask_quantity";
+    public const string AskFulfilment = "ask_fulfilment";
+    public const string AskAddress = "ask_address";
+    public const string AskDeliveryZone = "ask_delivery_zone";
+    public const string OrderSummary = "order_summary";
+    public const string ConfirmPrompt = "confirm_prompt";
+    public const string OrderCreated = "order_created";
+    public const string PaymentInstructions = "payment_instructions";
+    public const string NotUnderstood = "not_understood";
+    public const string UnknownProduct = "unknown_product";
+    public const string OutOfStock = "out_of_stock";
+    public const string HandoverStarted = "handover_started";
+    public const string HandoverEnded = "handover_ended";
+    public const string OptedOut = "opted_out";
+    public const string OptedIn = "opted_in";
+    public const string AbandonedCartNudge1 = "abandoned_cart_nudge_1";
+    public const string AbandonedCartNudge2 = "abandoned_cart_nudge_2";
+    public const string UnsupportedMessage = "unsupported_message";
+    public const string OrderCancelled = "order_cancelled";
+    public const string ThankYou = "thank_you";
+    public const string ButtonPickup = "button_pickup";
+    public const string ButtonDelivery = "button_delivery";
+    public const string ButtonConfirm = "button_confirm";
+    public const string ButtonChange = "button_change";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Greeting, MenuIntro, MenuButton, MenuSection, ItemAdded, ItemRemoved, CartSummary, CartEmpty, AskQuantity, AskFulfilment,
+        AskAddress, AskDeliveryZone, OrderSummary, ConfirmPrompt, OrderCreated, PaymentInstructions, NotUnderstood, UnknownProduct,
+        OutOfStock, HandoverStarted, HandoverEnded, OptedOut, OptedIn, AbandonedCartNudge1, AbandonedCartNudge2, UnsupportedMessage,
+        OrderCancelled, ThankYou, ButtonPickup, ButtonDelivery, ButtonConfirm, ButtonChange,
+    ];
+
+    /// <summary>
+    /// Labels of WhatsApp reply buttons (title ≤ 20 characters) and list buttons (≤ 20); the section title (≤ 24).
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> MaxLengths { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        [MenuButton] = 20,
+        [MenuSection] = 24,
+        [ButtonPickup] = 20,
+        [ButtonDelivery] = 20,
+        [ButtonConfirm] = 20,
+        [ButtonChange] = 20,
+    };
+}

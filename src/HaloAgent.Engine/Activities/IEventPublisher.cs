@@ -1,0 +1,10 @@
+namespace HaloAgent.Engine.Activities;
+
+/// <summary>
+/// Raises a domain event from inside an activity (e.g. <c>cart.updated</c>). Pass an event id derived from the step's
+/// idempotency key: a re-run step then raises nothing new.
+/// </summary>
+public interface IEventPublisher
+{
+    Task PublishAsync(string name, string correlationKey, object? payload, string eventId, CancellationToken cancellationToken);
+}

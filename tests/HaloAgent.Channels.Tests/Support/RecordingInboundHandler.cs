@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using HaloAgent.Channels.Inbound;
+
+namespace HaloAgent.Channels.Tests.Support;
+
+/// <summary>Records every hand-off; can be told to fail the next N.</summary>
+public sealed class RecordingInboundHandler : IInboundMessageHandler
+{
+    private int _failuresLeft;
+
+    public ConcurrentQueue<InboundMessage> Messages { get; } = new();
+
+    public int Calls;
+
+    public void FailNext(int count) => Volatile.Write(ref _failuresLeft, count);
+
+    public Task HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Calls);
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new InvalidOperationException("agent unavailable");
+        }
+
+        Messages.Enqueue(message);
+        return Task.CompletedTask;
+    }
+}
