@@ -24,7 +24,8 @@ public static class RuntimeServiceCollectionExtensions
             services.Configure<EngineOptions>(engineSection);
         }
 
-        services.AddDbContextFactory<EngineDbContext>(options => ConfigureProvider(options, provider, connectionString));
+        // Pooled: the hot paths open a context per unit of work, and building one from scratch costs more than the SQL.
+        services.AddPooledDbContextFactory<EngineDbContext>(options => ConfigureProvider(options, provider, connectionString));
         services.TryAddSingleton<SqlDialect>(provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect());
         services.TryAddSingleton<EngineDatabase>();
         services.TryAddSingleton<EngineMigrator>();

@@ -42,7 +42,7 @@ internal static class OutboxSql
         }
 
         return new OutboxInsert(
-            Guid.CreateVersion7().ToString("N"),
+            MonotonicId.Next(),
             message.BusinessId,
             recipient,
             message.IdempotencyKey,

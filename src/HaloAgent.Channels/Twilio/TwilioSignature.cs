@@ -17,7 +17,7 @@ public static class TwilioSignature
         var data = new StringBuilder(url);
         foreach (var (key, values) in form.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            foreach (var value in values.OrderBy(v => v, StringComparer.Ordinal))
+            foreach (var value in values.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal)) // as Twilio's own validators do
             {
                 data.Append(key).Append(value);
             }

@@ -9,7 +9,7 @@ namespace HaloAgent.Engine.Runtime.Runtime;
 /// or the poll interval passes (work raised on other nodes and timers coming due are found by polling).
 /// Nothing is loaded at startup: pending timers are rows, found by the due-time index when they come due.
 /// </summary>
-public sealed class FlowWorker(InstanceBatchRunner runner, WorkSignal signal, TimeProvider clock, IOptions<EngineOptions> options, ILogger<FlowWorker> logger)
+public sealed class FlowWorker(InstanceBatchRunner runner, WorkSignal signal, IOptions<EngineOptions> options, ILogger<FlowWorker> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,9 +30,14 @@ public sealed class FlowWorker(InstanceBatchRunner runner, WorkSignal signal, Ti
         {
             try
             {
-                if (await runner.RunBatchAsync(stoppingToken) == 0)
+                var claimed = await runner.RunBatchAsync(stoppingToken);
+                if (claimed >= options.Value.BatchSize)
                 {
-                    await signal.WaitAsync(options.Value.PollInterval, clock == TimeProvider.System ? clock : TimeProvider.System, stoppingToken);
+                    signal.Notify(); // more may be due: let another loop help
+                }
+                else if (claimed == 0)
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -43,7 +48,7 @@ public sealed class FlowWorker(InstanceBatchRunner runner, WorkSignal signal, Ti
             {
                 // A failed batch leaves its claims to expire and be retried; keep the loop alive.
                 logger.LogError(ex, "Flow worker batch failed");
-                await signal.WaitAsync(options.Value.PollInterval, TimeProvider.System, stoppingToken);
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
         }
     }

@@ -1,23 +1,26 @@
 namespace HaloAgent.Engine.Runtime.Runtime;
 
-/// <summary>Wakes idle workers as soon as this node makes something runnable, instead of waiting for the next poll.</summary>
+/// <summary>
+/// Wakes one idle worker loop as soon as this node makes something runnable, instead of waiting for the next poll.
+/// One loop per notification: waking them all would have most of them claim nothing. A loop that claims a full batch
+/// notifies again, so the others join in when there is more.
+/// </summary>
 public sealed class WorkSignal
 {
-    private TaskCompletionSource _pulse = NewPulse();
+    private readonly SemaphoreSlim _pending = new(0, 1);
 
-    public void Notify() => Interlocked.Exchange(ref _pulse, NewPulse()).TrySetResult();
-
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
+    public void Notify()
     {
         try
         {
-            await Volatile.Read(ref _pulse).Task.WaitAsync(timeout, clock, cancellationToken);
+            _pending.Release();
         }
-        catch (TimeoutException)
+        catch (SemaphoreFullException)
         {
-            // Polling interval elapsed: look for work anyway.
+            // A wake-up is already pending; one is enough.
         }
     }
 
-    private static TaskCompletionSource NewPulse() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Returns when notified or when <paramref name="timeout"/> (the polling interval) has passed.</summary>
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _pending.WaitAsync(timeout, cancellationToken);
 }
