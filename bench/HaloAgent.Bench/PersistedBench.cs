@@ -213,7 +213,7 @@ public static class PersistedBench
                     return;
                 }
 
-                await engine.Signal.WaitAsync(pollInterval, TimeProvider.System, CancellationToken.None);
+                await engine.Signal.WaitAsync(pollInterval, CancellationToken.None);
             }
         })).ToList();
 

@@ -113,6 +113,15 @@ public sealed class OrderingConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sticker_or_an_emoji_only_message_gets_a_polite_answer()
+    {
+        var customer = new WhatsAppCustomer(_client, _graph, AppSecret, "2348030000014");
+        await customer.SendAsync(new WhatsAppWebhookBuilder().Unsupported(customer.Phone, "sticker"), r => r.Text?.Contains("can't open") == true, "the unsupported-message answer");
+        await customer.SaysAsync("🙂🙂", r => r.Text?.Contains("menu") == true, "a polite not-understood answer");
+        await customer.SaysAsync(new string('a', 4000), r => r.Text is not null, "an answer to a 4,000-character message");
+    }
+
+    [Fact]
     public async Task Stop_opts_out_and_start_opts_back_in()
     {
         var customer = new WhatsAppCustomer(_client, _graph, AppSecret, "2348030000012");
