@@ -28,6 +28,7 @@ public sealed class UnderstandMessageActivity(
         [
             new InputDescriptor("text", InputKind.Text) { DisplayName = "Message", Default = JsonValue.Create("{{event.text}}") },
             new InputDescriptor("replyId", InputKind.Text) { DisplayName = "Tapped option", Default = JsonValue.Create("{{event.replyId}}"), Description = "Id of a tapped menu row (sku:<SKU>) or button." },
+            new InputDescriptor("order", InputKind.Expression) { DisplayName = "Catalog cart", Default = JsonValue.Create("event.order"), Description = "A WhatsApp catalog order message ({ items: [{ sku, quantity }] })." },
             new InputDescriptor("awaiting", InputKind.Text) { DisplayName = "Awaiting", Default = JsonValue.Create("{{vars.awaiting}}"), Description = "What the agent just asked (quantity, fulfilment, address, confirm): helps read \"2\" or \"yes\"." },
         ],
         Outputs =
@@ -56,6 +57,23 @@ public sealed class UnderstandMessageActivity(
                 Language = conversation.Language,
                 Items = [new ItemMention(sku, 1)],
                 Provider = "menu",
+            }));
+        }
+
+        if (context.Input<object>("order") is IDictionary<string, object?> order && order.TryGetValue("items", out var listed) && listed is IEnumerable<object?> cartItems)
+        {
+            // A cart sent from the WhatsApp catalog: exact SKUs and quantities, nothing to interpret.
+            var items = cartItems.OfType<IDictionary<string, object?>>()
+                .Select(i => new ItemMention(i["sku"] as string ?? "", i.TryGetValue("quantity", out var q) && q is decimal d ? (int)d : 1))
+                .Where(i => i.Sku.Length > 0)
+                .ToList();
+            return ActivityResult.Done(Output(new Understanding
+            {
+                Intent = Intent.Add,
+                Confidence = 1,
+                Language = conversation.Language,
+                Items = items,
+                Provider = "catalog",
             }));
         }
 

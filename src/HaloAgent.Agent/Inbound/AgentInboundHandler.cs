@@ -35,6 +35,13 @@ public sealed class AgentInboundHandler(IContactService contacts, IEventPublishe
             ["contactId"] = contact.Id,
             ["contact"] = new Dictionary<string, object?> { ["id"] = contact.Id, ["name"] = contact.Name, ["language"] = contact.PreferredLanguage, ["new"] = upsert.Created },
             ["media"] = message.Media is { } media ? new Dictionary<string, object?> { ["id"] = media.Id, ["mimeType"] = media.MimeType, ["voice"] = media.Voice } : null,
+            // A WhatsApp catalog cart names products by SKU; its prices are the customer's copy and are never used.
+            ["order"] = message.Order is { } order
+                ? new Dictionary<string, object?>
+                {
+                    ["items"] = order.Items.Select(i => (object?)new Dictionary<string, object?> { ["sku"] = i.ProductRetailerId, ["quantity"] = (decimal)i.Quantity }).ToList(),
+                }
+                : null,
             ["location"] = message.Location is { } location ? new Dictionary<string, object?> { ["latitude"] = (decimal)location.Latitude, ["longitude"] = (decimal)location.Longitude, ["address"] = location.Address, ["name"] = location.Name } : null,
         };
         await events.PublishAsync(name, contact.Id, payload, $"msg:{message.BusinessId}:{message.ExternalId}", cancellationToken);

@@ -113,6 +113,24 @@ public sealed class OrderingConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_catalog_cart_and_a_shared_location_make_an_order_at_catalog_prices()
+    {
+        var customer = new WhatsAppCustomer(_client, _graph, AppSecret, "2348030000015");
+        // The customer's copy of the price (₦1) is ignored: totals come from our catalog.
+        await customer.SendAsync(
+            new WhatsAppWebhookBuilder().Order(customer.Phone, "catalog-1", [("JOLLOF-RICE", 3, 1m, "NGN")], name: "Ada"),
+            r => r.Text?.Contains("10,500") == true,
+            "3 × ₦3,500 in the cart");
+        await customer.SaysAsync("no", r => r.Type == "interactive", "pickup or delivery buttons");
+        await customer.TapsAsync("delivery", "Delivery", r => r.Type == "text", "a request for the address");
+        var summary = await customer.SendAsync(
+            new WhatsAppWebhookBuilder().Location(customer.Phone, 6.4281, 3.4219, "Home", "5 Admiralty Way, Lekki", name: "Ada"),
+            r => r.Type == "interactive",
+            "the summary");
+        summary[0].Text!.ShouldContain("14,000"); // ₦10,500 + ₦3,500 delivery to Lekki, from the shared location's address
+    }
+
+    [Fact]
     public async Task A_sticker_or_an_emoji_only_message_gets_a_polite_answer()
     {
         var customer = new WhatsAppCustomer(_client, _graph, AppSecret, "2348030000014");
