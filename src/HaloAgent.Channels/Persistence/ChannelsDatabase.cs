@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Polly;
-using Polly.Retry;
 
 namespace HaloAgent.Channels.Persistence;
 
@@ -22,22 +21,7 @@ internal sealed class ChannelsDatabase
     {
         _settings = settings;
         Dialect = dialect;
-        _retry = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = 6,
-                Delay = TimeSpan.FromMilliseconds(50),
-                MaxDelay = TimeSpan.FromSeconds(2),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(dialect.IsTransient),
-                OnRetry = args =>
-                {
-                    logger.LogWarning(args.Outcome.Exception, "Channels database call failed transiently; retry {Attempt}", args.AttemptNumber + 1);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+        _retry = dialect.TransientRetry(logger, maxRetries: 6);
     }
 
     public SqlDialect Dialect { get; }

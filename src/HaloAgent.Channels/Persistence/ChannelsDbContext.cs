@@ -1,4 +1,4 @@
-using System.Text;
+using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Channels.Outbox;
 using HaloAgent.Channels.Persistence.Records;
 using Microsoft.EntityFrameworkCore;
@@ -40,28 +40,6 @@ public sealed class ChannelsDbContext(DbContextOptions<ChannelsDbContext> option
         outbound.HasIndex(o => o.NextAttemptAt).HasDatabaseName("ix_outbound_messages_due").HasFilter(OutboxSql.PendingFilter);
         outbound.HasIndex(o => new { o.BusinessId, o.Recipient, o.CreatedAt }).HasDatabaseName("ix_outbound_messages_pending_recipient").HasFilter(OutboxSql.PendingFilter);
 
-        foreach (var entity in model.Model.GetEntityTypes())
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(SnakeCase(property.Name));
-            }
-        }
-    }
-
-    private static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
+        SnakeCaseColumns.Apply(model);
     }
 }

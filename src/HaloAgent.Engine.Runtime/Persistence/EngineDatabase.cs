@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 
 namespace HaloAgent.Engine.Runtime.Persistence;
 
@@ -16,27 +15,11 @@ public sealed class EngineDatabase
     private readonly IDbContextFactory<EngineDbContext> _factory;
     private readonly ResiliencePipeline _retry;
 
-    public EngineDatabase(IDbContextFactory<EngineDbContext> factory, SqlDialect dialect, TimeProvider clock, ILogger<EngineDatabase> logger)
+    public EngineDatabase(IDbContextFactory<EngineDbContext> factory, SqlDialect dialect, ILogger<EngineDatabase> logger)
     {
         _factory = factory;
         Dialect = dialect;
-        _retry = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = 10,
-                Delay = TimeSpan.FromMilliseconds(50),
-                MaxDelay = TimeSpan.FromSeconds(3),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(dialect.IsTransient),
-                OnRetry = args =>
-                {
-                    logger.LogWarning(args.Outcome.Exception, "Database call failed transiently; retry {Attempt}", args.AttemptNumber + 1);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
-        _ = clock;
+        _retry = dialect.TransientRetry(logger);
     }
 
     public SqlDialect Dialect { get; }

@@ -1,4 +1,3 @@
-using System.Text;
 using HaloAgent.Engine.Runtime.Persistence.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,28 +57,6 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
         model.Entity<VariantAssignmentRecord>().ToTable("flow_variant_assignments").HasKey(a => new { a.FlowId, a.NodeId, a.Subject });
         model.Entity<EffectRecord>().ToTable("flow_effects").HasKey(e => e.Key);
 
-        foreach (var entity in model.Model.GetEntityTypes())
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(SnakeCase(property.Name));
-            }
-        }
-    }
-
-    internal static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
+        SnakeCaseColumns.Apply(model);
     }
 }

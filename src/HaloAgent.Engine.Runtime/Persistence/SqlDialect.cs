@@ -1,5 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace HaloAgent.Engine.Runtime.Persistence;
 
@@ -27,6 +30,25 @@ public abstract class SqlDialect
 
     /// <summary>Transient failures worth retrying the whole transaction for (deadlock, serialization, a restarting server).</summary>
     public abstract bool IsTransient(Exception exception);
+
+    /// <summary>Retries a whole unit of work on transient failures (deadlock, serialization, a restarting server).</summary>
+    public ResiliencePipeline TransientRetry(ILogger logger, int maxRetries = 10) =>
+        new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = maxRetries,
+                Delay = TimeSpan.FromMilliseconds(50),
+                MaxDelay = TimeSpan.FromSeconds(3),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+                OnRetry = args =>
+                {
+                    logger.LogWarning(args.Outcome.Exception, "Database call failed transiently; retry {Attempt}", args.AttemptNumber + 1);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
 
     public static long KeyHash(string eventName, string correlationKey)
     {
