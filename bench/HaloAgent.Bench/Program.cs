@@ -4,6 +4,7 @@ using HaloAgent.Bench;
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- executor  [--iterations N] [--single N]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- persisted [--count N] [--seconds S] [--configs 2x100,2x200,4x100,4x200] [--e2e 4x100] [--starters 32]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- timers    [--count N] [--runs 3] [--skip-server-build] [--max-fire-seconds S]
+//   dotnet run -c Release --project bench/HaloAgent.Bench -- webhooks  [--rate 1000] [--seconds 60] [--senders 2000]
 // Every command prints result lines and writes bench/results/<command>-<timestamp>.md (summary + JSON).
 var options = BenchArgs.Parse(args);
 if (options.Command is null or "help" or "--help" or "-h")
@@ -24,6 +25,12 @@ if (options.Command is null or "help" or "--help" or "-h")
                      --runs N         server starts per database (default 3)
                      --skip-server-build  do not run `dotnet build src/HaloAgent.Server -c Release` first
                      --max-fire-seconds S  give up firing after S seconds (default 1800)
+          webhooks   PostgreSQL + the real server: signed WhatsApp webhooks at R msg/s for D s (open loop), then drain
+                     --rate R         messages per second (default 1000)
+                     --seconds D      send window (default 60)
+                     --senders N      distinct customers (default 2000)
+                     --dispatchers N  sender tasks (default 4); --connections N  MaxConnectionsPerServer (default 64)
+                     --drain-seconds S  give up draining after S seconds (default 600); --skip-server-build
         Environment: HALO_BENCH_POSTGRES=<base connection string> uses that server instead of a throwaway PostgreSQL 15 cluster.
         """);
     return options.Command is null ? 1 : 0;
@@ -36,7 +43,8 @@ try
         "executor" => await ExecutorBench.RunAsync(options),
         "persisted" => await PersistedBench.RunAsync(options),
         "timers" => await TimersBench.RunAsync(options),
-        _ => Fail($"unknown command '{options.Command}' (executor, persisted, timers)"),
+        "webhooks" => await WebhooksBench.RunAsync(options),
+        _ => Fail($"unknown command '{options.Command}' (executor, persisted, timers, webhooks)"),
     };
 }
 catch (Exception ex)

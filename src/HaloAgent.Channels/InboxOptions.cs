@@ -6,6 +6,9 @@ public sealed class InboxOptions
     /// <summary>Webhook events claimed per batch.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Customers whose messages are handed off at the same time (each customer's own messages stay in order).</summary>
+    public int Concurrency { get; set; } = 16;
+
     /// <summary>Attempts before an event that keeps failing is marked failed (kept, with its error, for an operator).</summary>
     public int MaxAttempts { get; set; } = 10;
 

@@ -50,6 +50,29 @@ public abstract class InboxProcessorScenarios(DatabaseProvider provider) : IAsyn
     }
 
     [Fact]
+    public async Task Customers_are_handed_off_in_parallel_but_each_customers_messages_stay_in_order()
+    {
+        const int customers = 8, perCustomer = 5;
+        for (var n = 0; n < perCustomer; n++)
+        {
+            for (var c = 0; c < customers; c++)
+            {
+                await PostAsync(new WhatsAppWebhookBuilder().Text($"23480300001{c:00}", $"message {n}"));
+                _host.Clock.Advance(TimeSpan.FromMilliseconds(1));
+            }
+        }
+
+        (await _host.ProcessAsync()).ShouldBe(customers * perCustomer);
+
+        var handled = _host.Handler.Messages.ToList();
+        handled.Count.ShouldBe(customers * perCustomer);
+        foreach (var customer in handled.GroupBy(m => m.From))
+        {
+            customer.Select(m => m.Text).ShouldBe(Enumerable.Range(0, perCustomer).Select(n => $"message {n}"));
+        }
+    }
+
+    [Fact]
     public async Task The_same_message_delivered_twice_is_handed_off_once()
     {
         var webhook = new WhatsAppWebhookBuilder().Text(ChannelsHost.Customer, "I don pay");

@@ -70,12 +70,25 @@ public sealed class WebhookInboxProcessor : BackgroundService
                 return total;
             }
 
-            // One at a time, in arrival order: a customer's messages reach the agent in the order they were sent.
-            foreach (var row in rows.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id, StringComparer.Ordinal))
-            {
-                await ProcessAsync(row, cancellationToken);
-                total++;
-            }
+            // A customer's messages reach the agent in the order they were sent; different customers go in parallel.
+            // Each lane holds one customer's events in arrival order. A rare event carrying several customers' messages
+            // makes the whole batch one lane, so no order is ever broken.
+            var ordered = rows.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+            var keys = ordered.Select(LaneKey).ToList();
+            var lanes = keys.Contains(null)
+                ? [ordered]
+                : ordered.Zip(keys, (row, key) => (row, key: key!)).GroupBy(x => x.key).Select(g => g.Select(x => x.row).ToList()).ToList();
+            await Parallel.ForEachAsync(
+                lanes,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.CurrentValue.Inbox.Concurrency), CancellationToken = cancellationToken },
+                async (lane, token) =>
+                {
+                    foreach (var row in lane)
+                    {
+                        await ProcessAsync(row, token);
+                    }
+                });
+            total += rows.Count;
         }
     }
 
@@ -104,6 +117,32 @@ public sealed class WebhookInboxProcessor : BackgroundService
                 _logger.LogError(ex, "Webhook inbox batch failed");
                 await _signal.WaitAsync(_options.CurrentValue.PollInterval, stoppingToken);
             }
+        }
+    }
+
+    /// <summary>The customer an event is about (its own id when it carries no message); null when it carries several customers.</summary>
+    private static string? LaneKey(InboxRow row)
+    {
+        try
+        {
+            var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt);
+            if (row.Provider == WebhookProviders.Twilio)
+            {
+                return "twilio:" + (TwilioMessageParser.Parse(TwilioMessageParser.ReadForm(row.Body), receivedAt).Message?.From ?? row.Id);
+            }
+
+            var parsed = WhatsAppPayloadParser.Parse(row.Body, receivedAt);
+            var senders = parsed.Success ? parsed.Changes.SelectMany(c => c.Messages).Select(m => m.From).Distinct().ToList() : [];
+            return senders.Count switch
+            {
+                0 => "event:" + row.Id,
+                1 => "whatsapp:" + senders[0],
+                _ => null,
+            };
+        }
+        catch (Exception)
+        {
+            return "event:" + row.Id; // unreadable: processing reports the error
         }
     }
 
