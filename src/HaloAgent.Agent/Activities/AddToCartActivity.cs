@@ -41,11 +41,8 @@ public sealed class AddToCartActivity(ConversationLoader conversations, ICartSer
         var conversation = await conversations.LoadAsync(context, cancellationToken);
         var businessId = conversation.Business.Id;
         var contactId = conversation.Contact.Id;
-        var wanted = (context.Input<object>("items") as IEnumerable<object?> ?? [])
-            .OfType<IDictionary<string, object?>>()
-            .Select(i => (Sku: i["sku"] as string ?? "", Quantity: i.TryGetValue("quantity", out var q) && q is decimal d ? (int)d : 1))
-            .Where(i => i.Sku.Length > 0)
-            .ToList();
+        var wanted = ItemInputs.Read(context.Input<object>("items"));
+        var unknown = ItemInputs.Texts(context.Input<object>("unknown"));
 
         // The cart lives outside the step's transaction: the ledger keeps a re-run of this step from adding twice.
         var outcomesJson = await ledger.OnceAsync($"{context.IdempotencyKey}:cart", async ct =>
@@ -63,7 +60,7 @@ public sealed class AddToCartActivity(ConversationLoader conversations, ICartSer
         var cart = await carts.GetAsync(businessId, contactId, cancellationToken);
         var cartData = TemplateData.Cart(cart, conversation.Language);
 
-        foreach (var query in (context.Input<object>("unknown") as IEnumerable<object?> ?? []).OfType<string>())
+        foreach (var query in unknown)
         {
             conversation.Send("unknown_product", conversation.Data(("query", query)));
         }
@@ -84,7 +81,7 @@ public sealed class AddToCartActivity(ConversationLoader conversations, ICartSer
         var added = lines.Where(l => l.Outcome == nameof(CartOutcome.Updated)).ToList();
         if (added.Count == 0)
         {
-            if (lines.Count == 0 && !(context.Input<object>("unknown") as IEnumerable<object?> ?? []).Any())
+            if (lines.Count == 0 && unknown.Count == 0)
             {
                 conversation.Send("ask_quantity", conversation.Data(("product", null)));
             }

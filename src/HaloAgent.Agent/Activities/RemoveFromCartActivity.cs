@@ -28,7 +28,7 @@ public sealed class RemoveFromCartActivity(ConversationLoader conversations, ICa
     {
         var conversation = await conversations.LoadAsync(context, cancellationToken);
         var (businessId, contactId) = (conversation.Business.Id, conversation.Contact.Id);
-        var skus = (context.Input<object>("items") as IEnumerable<object?> ?? []).OfType<IDictionary<string, object?>>().Select(i => i["sku"] as string).OfType<string>().ToList();
+        var skus = ItemInputs.Read(context.Input<object>("items")).Select(i => i.Sku).ToList();
         var clear = context.Input<bool>("clear");
         await ledger.OnceAsync($"{context.IdempotencyKey}:cart", async ct =>
         {

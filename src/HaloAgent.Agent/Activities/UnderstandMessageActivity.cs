@@ -63,10 +63,7 @@ public sealed class UnderstandMessageActivity(
         if (context.Input<object>("order") is IDictionary<string, object?> order && order.TryGetValue("items", out var listed) && listed is IEnumerable<object?> cartItems)
         {
             // A cart sent from the WhatsApp catalog: exact SKUs and quantities, nothing to interpret.
-            var items = cartItems.OfType<IDictionary<string, object?>>()
-                .Select(i => new ItemMention(i["sku"] as string ?? "", i.TryGetValue("quantity", out var q) && q is decimal d ? (int)d : 1))
-                .Where(i => i.Sku.Length > 0)
-                .ToList();
+            var items = ItemInputs.Read(cartItems).Select(i => new ItemMention(i.Sku, i.Quantity)).ToList();
             return ActivityResult.Done(Output(new Understanding
             {
                 Intent = Intent.Add,

@@ -21,7 +21,7 @@ public sealed class AgentInboundHandler(IContactService contacts, IEventPublishe
     {
         var upsert = await contacts.UpsertFromInboundAsync(message.BusinessId, message.From, message.ProfileName, message.Timestamp.ToUnixTimeMilliseconds(), cancellationToken);
         var contact = upsert.Contact;
-        var control = controlWords.Detect(message.Text);
+        var control = await controlWords.DetectAsync(message.Text, cancellationToken);
         var name = contact.AgentPaused ? MessagePaused : control is null ? MessageReceived : MessageControl;
         var payload = new Dictionary<string, object?>(StringComparer.Ordinal)
         {

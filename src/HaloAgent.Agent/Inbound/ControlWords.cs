@@ -11,14 +11,15 @@ public sealed class ControlWords(RuleBasedUnderstanding rules)
     public const string Stop = "stop";
     public const string Start = "start";
 
-    public string? Detect(string? text)
+    public async Task<string?> DetectAsync(string? text, CancellationToken cancellationToken)
     {
+        // Control words are whole short messages; anything longer goes to the flow's own understanding step.
         if (string.IsNullOrWhiteSpace(text) || text.Length > 80)
         {
             return null;
         }
 
-        var result = rules.UnderstandAsync(new UnderstandRequest(text, null, []), CancellationToken.None).GetAwaiter().GetResult();
+        var result = await rules.UnderstandAsync(new UnderstandRequest(text, null, []), cancellationToken);
         return result.Intent switch
         {
             Intent.Stop => Stop,

@@ -23,6 +23,9 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
             return flows.Select(f => ToSummary(f, drafts.Contains(f.Id))).ToList();
         }, cancellationToken);
 
+    public Task<bool> ExistsAsync(string flowId, CancellationToken cancellationToken) =>
+        database.ReadAsync((db, ct) => db.Flows.AnyAsync(f => f.Id == flowId, ct), cancellationToken);
+
     public Task<FlowSummary> GetAsync(string flowId, CancellationToken cancellationToken) =>
         database.ReadAsync(async (db, ct) =>
         {

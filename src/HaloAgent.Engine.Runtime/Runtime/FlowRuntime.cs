@@ -16,6 +16,11 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
 {
     public async Task<StartResult> StartAsync(string flowId, StartRequest request, CancellationToken cancellationToken)
     {
+        request = request with
+        {
+            Input = PlainValue.Normalize(request.Input),
+            Variables = request.Variables?.ToDictionary(v => v.Key, v => PlainValue.Normalize(v.Value), StringComparer.Ordinal),
+        };
         var active = await database.ReadAsync((db, ct) => db.Flows.Where(f => f.Id == flowId).Select(f => new { f.ActiveVersion }).SingleOrDefaultAsync(ct), cancellationToken)
             ?? throw new FlowNotFoundException($"There is no flow '{flowId}'.");
         if (active.ActiveVersion is not { } version)

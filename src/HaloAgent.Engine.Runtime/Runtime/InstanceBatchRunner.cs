@@ -221,7 +221,7 @@ public sealed class InstanceBatchRunner
             var current = (await scope.Connection.QueryAsync<(string Id, long RowVersion)>(scope.Command(
                 $"SELECT id, row_version FROM flow_instances WHERE {scope.Dialect.InList("id", "@Ids")} {lockSuffix}", new { Ids = ids })))
                 .ToDictionary(r => r.Id, r => r.RowVersion, StringComparer.Ordinal);
-            var applicable = runs.Where(r => current.TryGetValue(r.Record.Id, out var rv) && rv == r.Record.RowVersion).ToList();
+            var applicable = runs.Where(r => current.TryGetValue(r.Record.Id, out var rv) && rv == r.ClaimedRowVersion).ToList();
             var conflicted = runs.Except(applicable).Select(r => r.Record.Id).ToList();
             if (conflicted.Count > 0)
             {
@@ -245,6 +245,8 @@ public sealed class InstanceBatchRunner
             foreach (var run in applicable)
             {
                 var record = run.Record;
+                // This unit of work may be retried after a transient failure: start every attempt from the claimed row.
+                record.RowVersion = run.ClaimedRowVersion;
                 scope.Db.Instances.Attach(record);
                 record.LeaseOwner = null;
                 record.LeaseUntil = null;
@@ -305,7 +307,7 @@ public sealed class InstanceBatchRunner
         record.Sequence = state.Sequence;
         record.Wait = InstanceStateMapper.SerializeWait(state.Wait);
         record.Incident = InstanceStateMapper.SerializeIncident(state.Incident);
-        record.RowVersion++;
+        record.RowVersion = run.ClaimedRowVersion + 1;
         record.UpdatedAt = now;
         switch (state.Status)
         {
@@ -397,6 +399,9 @@ public sealed class InstanceBatchRunner
         public IReadOnlyList<BookmarkSpec> OldBookmarks { get; init; } = [];
 
         public IReadOnlyList<StepWrite> Writes { get; init; } = [];
+
+        /// <summary>The row version at claim time; the commit applies only if the row still has it.</summary>
+        public long ClaimedRowVersion { get; } = Record.RowVersion;
     }
 
     private sealed record PendingMatch(string EventId, BookmarkSpec Bookmark);

@@ -19,6 +19,7 @@ internal static class InstanceInserter
         ON CONFLICT DO NOTHING
         """;
 
+    /// <summary>Callers pass plain values (see <see cref="PlainValue.Normalize"/>): the runtime normalises at its boundary, once.</summary>
     /// <returns>The new instance id, or null when a singleton or start key conflict refused it.</returns>
     public static Task<string?> TryInsertAsync(WriteScope scope, CompiledFlow flow, string startNodeId, StartRequest request, long now) =>
         TryInsertAsync(scope.Connection, scope.Transaction, flow, startNodeId, request, now, NewId(), scope.CancellationToken);
@@ -37,7 +38,7 @@ internal static class InstanceInserter
 
         foreach (var (name, value) in request.Variables ?? new Dictionary<string, object?>())
         {
-            variables[name] = PlainValue.Normalize(value);
+            variables[name] = value;
         }
 
         var state = new FlowInstanceState
@@ -48,7 +49,7 @@ internal static class InstanceInserter
             CorrelationKey = request.CorrelationKey,
             CurrentNodeId = startNodeId,
             Variables = variables,
-            Event = PlainValue.Normalize(request.Input),
+            Event = request.Input,
         };
         var inserted = await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
         {

@@ -20,7 +20,7 @@ public static class FlowsApi
         flows.MapPost("/", async (HttpRequest request, FlowStore store, CancellationToken ct) =>
         {
             var definition = await FlowBody.ReadAsync(request, ct);
-            if ((await store.ListAsync(ct)).Any(f => f.Id == definition.Id))
+            if (await store.ExistsAsync(definition.Id, ct))
             {
                 throw new FlowConflictException($"A flow '{definition.Id}' already exists; save its draft with PUT /api/flows/{definition.Id}/draft.");
             }
