@@ -14,4 +14,6 @@ public sealed class ChannelsOptions
     public InboxOptions Inbox { get; set; } = new();
 
     public OutboxOptions Outbox { get; set; } = new();
+
+    public WebChatOptions WebChat { get; set; } = new();
 }

@@ -1,7 +1,10 @@
 using HaloAgent.Channels.Graph;
+using HaloAgent.Channels.History;
+using HaloAgent.Channels.WebChat;
 using HaloAgent.Channels.Inbound;
 using HaloAgent.Channels.Inbox;
 using HaloAgent.Channels.Outbox;
+using HaloAgent.Channels.Outbox.Transports;
 using HaloAgent.Channels.Persistence;
 using HaloAgent.Channels.Routing;
 using HaloAgent.Channels.Twilio;
@@ -21,7 +24,7 @@ namespace HaloAgent.Channels;
 public static class ChannelsServiceCollectionExtensions
 {
     /// <summary>
-    /// The WhatsApp Cloud API and Twilio channels: webhook inbox and its processor, outbox and its sender, Graph client,
+    /// The WhatsApp Cloud API, Twilio and web chat channels: webhook inbox and its processor, outbox and its sender, Graph client,
     /// the engine step-write handler for <see cref="SendMessageWrite"/>, and <see cref="ChannelsMigrator"/>. Uses the
     /// engine's database (same provider and connection string). The host must also register an
     /// <see cref="IChannelBusinessDirectory"/>, and may register its own <see cref="IInboundMessageHandler"/> (the default logs).
@@ -61,6 +64,8 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<ThroughputLimiter>();
         services.TryAddSingleton<PairSpacer>();
         services.TryAddSingleton<IOutbox, Outbox.Outbox>();
+        services.TryAddSingleton(sp => new ConversationHistory(sp.GetRequiredService<ChannelsDatabase>()));
+        services.AddWebChatRateLimits();
         services.TryAddSingleton<IInboundMessageHandler, LoggingInboundMessageHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepWriteHandler, SendMessageWriteHandler>());
 
@@ -71,6 +76,11 @@ public static class ChannelsServiceCollectionExtensions
             http.DefaultRequestHeaders.UserAgent.ParseAdd("HaloAgent/1.0");
         });
 
+        services.AddHttpClient<TwilioRestClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptionsMonitor<TwilioOptions>>().CurrentValue.RequestTimeout);
+        services.AddTransient<IOutboundTransport, WhatsAppTransport>();
+        services.AddTransient<IOutboundTransport, TwilioTransport>();
+        services.AddTransient<IOutboundTransport, WebChatTransport>();
+
         services.TryAddSingleton(sp => new WebhookInboxProcessor(
             sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<InboundMessageStore>(), sp.GetRequiredService<DeliveryStatusRecorder>(),
             sp.GetRequiredService<IChannelBusinessDirectory>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<InboxSignal>(),
@@ -78,7 +88,8 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton(sp => new OutboxSender(
             sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<IChannelBusinessDirectory>(), sp, sp.GetRequiredService<ThroughputLimiter>(),
             sp.GetRequiredService<PairSpacer>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptionsMonitor<ChannelsOptions>>(), sp.GetRequiredService<ILogger<OutboxSender>>()));
+            sp.GetRequiredService<IOptionsMonitor<ChannelsOptions>>(), sp.GetRequiredService<IOptionsMonitor<WhatsAppOptions>>(),
+            sp.GetRequiredService<ILogger<OutboxSender>>()));
         services.AddHostedService(sp => sp.GetRequiredService<WebhookInboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return services;

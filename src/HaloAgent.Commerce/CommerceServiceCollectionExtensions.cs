@@ -4,7 +4,6 @@ using HaloAgent.Commerce.Catalog;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Conversations;
 using HaloAgent.Commerce.Escalations;
-using HaloAgent.Commerce.Messaging;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +41,6 @@ public static class CommerceServiceCollectionExtensions
         services.TryAddSingleton<ICatalogService, CatalogService>();
         services.TryAddSingleton<ICartService, CartService>();
         services.TryAddSingleton<IOrderService, OrderService>();
-        services.TryAddSingleton<IMessageLog, MessageLog>();
         services.TryAddSingleton<IEscalationService, EscalationService>();
         services.TryAddSingleton<DemoBusinessSeeder>();
         return services;

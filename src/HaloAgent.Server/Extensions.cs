@@ -4,6 +4,7 @@ using HaloAgent.AI;
 using HaloAgent.Channels;
 using HaloAgent.Channels.Persistence;
 using HaloAgent.Channels.Twilio;
+using HaloAgent.Channels.WebChat;
 using HaloAgent.Channels.WhatsApp;
 using HaloAgent.Commerce;
 using HaloAgent.Commerce.Apis;
@@ -63,12 +64,14 @@ public static class Extensions
     public static WebApplication MapHaloAgent(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health");
         app.MapActivitiesApi();
         app.MapFlowsApi();
         app.MapInstancesApi();
         app.MapWhatsAppWebhooks();
         app.MapTwilioWebhooks();
+        app.MapWebChat();
         app.MapCommercePublicApi();
         app.MapEscalationsApi();
         return app;

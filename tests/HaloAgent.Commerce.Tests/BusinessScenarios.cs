@@ -73,7 +73,6 @@ public abstract class BusinessScenarios(TestDatabase database) : CommerceTest(da
         await db.OrderItems.ToListAsync();
         await db.OrderStatusChanges.ToListAsync();
         await db.OrderCounters.ToListAsync();
-        await db.Messages.ToListAsync();
         await db.Escalations.ToListAsync();
         (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
     }

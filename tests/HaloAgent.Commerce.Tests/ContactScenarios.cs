@@ -11,9 +11,9 @@ public abstract class ContactScenarios(TestDatabase database) : CommerceTest(dat
     [Fact]
     public async Task A_contact_is_created_once_whatever_shape_its_number_arrives_in()
     {
-        var first = await Contacts.UpsertFromInboundAsync(BusinessId, "2348031112222", "Chioma", null, default);
-        var again = await Contacts.UpsertFromInboundAsync(BusinessId, "0803 111 2222", "Someone Else", null, default);
-        var plus = await Contacts.UpsertFromInboundAsync(BusinessId, "+234 803 111 2222", null, null, default);
+        var first = await Contacts.UpsertFromInboundAsync(BusinessId, "2348031112222", "Chioma", null, null, default);
+        var again = await Contacts.UpsertFromInboundAsync(BusinessId, "0803 111 2222", "Someone Else", null, null, default);
+        var plus = await Contacts.UpsertFromInboundAsync(BusinessId, "+234 803 111 2222", null, null, null, default);
 
         first.Created.ShouldBeTrue();
         again.Created.ShouldBeFalse();
@@ -31,8 +31,8 @@ public abstract class ContactScenarios(TestDatabase database) : CommerceTest(dat
     [Fact]
     public async Task Non_phone_keys_and_foreign_numbers_are_contacts_too()
     {
-        var web = await Contacts.UpsertFromInboundAsync(BusinessId, "web:4f1c2a", null, null, default);
-        var uk = await Contacts.UpsertFromInboundAsync(BusinessId, "447911123456", "Tunde", null, default);
+        var web = await Contacts.UpsertFromInboundAsync(BusinessId, "web:4f1c2a", null, null, null, default);
+        var uk = await Contacts.UpsertFromInboundAsync(BusinessId, "447911123456", "Tunde", null, null, default);
 
         web.Contact.WaId.ShouldBe("web:4f1c2a");
         web.Contact.PhoneE164.ShouldBeNull();
@@ -44,8 +44,8 @@ public abstract class ContactScenarios(TestDatabase database) : CommerceTest(dat
     {
         var contact = await NewContactAsync();
         var later = Host.Now + 60_000;
-        await Contacts.UpsertFromInboundAsync(BusinessId, contact.WaId, null, later, default);
-        var late = await Contacts.UpsertFromInboundAsync(BusinessId, contact.WaId, null, later - 30_000, default);
+        await Contacts.UpsertFromInboundAsync(BusinessId, contact.WaId, null, later, null, default);
+        var late = await Contacts.UpsertFromInboundAsync(BusinessId, contact.WaId, null, later - 30_000, null, default);
 
         late.Contact.LastInboundAt.ShouldBe(later);
     }
@@ -54,7 +54,7 @@ public abstract class ContactScenarios(TestDatabase database) : CommerceTest(dat
     public async Task Parallel_first_messages_from_one_customer_make_one_contact()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ =>
-            Task.Run(() => Contacts.UpsertFromInboundAsync(BusinessId, "2349015550000", "Musa", null, default))));
+            Task.Run(() => Contacts.UpsertFromInboundAsync(BusinessId, "2349015550000", "Musa", null, null, default))));
 
         results.Select(r => r.Contact.Id).Distinct().Count().ShouldBe(1);
         results.Count(r => r.Created).ShouldBe(1);

@@ -1,3 +1,4 @@
+using HaloAgent.Channels.Inbound;
 using HaloAgent.Channels.Messages;
 using HaloAgent.Channels.Outbox;
 using HaloAgent.Commerce.Businesses;
@@ -9,7 +10,8 @@ namespace HaloAgent.Agent.Conversations;
 
 /// <summary>
 /// One step's view of the chat: who the customer is, which business, in which language, and how to reply. Replies
-/// are enlisted with the step, so they are queued exactly when the step commits and never twice.
+/// are enlisted with the step, so they are queued exactly when the step commits and never twice, on the channel the
+/// customer last wrote on.
 /// </summary>
 public sealed class Conversation(ActivityContext step, ContactInfo contact, BusinessProfile business, MessageTemplates templates)
 {
@@ -57,6 +59,8 @@ public sealed class Conversation(ActivityContext step, ContactInfo contact, Busi
         step.Enlist(new SendMessageWrite(new OutboundMessage(Business.Id, Contact.WaId, content, key)
         {
             BizOpaqueCallbackData = $"{step.Instance.FlowId}/{step.Node.Id}",
+            Channel = ChannelNames.Parse(Contact.Channel),
+            TemplateLanguage = ApprovedTemplateLanguage.For(Language, Business.TemplateLanguageFallback),
         }));
     }
 }

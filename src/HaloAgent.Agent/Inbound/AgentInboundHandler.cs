@@ -19,14 +19,16 @@ public sealed class AgentInboundHandler(IContactService contacts, IEventPublishe
 
     public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        var upsert = await contacts.UpsertFromInboundAsync(message.BusinessId, message.From, message.ProfileName, message.Timestamp.ToUnixTimeMilliseconds(), cancellationToken);
+        var channel = ChannelNames.Of(message.Channel);
+        var upsert = await contacts.UpsertFromInboundAsync(
+            message.BusinessId, message.From, message.ProfileName, message.Timestamp.ToUnixTimeMilliseconds(), channel, cancellationToken);
         var contact = upsert.Contact;
         var control = await controlWords.DetectAsync(message.Text, cancellationToken);
         var name = contact.AgentPaused ? MessagePaused : control is null ? MessageReceived : MessageControl;
         var payload = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["messageId"] = message.ExternalId,
-            ["channel"] = message.Channel.ToString().ToLowerInvariant(),
+            ["channel"] = channel,
             ["type"] = message.Type.ToString(),
             ["text"] = message.Text ?? message.Reply?.Title ?? "",
             ["replyId"] = message.Reply?.Id,

@@ -1,3 +1,5 @@
+using HaloAgent.Channels.Outbox.Transports;
+
 namespace HaloAgent.Channels.Graph;
 
 /// <summary>
@@ -5,21 +7,15 @@ namespace HaloAgent.Channels.Graph;
 /// "fbtrace_id"}}</c>) and the HTTP status.
 /// </summary>
 public sealed class GraphApiException(int httpStatus, int? code, string? title, string? details = null, int? subcode = null, string? fbTraceId = null)
-    : Exception($"Graph API error {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} (HTTP {httpStatus}): {title}{(details is null ? "" : " – " + details)}")
+    : ChannelSendException(
+        $"Graph API error {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} (HTTP {httpStatus}): {title}{(details is null ? "" : " – " + details)}",
+        httpStatus, code, title, details)
 {
-    public int HttpStatus { get; } = httpStatus;
-
-    public int? Code { get; } = code;
-
     public int? Subcode { get; } = subcode;
-
-    /// <summary>Meta's <c>error_user_title</c> or <c>message</c>.</summary>
-    public string? Title { get; } = title;
-
-    /// <summary><c>error_data.details</c> when given.</summary>
-    public string? Details { get; } = details;
 
     public string? FbTraceId { get; } = fbTraceId;
 
-    public bool IsTransient => MetaErrors.IsTransient(Code, HttpStatus);
+    public override bool IsTransient => MetaErrors.IsTransient(Code, HttpStatus);
+
+    public override string? Explanation => MetaErrors.Explain(Code);
 }

@@ -4,6 +4,7 @@ using HaloAgent.Channels.Outbox;
 using HaloAgent.Channels.Persistence;
 using HaloAgent.Channels.Routing;
 using HaloAgent.Channels.Twilio;
+using HaloAgent.Channels.WebChat;
 using HaloAgent.Channels.Webhooks;
 using HaloAgent.Channels.WhatsApp;
 using Microsoft.Extensions.DependencyInjection;
@@ -126,6 +127,11 @@ public sealed class WebhookInboxProcessor : BackgroundService
         try
         {
             var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt);
+            if (row.Provider == WebhookProviders.WebChat)
+            {
+                return "webchat:" + (WebChatMessageParser.Parse(row.Body, out _)?.From ?? row.Id);
+            }
+
             if (row.Provider == WebhookProviders.Twilio)
             {
                 return "twilio:" + (TwilioMessageParser.Parse(TwilioMessageParser.ReadForm(row.Body), receivedAt).Message?.From ?? row.Id);
@@ -175,6 +181,7 @@ public sealed class WebhookInboxProcessor : BackgroundService
             {
                 WebhookProviders.WhatsApp => await ProcessWhatsAppAsync(row, cancellationToken),
                 WebhookProviders.Twilio => await ProcessTwilioAsync(row, cancellationToken),
+                WebhookProviders.WebChat => await ProcessWebChatAsync(row, cancellationToken),
                 _ => InboxOutcome.Fail($"Unknown webhook provider '{row.Provider}'."),
             };
         }
@@ -282,6 +289,18 @@ public sealed class WebhookInboxProcessor : BackgroundService
         }
 
         await HandOffAsync(parsed.Message with { BusinessId = business.Id }, row.Id, cancellationToken);
+        return InboxOutcome.Done();
+    }
+
+    private async Task<InboxOutcome> ProcessWebChatAsync(InboxRow row, CancellationToken cancellationToken)
+    {
+        var message = WebChatMessageParser.Parse(row.Body, out var error);
+        if (message is null)
+        {
+            return InboxOutcome.Fail(error!);
+        }
+
+        await HandOffAsync(message, row.Id, cancellationToken);
         return InboxOutcome.Done();
     }
 

@@ -1,3 +1,4 @@
+using HaloAgent.Channels.Inbound;
 using HaloAgent.Channels.Messages;
 
 namespace HaloAgent.Channels.Outbox;
@@ -10,4 +11,10 @@ namespace HaloAgent.Channels.Outbox;
 public sealed record OutboundMessage(string BusinessId, string To, OutboundContent Content, string IdempotencyKey)
 {
     public string? BizOpaqueCallbackData { get; init; }
+
+    /// <summary>The channel the customer is reached on (the one they last wrote on). <see cref="To"/> is their id there.</summary>
+    public ChannelKind Channel { get; init; } = ChannelKind.WhatsApp;
+
+    /// <summary>Meta's code of the approved-template language to re-send in if the 24-hour window has closed (default en).</summary>
+    public string? TemplateLanguage { get; init; }
 }

@@ -1,3 +1,5 @@
+using HaloAgent.Channels.Inbound;
+
 namespace HaloAgent.Channels.Outbox;
 
 /// <summary>A claimed outbox row (mutable for Dapper).</summary>
@@ -9,7 +11,16 @@ internal sealed class OutboxRow
 
     public string Recipient { get; set; } = "";
 
+    public string IdempotencyKey { get; set; } = "";
+
+    public string Channel { get; set; } = ChannelNames.WhatsApp;
+
+    public string MessageType { get; set; } = "";
+
     public string Payload { get; set; } = "";
+
+    /// <summary>The approved-template language to fall back to outside the 24-hour window (null: the default).</summary>
+    public string? TemplateLanguage { get; set; }
 
     /// <summary>Including the attempt this claim is for.</summary>
     public int Attempts { get; set; }
@@ -18,4 +29,6 @@ internal sealed class OutboxRow
     public long LeaseUntil { get; set; }
 
     public long CreatedAt { get; set; }
+
+    public ChannelKind ChannelKind => ChannelNames.Parse(Channel);
 }

@@ -1,7 +1,10 @@
 using Dapper;
 using HaloAgent.Channels.Graph;
 using HaloAgent.Channels.Persistence;
+using HaloAgent.Channels.Outbox.Transports;
 using HaloAgent.Channels.Routing;
+using HaloAgent.Channels.WhatsApp;
+using HaloAgent.Engine.Runtime.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,14 +13,16 @@ using Microsoft.Extensions.Options;
 namespace HaloAgent.Channels.Outbox;
 
 /// <summary>
-/// Sends queued messages through the Graph API. A batch claims due rows (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL)
+/// Sends queued messages, each through the transport of its channel (<see cref="IOutboundTransport"/>: WhatsApp's Graph
+/// API, Twilio, web chat). A batch claims due rows (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL)
 /// with a lease, at most one per customer and always that customer's oldest pending message, so a conversation keeps its
 /// order; rows over the per-number throughput or the pair spacing are handed back for later without counting an
 /// attempt. A row is claimed by one sender at a time and its wamid is recorded on success, so a retry never re-sends a
 /// message Meta accepted (the one gap: a crash between Meta's answer and that record, after which the lease expires and
 /// the row is sent again). Transient failures (5xx, network, 130429, 131056) retry with exponential backoff up to
 /// <see cref="OutboxOptions.MaxAttempts"/>; Meta's permanent refusals (131047, 131026, 131050, 190, 132000…) are
-/// recorded with their code and title at once.
+/// recorded with their code and title at once; a message refused for the closed 24-hour window (131047) is queued again
+/// as the business's approved re-engagement template when one is configured (<see cref="ReengagementFallback"/>).
 /// </summary>
 public sealed class OutboxSender : BackgroundService
 {
@@ -32,7 +37,8 @@ public sealed class OutboxSender : BackgroundService
                     AND (e.created_at < o.created_at OR (e.created_at = o.created_at AND e.id < o.id)))
             ORDER BY o.next_attempt_at, o.created_at
             LIMIT @Batch {0})
-        RETURNING id AS Id, business_id AS BusinessId, recipient AS Recipient, payload AS Payload, attempts AS Attempts,
+        RETURNING id AS Id, business_id AS BusinessId, recipient AS Recipient, idempotency_key AS IdempotencyKey, channel AS Channel,
+                  message_type AS MessageType, payload AS Payload, template_language AS TemplateLanguage, attempts AS Attempts,
                   next_attempt_at AS LeaseUntil, created_at AS CreatedAt
         """;
 
@@ -46,11 +52,12 @@ public sealed class OutboxSender : BackgroundService
     private readonly OutboxSignal _signal;
     private readonly TimeProvider _clock;
     private readonly IOptionsMonitor<ChannelsOptions> _options;
+    private readonly IOptionsMonitor<WhatsAppOptions> _whatsApp;
     private readonly ILogger<OutboxSender> _logger;
 
     internal OutboxSender(
         ChannelsDatabase database, IChannelBusinessDirectory directory, IServiceProvider services, ThroughputLimiter limiter, PairSpacer spacer,
-        OutboxSignal signal, TimeProvider clock, IOptionsMonitor<ChannelsOptions> options, ILogger<OutboxSender> logger)
+        OutboxSignal signal, TimeProvider clock, IOptionsMonitor<ChannelsOptions> options, IOptionsMonitor<WhatsAppOptions> whatsApp, ILogger<OutboxSender> logger)
     {
         _database = database;
         _directory = directory;
@@ -60,6 +67,7 @@ public sealed class OutboxSender : BackgroundService
         _signal = signal;
         _clock = clock;
         _options = options;
+        _whatsApp = whatsApp;
         _logger = logger;
     }
 
@@ -83,9 +91,12 @@ public sealed class OutboxSender : BackgroundService
             return 0;
         }
 
+        // Fresh transports (and so typed HTTP clients) per batch, for handler rotation.
+        var transports = _services.GetServices<IOutboundTransport>().ToDictionary(t => t.Channel);
+
         // Decide sequentially, in queue order, so the limits are applied deterministically; then send in parallel.
         var businesses = new Dictionary<string, ChannelBusiness?>(StringComparer.Ordinal);
-        var sends = new List<(OutboxRow Row, ChannelBusiness Business)>();
+        var sends = new List<(OutboxRow Row, ChannelBusiness Business, IOutboundTransport Transport)>();
         var unroutable = 0;
         foreach (var row in rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal))
         {
@@ -94,34 +105,41 @@ public sealed class OutboxSender : BackgroundService
                 business = businesses[row.BusinessId] = await _directory.GetAsync(row.BusinessId, cancellationToken);
             }
 
-            if (business is not { PhoneNumberId.Length: > 0, AccessToken.Length: > 0 })
+            var transport = transports.GetValueOrDefault(row.ChannelKind);
+            var problem = business is null ? $"There is no business {row.BusinessId}."
+                : transport is null ? $"No transport sends on channel '{row.Channel}'."
+                : transport.Unroutable(business);
+            if (problem is not null)
             {
-                await FinishAsync(row, "failed", null, $"Business {row.BusinessId} has no WhatsApp phone number id or access token.", null, now);
+                await FinishAsync(row, "failed", null, problem, null, now);
                 unroutable++;
                 continue;
             }
 
-            var wait = _spacer.WaitFor(business.PhoneNumberId, row.Recipient);
-            if (wait == TimeSpan.Zero)
+            if (transport!.LimitKey(business!) is { } number)
             {
-                wait = _limiter.TryAcquire(business.PhoneNumberId);
+                var wait = _spacer.WaitFor(number, row.Recipient);
+                if (wait == TimeSpan.Zero)
+                {
+                    wait = _limiter.TryAcquire(number);
+                }
+
+                if (wait > TimeSpan.Zero)
+                {
+                    await DeferAsync(row, now + (long)Math.Ceiling(wait.TotalMilliseconds), now, cancellationToken);
+                    continue;
+                }
+
+                _spacer.Record(number, row.Recipient);
             }
 
-            if (wait > TimeSpan.Zero)
-            {
-                await DeferAsync(row, now + (long)Math.Ceiling(wait.TotalMilliseconds), now, cancellationToken);
-                continue;
-            }
-
-            _spacer.Record(business.PhoneNumberId, row.Recipient);
-            sends.Add((row, business));
+            sends.Add((row, business!, transport));
         }
 
-        var graph = _services.GetRequiredService<WhatsAppGraphClient>(); // fresh typed client per batch (handler rotation)
         await Parallel.ForEachAsync(
             sends,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = cancellationToken },
-            (send, token) => new ValueTask(SendAsync(graph, send.Row, send.Business, options, token)));
+            (send, token) => new ValueTask(SendAsync(send.Transport, send.Row, send.Business, options, token)));
         return sends.Count + unroutable;
     }
 
@@ -155,16 +173,16 @@ public sealed class OutboxSender : BackgroundService
         }
     }
 
-    private async Task SendAsync(WhatsAppGraphClient graph, OutboxRow row, ChannelBusiness business, OutboxOptions options, CancellationToken cancellationToken)
+    private async Task SendAsync(IOutboundTransport transport, OutboxRow row, ChannelBusiness business, OutboxOptions options, CancellationToken cancellationToken)
     {
         string wamid;
         try
         {
-            wamid = await graph.SendRawAsync(business.PhoneNumberId!, business.AccessToken!, row.Payload, cancellationToken);
+            wamid = await transport.SendAsync(row, business, cancellationToken);
         }
-        catch (GraphApiException ex)
+        catch (ChannelSendException ex)
         {
-            await FailedAttemptAsync(row, ex.IsTransient, ex.Code, ex.Title, ex.Details, options, ex);
+            await FailedAttemptAsync(row, ex.IsTransient, ex.Code, ex.Title, ex.Explanation ?? ex.Details, options, ex);
             return;
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
@@ -185,7 +203,7 @@ public sealed class OutboxSender : BackgroundService
     }
 
     private async Task FailedAttemptAsync(
-        OutboxRow row, bool transient, int? code, string? title, string? details, OutboxOptions options, Exception error)
+        OutboxRow row, bool transient, int? code, string? title, string? detail, OutboxOptions options, Exception error)
     {
         var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (transient && row.Attempts < options.MaxAttempts)
@@ -203,16 +221,36 @@ public sealed class OutboxSender : BackgroundService
 
         var level = code == MetaErrors.AccessTokenExpired ? LogLevel.Error : LogLevel.Warning;
         _logger.Log(level, "Outbox message {Id} failed for good after {Attempts} attempt(s): code {Code} {Title}", row.Id, row.Attempts, code, title);
-        await FinishAsync(row, "failed", code, title, MetaErrors.Explain(code) ?? details, now);
+        var fallback = ReengagementFallback.For(row, code, _whatsApp.CurrentValue.ReengagementTemplate);
+        if (fallback is null)
+        {
+            await FinishAsync(row, "failed", code, title, detail, now);
+            return;
+        }
+
+        // The refusal and its replacement are recorded together: the template is queued exactly once.
+        var postgres = _database.Dialect.Provider == DatabaseProvider.Postgres;
+        await _database.WriteAsync(async scope =>
+        {
+            await FinishAsync(scope.Connection, scope.Transaction, row, "failed", code, title, $"{detail} Sent again as the approved template '{_whatsApp.CurrentValue.ReengagementTemplate}'.", now, scope.CancellationToken);
+            await OutboxSql.InsertAsync(scope.Connection, scope.Transaction, postgres, [fallback], now, scope.CancellationToken);
+            return true;
+        }, CancellationToken.None);
+        _signal.Notify();
     }
 
     private Task FinishAsync(OutboxRow row, string status, int? code, string? title, string? detail, long now) =>
         _database.RunAsync(
             write: true,
-            (connection, token) => connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE outbound_messages SET status = @Status, error_code = @Code, error_title = @Title, error_detail = @Detail, status_at = @Now, updated_at = @Now {Fence}",
-                new { row.Id, Lease = row.LeaseUntil, Status = status, Code = code, Title = title, Detail = detail, Now = now }, cancellationToken: token)),
+            (connection, token) => FinishAsync(connection, null, row, status, code, title, detail, now, token),
             CancellationToken.None);
+
+    private static Task<int> FinishAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, OutboxRow row, string status, int? code,
+        string? title, string? detail, long now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE outbound_messages SET status = @Status, error_code = @Code, error_title = @Title, error_detail = @Detail, status_at = @Now, updated_at = @Now {Fence}",
+            new { row.Id, Lease = row.LeaseUntil, Status = status, Code = code, Title = title, Detail = detail, Now = now }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Hands a row back without counting an attempt: it was never sent.</summary>
     private Task DeferAsync(OutboxRow row, long at, long now, CancellationToken cancellationToken) =>

@@ -38,7 +38,8 @@ public sealed class ChannelsDbContext(DbContextOptions<ChannelsDbContext> option
         outbound.HasIndex(o => o.IdempotencyKey).IsUnique();
         outbound.HasIndex(o => o.Wamid).IsUnique().HasFilter("wamid IS NOT NULL");
         outbound.HasIndex(o => o.NextAttemptAt).HasDatabaseName("ix_outbound_messages_due").HasFilter(OutboxSql.PendingFilter);
-        outbound.HasIndex(o => new { o.BusinessId, o.Recipient, o.CreatedAt }).HasDatabaseName("ix_outbound_messages_pending_recipient").HasFilter(OutboxSql.PendingFilter);
+        outbound.HasIndex(o => new { o.BusinessId, o.Recipient, o.CreatedAt }, "ix_outbound_messages_pending_recipient").HasFilter(OutboxSql.PendingFilter);
+        outbound.HasIndex(o => new { o.BusinessId, o.Recipient, o.CreatedAt }, "ix_outbound_messages_business_id_recipient_created_at");
 
         SnakeCaseColumns.Apply(model);
     }

@@ -12,4 +12,7 @@ public interface IChannelBusinessDirectory
     Task<ChannelBusiness?> FindByTwilioNumberAsync(string number, CancellationToken cancellationToken);
 
     Task<ChannelBusiness?> GetAsync(string businessId, CancellationToken cancellationToken);
+
+    /// <summary>By the business's public slug (its web chat page address).</summary>
+    Task<ChannelBusiness?> FindBySlugAsync(string slug, CancellationToken cancellationToken);
 }

@@ -24,6 +24,9 @@ public sealed class InMemoryChannelBusinessDirectory : IChannelBusinessDirectory
     public Task<ChannelBusiness?> FindByTwilioNumberAsync(string number, CancellationToken cancellationToken) =>
         Task.FromResult(_businesses.Values.FirstOrDefault(b => string.Equals(b.TwilioNumber, number, StringComparison.Ordinal)));
 
+    public Task<ChannelBusiness?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        Task.FromResult(_businesses.Values.FirstOrDefault(b => string.Equals(b.Slug, slug, StringComparison.Ordinal)));
+
     public Task<ChannelBusiness?> GetAsync(string businessId, CancellationToken cancellationToken) =>
         Task.FromResult(_businesses.GetValueOrDefault(businessId));
 }

@@ -5,4 +5,5 @@ internal static class WebhookProviders
 {
     public const string WhatsApp = "whatsapp";
     public const string Twilio = "twilio";
+    public const string WebChat = "webchat";
 }

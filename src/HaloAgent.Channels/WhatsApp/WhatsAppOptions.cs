@@ -35,6 +35,13 @@ public sealed class WhatsAppOptions
     /// <summary>Largest webhook body accepted (Meta sends up to 3 MB); larger → 413.</summary>
     public int MaxWebhookBytes { get; set; } = 3 * 1024 * 1024;
 
+    /// <summary>
+    /// Name of an approved utility template with one body parameter (<c>{{1}}</c>, the message's text). When Meta refuses
+    /// a message because the customer's 24-hour window has closed (131047), it is sent again as this template in the
+    /// contact's approved-template language. Unset: such messages stay failed with the reason for the owner.
+    /// </summary>
+    public string? ReengagementTemplate { get; set; }
+
     /// <summary>Timeout of one Graph API call.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -12,6 +12,9 @@ public sealed class Contact
 
     public string? PhoneE164 { get; set; }
 
+    /// <summary>The channel the customer last wrote on (whatsapp, twilio, webchat): replies go back there.</summary>
+    public string Channel { get; set; } = "whatsapp";
+
     public string? Name { get; set; }
 
     /// <summary>en, pcm, yo, ig or ha; null until the customer's language is known.</summary>

@@ -21,6 +21,9 @@ public sealed record ContactInfo(
     long CreatedAt,
     long UpdatedAt)
 {
+    /// <summary>The channel the customer last wrote on (whatsapp, twilio, webchat): replies go back there.</summary>
+    public string Channel { get; init; } = "whatsapp";
+
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
 
     /// <summary>Promotional broadcasts need explicit consent and no opt-out.</summary>
@@ -36,5 +39,8 @@ public sealed record ContactInfo(
     internal static ContactInfo From(Contact c) => new(
         c.Id, c.BusinessId, c.WaId, c.PhoneE164, c.Name, c.PreferredLanguage, c.DataConsent, c.DataConsentAt,
         c.MarketingConsent, c.MarketingConsentAt, c.MarketingOptOut, c.MarketingOptOutAt, c.LoyaltyPoints, c.OrderCount,
-        c.LastInboundAt, c.AgentPaused, c.CreatedAt, c.UpdatedAt);
+        c.LastInboundAt, c.AgentPaused, c.CreatedAt, c.UpdatedAt)
+    {
+        Channel = c.Channel,
+    };
 }

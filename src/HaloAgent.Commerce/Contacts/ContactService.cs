@@ -7,7 +7,8 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
 {
     private const int MaxNameLength = 100;
 
-    public async Task<ContactUpsert> UpsertFromInboundAsync(string businessId, string waId, string? profileName, long? messageAt, CancellationToken cancellationToken)
+    public async Task<ContactUpsert> UpsertFromInboundAsync(
+        string businessId, string waId, string? profileName, long? messageAt, string? channel, CancellationToken cancellationToken)
     {
         var (key, phone) = ContactKey.Normalize(waId);
         var now = Now();
@@ -29,6 +30,7 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
                     BusinessId = businessId,
                     WaId = key,
                     PhoneE164 = phone,
+                    Channel = channel ?? "whatsapp",
                     Name = name,
                     DataConsent = true,
                     DataConsentAt = at,
@@ -50,8 +52,11 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
 
             // Conditional updates: a redelivered or late message never moves the window backwards, and a name the
             // customer gave is never replaced by their profile name.
+            var latestChannel = channel ?? existing.Channel;
             await db.Contacts.Where(c => c.Id == existing.Id && (c.LastInboundAt == null || c.LastInboundAt < at))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastInboundAt, at).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(c => c.LastInboundAt, at).SetProperty(c => c.Channel, latestChannel).SetProperty(c => c.UpdatedAt, now),
+                    cancellationToken);
             if (name is not null && existing.Name is null)
             {
                 await db.Contacts.Where(c => c.Id == existing.Id && c.Name == null)

@@ -10,7 +10,9 @@ public interface IContactService
     /// <param name="waId">WhatsApp's wa_id (a phone in any common shape is accepted too) or another channel's user key.</param>
     /// <param name="profileName">WhatsApp profile name; used only while the contact has no name.</param>
     /// <param name="messageAt">When the customer wrote (Unix ms); now when null.</param>
-    Task<ContactUpsert> UpsertFromInboundAsync(string businessId, string waId, string? profileName, long? messageAt, CancellationToken cancellationToken);
+    /// <param name="channel">The channel they wrote on (whatsapp, twilio, webchat); replies go there. Null: unchanged (whatsapp for a new contact).</param>
+    Task<ContactUpsert> UpsertFromInboundAsync(
+        string businessId, string waId, string? profileName, long? messageAt, string? channel, CancellationToken cancellationToken);
 
     Task<ContactInfo?> GetAsync(string contactId, CancellationToken cancellationToken);
 

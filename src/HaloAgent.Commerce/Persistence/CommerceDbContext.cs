@@ -4,7 +4,6 @@ using HaloAgent.Commerce.Catalog;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Conversations;
 using HaloAgent.Commerce.Escalations;
-using HaloAgent.Commerce.Messaging;
 using HaloAgent.Commerce.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -39,7 +38,6 @@ public sealed class CommerceDbContext(DbContextOptions<CommerceDbContext> option
 
     public DbSet<OrderCounter> OrderCounters => Set<OrderCounter>();
 
-    public DbSet<LoggedMessage> Messages => Set<LoggedMessage>();
 
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
@@ -93,13 +91,6 @@ public sealed class CommerceDbContext(DbContextOptions<CommerceDbContext> option
         statusChange.HasOne<Order>().WithMany().HasForeignKey(h => h.OrderId);
 
         model.Entity<OrderCounter>().ToTable("order_counters").HasKey(c => c.BusinessId);
-
-        var message = model.Entity<LoggedMessage>();
-        message.ToTable("messages").HasKey(m => m.Id);
-        message.HasIndex(m => new { m.BusinessId, m.Channel, m.ExternalId }).IsUnique();
-        message.HasIndex(m => new { m.BusinessId, m.IdempotencyKey }).IsUnique();
-        message.HasIndex(m => new { m.ContactId, m.CreatedAt });
-        message.HasOne<Contact>().WithMany().HasForeignKey(m => m.ContactId);
 
         var escalation = model.Entity<Escalation>();
         escalation.ToTable("escalations").HasKey(e => e.Id);

@@ -6,6 +6,7 @@ using HaloAgent.Channels.Outbox;
 using HaloAgent.Channels.Persistence;
 using HaloAgent.Channels.Routing;
 using HaloAgent.Channels.Twilio;
+using HaloAgent.Channels.WebChat;
 using HaloAgent.Channels.WhatsApp;
 using HaloAgent.Engine.Runtime;
 using HaloAgent.Engine.Runtime.Persistence;
@@ -34,6 +35,8 @@ public sealed class ChannelsHost : IAsyncDisposable
     public const string PhoneNumberId = WhatsAppWebhookBuilder.DefaultPhoneNumberId;
     public const string TwilioNumber = "+2348000000001";
     public const string Customer = "2348030000001";
+    public const string Slug = "mama-nkechi";
+    public const string BusinessName = "Mama Nkechi's Kitchen";
 
     private readonly WebApplication _app;
 
@@ -77,7 +80,7 @@ public sealed class ChannelsHost : IAsyncDisposable
         var clock = new ManualClock();
         var handler = new RecordingInboundHandler();
         var directory = new InMemoryChannelBusinessDirectory(
-            new ChannelBusiness(BusinessId, PhoneNumberId, graph?.AccessToken ?? FakeGraphServer.DefaultAccessToken, TwilioNumber));
+            new ChannelBusiness(BusinessId, PhoneNumberId, graph?.AccessToken ?? FakeGraphServer.DefaultAccessToken, TwilioNumber) { Slug = Slug, Name = BusinessName });
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -108,8 +111,10 @@ public sealed class ChannelsHost : IAsyncDisposable
 
         var app = builder.Build();
         app.Urls.Add("http://127.0.0.1:0");
+        app.UseRateLimiter();
         app.MapWhatsAppWebhooks();
         app.MapTwilioWebhooks();
+        app.MapWebChat();
         if (withEngine)
         {
             await app.Services.GetRequiredService<EngineMigrator>().MigrateAsync(CancellationToken.None);

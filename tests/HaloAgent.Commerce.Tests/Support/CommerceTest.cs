@@ -30,6 +30,6 @@ public abstract class CommerceTest(TestDatabase database) : IAsyncLifetime
     {
         var n = Interlocked.Increment(ref _phones);
         var waId = "234803" + (1_000_000 + n).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
-        return (await Host.Get<IContactService>().UpsertFromInboundAsync(BusinessId, waId, name, null, default)).Contact;
+        return (await Host.Get<IContactService>().UpsertFromInboundAsync(BusinessId, waId, name, null, null, default)).Contact;
     }
 }

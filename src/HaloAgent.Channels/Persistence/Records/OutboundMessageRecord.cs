@@ -15,6 +15,12 @@ public sealed class OutboundMessageRecord
 
     public required string IdempotencyKey { get; set; }
 
+    /// <summary>whatsapp, twilio or webchat: the transport that sends it.</summary>
+    public string Channel { get; set; } = "whatsapp";
+
+    /// <summary>Approved-template language for the 24-hour-window fallback.</summary>
+    public string? TemplateLanguage { get; set; }
+
     /// <summary>Graph message type: text, interactive, image, template.</summary>
     public required string MessageType { get; set; }
 

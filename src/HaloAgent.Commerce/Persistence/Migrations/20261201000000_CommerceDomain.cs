@@ -221,6 +221,36 @@ public sealed class CommerceDomain : Migration
             },
             constraints: table => table.PrimaryKey("pk_order_counters", x => x.business_id));
 
+        CreateMessageLog(migrationBuilder);
+
+        migrationBuilder.CreateTable(
+            name: "escalations",
+            columns: table => new
+            {
+                id = table.Column<string>(nullable: false),
+                business_id = table.Column<string>(nullable: false),
+                contact_id = table.Column<string>(nullable: false),
+                reason = table.Column<string>(nullable: false),
+                status = table.Column<string>(nullable: false),
+                opened_by = table.Column<string>(nullable: false),
+                opened_at = table.Column<long>(nullable: false),
+                resolved_by = table.Column<string>(nullable: true),
+                resolution_note = table.Column<string>(nullable: true),
+                resolved_at = table.Column<long>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("pk_escalations", x => x.id);
+                table.ForeignKey("fk_escalations_contacts_contact_id", x => x.contact_id, "contacts", "id");
+            });
+        // At most one open escalation per contact, enforced by the database.
+        migrationBuilder.CreateIndex("ix_escalations_open_contact_id", "escalations", "contact_id", unique: true, filter: "status = 'open'");
+        migrationBuilder.CreateIndex("ix_escalations_business_id_status_opened_at", "escalations", ["business_id", "status", "opened_at"]);
+    }
+
+    /// <summary>The message log this migration made (dropped by <see cref="CommerceChannels"/>, which brings it back on the way down).</summary>
+    internal static void CreateMessageLog(MigrationBuilder migrationBuilder)
+    {
         migrationBuilder.CreateTable(
             name: "messages",
             columns: table => new
@@ -253,30 +283,6 @@ public sealed class CommerceDomain : Migration
         migrationBuilder.CreateIndex("ix_messages_business_id_channel_external_id", "messages", ["business_id", "channel", "external_id"], unique: true);
         migrationBuilder.CreateIndex("ix_messages_business_id_idempotency_key", "messages", ["business_id", "idempotency_key"], unique: true);
         migrationBuilder.CreateIndex("ix_messages_contact_id_created_at", "messages", ["contact_id", "created_at"]);
-
-        migrationBuilder.CreateTable(
-            name: "escalations",
-            columns: table => new
-            {
-                id = table.Column<string>(nullable: false),
-                business_id = table.Column<string>(nullable: false),
-                contact_id = table.Column<string>(nullable: false),
-                reason = table.Column<string>(nullable: false),
-                status = table.Column<string>(nullable: false),
-                opened_by = table.Column<string>(nullable: false),
-                opened_at = table.Column<long>(nullable: false),
-                resolved_by = table.Column<string>(nullable: true),
-                resolution_note = table.Column<string>(nullable: true),
-                resolved_at = table.Column<long>(nullable: true),
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("pk_escalations", x => x.id);
-                table.ForeignKey("fk_escalations_contacts_contact_id", x => x.contact_id, "contacts", "id");
-            });
-        // At most one open escalation per contact, enforced by the database.
-        migrationBuilder.CreateIndex("ix_escalations_open_contact_id", "escalations", "contact_id", unique: true, filter: "status = 'open'");
-        migrationBuilder.CreateIndex("ix_escalations_business_id_status_opened_at", "escalations", ["business_id", "status", "opened_at"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace HaloAgent.Channels.History;
+
+/// <summary>
+/// One message of a conversation, either way. <see cref="Text"/> is what a person reads; <see cref="Choices"/> the
+/// buttons or list rows offered (id and title, to answer with); <see cref="Status"/> for outbound messages is the
+/// outbox's (queued … read, failed).
+/// </summary>
+public sealed record ConversationEntry(
+    string Id,
+    string Direction,
+    string Channel,
+    DateTimeOffset At,
+    string Type,
+    string Text,
+    IReadOnlyList<ConversationChoice> Choices,
+    string? Status)
+{
+    public const string Inbound = "inbound";
+    public const string Outbound = "outbound";
+
+    /// <summary>For interactive lists: the label of the button that opens the list.</summary>
+    public string? ListButton { get; init; }
+
+    internal static IReadOnlyList<ConversationChoice> ChoicesOf(JsonNode? interactive)
+    {
+        var action = interactive?["action"];
+        var buttons = action?["buttons"]?.AsArray()
+            .Select(b => new ConversationChoice(b?["reply"]?["id"]?.GetValue<string>() ?? "", b?["reply"]?["title"]?.GetValue<string>() ?? "", null));
+        var rows = action?["sections"]?.AsArray()
+            .SelectMany(s => s?["rows"]?.AsArray() ?? [])
+            .Select(r => new ConversationChoice(r?["id"]?.GetValue<string>() ?? "", r?["title"]?.GetValue<string>() ?? "", r?["description"]?.GetValue<string>()));
+        return (buttons ?? rows ?? []).Where(c => c.Id.Length > 0).ToList();
+    }
+}
+
+public sealed record ConversationChoice(string Id, string Title, string? Description);

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using HaloAgent.Channels.History;
+using HaloAgent.Channels.Inbox;
+using HaloAgent.Channels.Routing;
+using HaloAgent.Channels.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace HaloAgent.Channels.WebChat;
+
+/// <summary>
+/// The web chat fallback: a public page per business (<c>GET /chat/{slug}</c>) and its small API. A visitor gets a
+/// random session id (their only credential); their messages go through the same inbox, dedupe and agent as WhatsApp
+/// ones, and the agent's replies are read back from the outbox. Posting is rate-limited per address.
+/// </summary>
+public static class WebChatEndpoints
+{
+    public const string SessionsPolicy = "webchat-sessions";
+    public const string MessagesPolicy = "webchat-messages";
+    private const int MaxPostBytes = 32 * 1024;
+
+    private static readonly Lazy<string> Page = new(() =>
+    {
+        using var stream = typeof(WebChatEndpoints).Assembly.GetManifestResourceStream("HaloAgent.Channels.WebChat.webchat.html")
+            ?? throw new InvalidOperationException("The web chat page is not embedded in HaloAgent.Channels.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/chat/{slug}", PageAsync).WithTags("Web chat").ExcludeFromDescription();
+        var api = endpoints.MapGroup("/api/webchat/{slug}").WithTags("Web chat");
+        api.MapPost("/sessions", StartSessionAsync).RequireRateLimiting(SessionsPolicy);
+        api.MapPost("/messages", PostAsync).RequireRateLimiting(MessagesPolicy);
+        api.MapGet("/messages", TranscriptAsync);
+        return endpoints;
+    }
+
+    /// <summary>The per-address limits of the public endpoints (<see cref="WebChatOptions"/>).</summary>
+    internal static IServiceCollection AddWebChatRateLimits(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SessionsPolicy, context => PerAddress(context, o => o.SessionsPerMinute));
+            limiter.AddPolicy(MessagesPolicy, context => PerAddress(context, o => o.MessagesPerMinute));
+        });
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, Func<WebChatOptions, int> permits)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<ChannelsOptions>>().CurrentValue.WebChat;
+        var limit = Math.Max(1, permits(options));
+        return RateLimitPartition.GetFixedWindowLimiter(
+            $"{context.Connection.RemoteIpAddress}:{limit}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+
+    private static async Task<IResult> PageAsync(string slug, IChannelBusinessDirectory directory, CancellationToken cancellationToken)
+    {
+        var business = await directory.FindBySlugAsync(slug, cancellationToken);
+        if (business is null)
+        {
+            return Results.Content("<!doctype html><title>Not found</title><p>There is no business at this address.</p>", "text/html; charset=utf-8", statusCode: 404);
+        }
+
+        var name = System.Net.WebUtility.HtmlEncode(business.Name ?? slug);
+        return Results.Content(Page.Value.Replace("{{business}}", name, StringComparison.Ordinal), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> StartSessionAsync(string slug, IChannelBusinessDirectory directory, CancellationToken cancellationToken)
+    {
+        var business = await directory.FindBySlugAsync(slug, cancellationToken);
+        return business is null
+            ? UnknownBusiness(slug)
+            : Results.Json(new { sessionId = WebChatSession.NewId(), business = new { slug, name = business.Name ?? slug } }, statusCode: 201);
+    }
+
+    private static async Task<IResult> PostAsync(
+        string slug, HttpRequest request, IChannelBusinessDirectory directory, WebhookInbox inbox, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var business = await directory.FindBySlugAsync(slug, cancellationToken);
+        if (business is null)
+        {
+            return UnknownBusiness(slug);
+        }
+
+        var body = await RawBody.ReadAsync(request, MaxPostBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"A web chat message is at most {MaxPostBytes / 1024} KB.");
+        }
+
+        WebChatPost? post;
+        try
+        {
+            post = JsonSerializer.Deserialize<WebChatPost>(body, WebChatMessageParser.Json);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {ex.Message}");
+        }
+
+        if (WebChatMessageParser.Problem(post) is { } problem)
+        {
+            return Problem(StatusCodes.Status400BadRequest, problem);
+        }
+
+        // Stored like a webhook (one insert), handed to the agent by the inbox processor.
+        var stored = post! with { BusinessId = business.Id, ReceivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds() };
+        await inbox.AddAsync(WebhookProviders.WebChat, JsonSerializer.SerializeToUtf8Bytes(stored, WebChatMessageParser.Json), CancellationToken.None);
+        return Results.Accepted(value: new { id = $"web.{post!.SessionId}.{post.ClientMessageId}" });
+    }
+
+    private static async Task<IResult> TranscriptAsync(
+        string slug, string? sessionId, IChannelBusinessDirectory directory, ConversationHistory history, IOptionsMonitor<ChannelsOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var business = await directory.FindBySlugAsync(slug, cancellationToken);
+        if (business is null)
+        {
+            return UnknownBusiness(slug);
+        }
+
+        if (!WebChatSession.IsValidId(sessionId))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "sessionId is missing or not a session this server issued.");
+        }
+
+        var messages = await history.GetAsync(business.Id, WebChatSession.ContactKey(sessionId!), options.CurrentValue.WebChat.TranscriptLength, cancellationToken);
+        return Results.Json(new { business = new { slug, name = business.Name ?? slug }, messages });
+    }
+
+    private static IResult UnknownBusiness(string slug) => Problem(StatusCodes.Status404NotFound, $"There is no business '{slug}'.");
+
+    private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
+}

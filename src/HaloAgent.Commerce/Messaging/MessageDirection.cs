@@ -1,7 +1,0 @@
-namespace HaloAgent.Commerce.Messaging;
-
-public enum MessageDirection
-{
-    Inbound,
-    Outbound,
-}
