@@ -24,10 +24,19 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 # ---------------------------------------------------------------------------------------------
 # APT_PACKAGES: system packages the tests need. Add new ones here (one list, installed only if missing).
 #   postgresql        PostgreSQL 15 server binaries (/usr/lib/postgresql/15/bin) for integration tests
-# Planned: chromium tesseract-ocr ffmpeg librsvg2-bin fonts-noto-core
+#   tesseract-ocr     OCR of payment receipt screenshots (HaloAgent.Payments runs the `tesseract` CLI; English data)
+#   librsvg2-bin      `rsvg-convert`: the payments tests render receipt SVGs to PNG for real OCR
+#   fonts-noto-core   Noto Sans for those renders (₦ and Yoruba tone marks draw correctly)
+#   ffmpeg            converts WhatsApp voice notes (OGG/Opus) for transcription; tests make a tiny OGG with it
+#   chromium          Debian's headless Chromium, driven by Microsoft.Playwright in the browser tests (web chat, Studio)
 # ---------------------------------------------------------------------------------------------
 APT_PACKAGES=(
   postgresql
+  tesseract-ocr
+  librsvg2-bin
+  fonts-noto-core
+  ffmpeg
+  chromium
 )
 
 apt_installed() {
