@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useState } from 'react';
+import { type AuthState, authApi, loadAuth } from './api/auth';
+import { errorMessage, http } from './api/http';
+import { ErrorBox, Spinner } from './components/util';
+import { CatalogPage, ContactsPage, DashboardHome, InboxPage, OrdersPage, PaymentsPage } from './dashboard/pages';
+import { DesignerPage } from './designer/DesignerPage';
+import { PerfPage } from './dev/PerfPage';
+import { FlowListPage } from './pages/FlowListPage';
+import { InstanceDetailPage } from './pages/InstanceDetailPage';
+import { InstancesPage } from './pages/InstancesPage';
+import { LoginPage } from './pages/LoginPage';
+import { Link, matchPath, navigate, useLocation } from './router';
+
+const NAV: { to: string; label: string; section: 'dashboard' | 'studio' }[] = [
+  { to: '/', label: 'Overview', section: 'dashboard' },
+  { to: '/orders', label: 'Orders', section: 'dashboard' },
+  { to: '/payments', label: 'Payments', section: 'dashboard' },
+  { to: '/inbox', label: 'Inbox', section: 'dashboard' },
+  { to: '/contacts', label: 'Contacts', section: 'dashboard' },
+  { to: '/catalog', label: 'Catalog', section: 'dashboard' },
+  { to: '/studio', label: 'Flows', section: 'studio' },
+  { to: '/studio/instances', label: 'Instances', section: 'studio' },
+];
+
+function route(path: string): { element: React.ReactNode; fullScreen?: boolean } {
+  let m: Record<string, string> | null;
+  if ((m = matchPath('/studio/flows/:id', path))) return { element: <DesignerPage key={m.id} flowId={m.id} />, fullScreen: true };
+  if ((m = matchPath('/studio/instances/:id', path))) return { element: <InstanceDetailPage key={m.id} instanceId={m.id} /> };
+  if (matchPath('/studio/instances', path)) return { element: <InstancesPage /> };
+  if (matchPath('/studio/dev/perf', path)) return { element: <PerfPage />, fullScreen: true };
+  if (matchPath('/studio', path)) return { element: <FlowListPage /> };
+  if (matchPath('/orders', path)) return { element: <OrdersPage /> };
+  if (matchPath('/payments', path)) return { element: <PaymentsPage /> };
+  if (matchPath('/inbox', path)) return { element: <InboxPage /> };
+  if (matchPath('/contacts', path)) return { element: <ContactsPage /> };
+  if (matchPath('/catalog', path)) return { element: <CatalogPage /> };
+  if (path === '/' || path === '') return { element: <DashboardHome /> };
+  return { element: <div className="page"><h1>Not found</h1><p>No page at <code>{path}</code>. <Link to="/">Go to the dashboard</Link>.</p></div> };
+}
+
+export function App() {
+  const { path } = useLocation();
+  const [auth, setAuth] = useState<AuthState>({ kind: 'loading' });
+  const [authError, setAuthError] = useState<string | null>(null);
+
+  const refresh = useCallback(() => {
+    setAuthError(null);
+    loadAuth().then(setAuth, (e) => setAuthError(errorMessage(e)));
+  }, []);
+  useEffect(() => {
+    refresh();
+    http.onUnauthorized = () => setAuth((a) => (a.kind === 'disabled' ? a : { kind: 'anonymous' }));
+  }, [refresh]);
+
+  useEffect(() => {
+    if (auth.kind === 'anonymous' && path !== '/login') navigate(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`, { replace: true, force: true });
+    if (auth.kind !== 'anonymous' && auth.kind !== 'loading' && path === '/login') navigate(new URLSearchParams(window.location.search).get('next') || '/', { replace: true, force: true });
+  }, [auth, path]);
+
+  if (authError) return <div className="page"><ErrorBox message={`Cannot reach the server: ${authError}`} onRetry={refresh} /></div>;
+  if (auth.kind === 'loading') return <Spinner />;
+  if (auth.kind === 'anonymous' || path === '/login') return <LoginPage onLoggedIn={refresh} />;
+
+  const current = route(path);
+  const section = path.startsWith('/studio') ? 'studio' : 'dashboard';
+  return (
+    <div className={`app ${current.fullScreen ? 'full' : ''}`}>
+      <header className="topbar">
+        <Link to="/" className="brand">HaloAgent</Link>
+        <nav>
+          <Link to="/" className={section === 'dashboard' ? 'active' : ''}>Dashboard</Link>
+          <Link to="/studio" className={section === 'studio' ? 'active' : ''}>Studio</Link>
+        </nav>
+        <span className="spacer" />
+        {auth.kind === 'user' ? (
+          <span className="user">
+            {auth.user.name} · {auth.user.businessName}{' '}
+            <button type="button" className="link" onClick={() => authApi.logout().finally(refresh)}>Sign out</button>
+          </span>
+        ) : (
+          <span className="hint" title="GET /api/auth/me answered 404">auth not enabled</span>
+        )}
+      </header>
+      {!current.fullScreen && (
+        <nav className="subnav">
+          {NAV.filter((n) => n.section === section).map((n) => (
+            <Link key={n.to} to={n.to} className={path === n.to || (n.to !== '/' && n.to !== '/studio' && path.startsWith(n.to)) ? 'active' : ''}>
+              {n.label}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <main className={current.fullScreen ? 'main full' : 'main'}>{current.element}</main>
+    </div>
+  );
+}

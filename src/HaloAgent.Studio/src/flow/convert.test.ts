@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import ordering from '../../../../workflows/ordering.json';
+import welcome from '../../../../workflows/welcome-journey.json';
+import activities from '../test/activities.fixture.json';
+import type { ActivityDescriptor, FlowDefinition } from '../api/types';
+import { flowToGraph, graphToFlow, normalizeFlow } from './convert';
+import { descriptorMap } from './model';
+import { outcomesFor } from './outcomes';
+
+const descriptors = descriptorMap(activities as ActivityDescriptor[]);
+
+describe('flow ⇄ graph conversion', () => {
+  for (const [name, flow] of [['ordering', ordering], ['welcome-journey', welcome]] as const) {
+    it(`round-trips the shipped ${name} flow`, () => {
+      const doc = flow as unknown as FlowDefinition;
+      const graph = flowToGraph(doc, descriptors);
+      expect(graph.nodes).toHaveLength(doc.nodes!.length);
+      expect(graph.edges).toHaveLength(doc.edges!.length);
+      expect(graphToFlow(graph)).toEqual(normalizeFlow(doc));
+    });
+  }
+
+  it('gives every edge a handle named after its outcome (Done by default)', () => {
+    const graph = flowToGraph(welcome as unknown as FlowDefinition, descriptors);
+    const fromStart = graph.edges.find((e) => e.source === 'start')!;
+    expect(fromStart.sourceHandle).toBe('Done');
+    expect(fromStart.targetHandle).toBe('in');
+    const warm = graph.edges.find((e) => e.source === 'split' && e.target === 'welcome-warm')!;
+    expect(warm.sourceHandle).toBe('warm');
+  });
+
+  it('derives dynamic outcomes from Switch cases and Split variants', () => {
+    const graph = flowToGraph(ordering as unknown as FlowDefinition, descriptors);
+    const route = graph.nodes.find((n) => n.id === 'route')!;
+    const outcomes = outcomesFor(descriptors.get('Switch'), route.data.inputs);
+    expect(outcomes[0]).toBe('unsupported');
+    expect(outcomes.at(-1)).toBe('Default');
+    expect(outcomes).toHaveLength(16);
+    expect(outcomesFor(descriptors.get('Split'), { variants: [{ name: 'A', weight: 1 }, { name: 'B', weight: 2 }] })).toEqual(['A', 'B']);
+    expect(outcomesFor(descriptors.get('Decision'), {})).toEqual(['True', 'False']);
+    expect(outcomesFor(descriptors.get('End'), {})).toEqual([]);
+  });
+
+  it('every shipped edge leaves through a declared outcome', () => {
+    const graph = flowToGraph(ordering as unknown as FlowDefinition, descriptors);
+    expect(graph.nodes.filter((n) => n.data.extraOutcomes?.length)).toEqual([]);
+  });
+
+  it('flags outcomes an activity does not declare and keeps duplicate edges distinct', () => {
+    const graph = flowToGraph(
+      {
+        id: 'x',
+        name: 'x',
+        nodes: [{ id: 'd', type: 'Decision', inputs: { condition: 'true' } }, { id: 'e', type: 'End' }],
+        edges: [{ from: 'd', outcome: 'Yes', to: 'e' }, { from: 'd', outcome: 'Yes', to: 'e' }],
+      },
+      descriptors,
+    );
+    expect(graph.nodes[0].data.extraOutcomes).toEqual(['Yes']);
+    expect(new Set(graph.edges.map((e) => e.id)).size).toBe(2);
+  });
+});

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useState } from 'react';
+import { flowsApi } from '../api/flows';
+import { ApiError, errorMessage } from '../api/http';
+import type { FlowDefinition, FlowSummary } from '../api/types';
+import { ErrorBox, formatDate, parseLenientJson, pickFile, Spinner } from '../components/util';
+import { FLOW_ID } from '../flow/values';
+import { Link, navigate } from '../router';
+
+export function FlowListPage() {
+  const [flows, setFlows] = useState<FlowSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [newId, setNewId] = useState('');
+  const [newName, setNewName] = useState('');
+
+  const load = useCallback(() => {
+    setError(null);
+    flowsApi.list().then(setFlows, (e) => setError(errorMessage(e)));
+  }, []);
+  useEffect(load, [load]);
+
+  const create = async () => {
+    const doc: FlowDefinition = {
+      id: newId,
+      name: newName || newId,
+      nodes: [{ id: 'start', type: 'Start', label: 'Start', inputs: { trigger: 'manual' }, position: { x: 0, y: 0 } }],
+      edges: [],
+    };
+    try {
+      await flowsApi.create(doc);
+      navigate(`/studio/flows/${encodeURIComponent(newId)}`);
+    } catch (e) {
+      setMessage(errorMessage(e));
+    }
+  };
+
+  const importFlow = async (publish: boolean) => {
+    const text = await pickFile('.json,application/json');
+    if (!text) return;
+    try {
+      const doc = parseLenientJson(text) as FlowDefinition;
+      const info = await flowsApi.import(doc, publish);
+      setMessage(`Imported “${doc.id}” as version ${info.version} (${info.status}).`);
+      load();
+    } catch (e) {
+      const details = e instanceof ApiError && e.validationErrors.length ? ` ${e.validationErrors.map((v) => `${v.nodeId ?? ''} ${v.field ?? ''}: ${v.message}`).join('; ')}` : '';
+      setMessage(`Import failed: ${errorMessage(e)}${details}`);
+    }
+  };
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>Flows</h1>
+        <span className="spacer" />
+        <button type="button" onClick={() => importFlow(false)}>Import JSON as draft</button>
+        <button type="button" onClick={() => importFlow(true)}>Import and publish</button>
+        <button type="button" className="primary" onClick={() => setCreating((c) => !c)}>New flow</button>
+      </div>
+      {creating && (
+        <form className="card inline-form" onSubmit={(e) => { e.preventDefault(); void create(); }}>
+          <label>Id <input className={`mono ${newId && !FLOW_ID.test(newId) ? 'invalid' : ''}`} value={newId} placeholder="e.g. birthday-offer" onChange={(e) => setNewId(e.target.value)} required /></label>
+          <label>Name <input value={newName} placeholder="Birthday offer" onChange={(e) => setNewName(e.target.value)} /></label>
+          <button type="submit" className="primary" disabled={!FLOW_ID.test(newId)}>Create</button>
+          <span className="hint">Lower-case letters, digits, - and _. The id is fixed once created.</span>
+        </form>
+      )}
+      {message && <div className="banner info">{message} <button type="button" className="icon" onClick={() => setMessage(null)}>✕</button></div>}
+      {error && <ErrorBox message={error} onRetry={load} />}
+      {!flows && !error && <Spinner />}
+      {flows && (
+        <table className="table">
+          <thead>
+            <tr><th>Flow</th><th>Active</th><th>Latest</th><th>Updated</th><th /></tr>
+          </thead>
+          <tbody>
+            {flows.map((f) => (
+              <tr key={f.id}>
+                <td>
+                  <Link to={`/studio/flows/${encodeURIComponent(f.id)}`}><b>{f.name}</b></Link> <code className="hint">{f.id}</code>
+                  {f.description && <div className="hint clamp">{f.description}</div>}
+                </td>
+                <td>{f.activeVersion != null ? <span className="badge status-published">v{f.activeVersion}</span> : <span className="badge warn">none</span>}</td>
+                <td>v{f.latestVersion} {f.hasDraft && <span className="badge status-draft">draft</span>}</td>
+                <td>{formatDate(f.updatedAt)}</td>
+                <td className="actions">
+                  <Link to={`/studio/flows/${encodeURIComponent(f.id)}`}>Edit</Link>
+                  <Link to={`/studio/instances?flowId=${encodeURIComponent(f.id)}`}>Instances</Link>
+                  <a href={flowsApi.exportUrl(f.id)} download>Export</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="hint">Developer: <Link to="/studio/dev/perf">designer performance check (200 nodes)</Link></p>
+    </div>
+  );
+}
