@@ -14,6 +14,7 @@ using HaloAgent.Commerce.Persistence;
 using HaloAgent.Engine.Runtime;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Apis;
+using HaloAgent.Server.Auth;
 using HaloAgent.Server.Startup;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,7 @@ public static class Extensions
         builder.Services.AddHaloChannels(builder.Configuration, database.Provider, database.ConnectionString);
         builder.Services.AddHaloAgent();
         builder.Services.AddSingleton<ShippedFlowImporter>();
+        builder.Services.AddHaloAuth(database, builder.Configuration);
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -45,7 +47,7 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Migrates both schemas, seeds the demo business and imports the shipped flows. Idempotent on every start.</summary>
+    /// <summary>Migrates every module's schema, seeds the demo business and its owner, and imports the shipped flows. Idempotent on every start.</summary>
     public static async Task InitializeHaloAgentAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         var services = app.Services;
@@ -56,7 +58,14 @@ public static class Extensions
         }
 
         await services.GetRequiredService<ChannelsMigrator>().MigrateAsync(cancellationToken);
+        await services.MigrateAuthAsync(cancellationToken);
         await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(app.Configuration["WhatsApp:PhoneNumberId"], app.Configuration["WhatsApp:AccessToken"], cancellationToken);
+        var demo = await services.GetRequiredService<IBusinessDirectory>().FindBySlugAsync(DemoBusinessSeeder.DemoSlug, cancellationToken);
+        if (demo is not null)
+        {
+            await services.GetRequiredService<DemoOwnerSeeder>().SeedAsync(demo.Id, cancellationToken);
+        }
+
         var workflows = app.Configuration["HaloAgent:WorkflowsPath"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
         await services.GetRequiredService<ShippedFlowImporter>().ImportAsync(workflows, cancellationToken);
     }
@@ -64,8 +73,12 @@ public static class Extensions
     public static WebApplication MapHaloAgent(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseCsrfProtection();
         app.UseRateLimiter();
         app.MapHealthChecks("/health");
+        app.MapAuthApi();
         app.MapActivitiesApi();
         app.MapFlowsApi();
         app.MapInstancesApi();

@@ -29,6 +29,8 @@ public sealed class MultiNodeTests : IAsyncLifetime
         }
         """;
 
+    private const string OwnerEmail = "owner@multinode.test";
+    private const string OwnerPassword = "correct-horse-battery";
     private readonly List<ServerProcess> _nodes = [];
 
     public async Task InitializeAsync()
@@ -40,10 +42,16 @@ public sealed class MultiNodeTests : IAsyncLifetime
             ["ConnectionStrings__HaloAgent"] = database,
             ["HaloAgent__Engine__PollInterval"] = "00:00:00.100",
             ["HaloAgent__Engine__BatchSize"] = "20",
+            ["Demo__OwnerEmail"] = OwnerEmail,
+            ["Demo__OwnerPassword"] = OwnerPassword,
         };
         // Started one after the other so both apply migrations against the same database without racing to create it.
         _nodes.Add(await ServerProcess.StartAsync(environment));
         _nodes.Add(await ServerProcess.StartAsync(environment));
+        foreach (var node in _nodes)
+        {
+            await SignIn.AsAsync(node.Client, OwnerEmail, OwnerPassword);
+        }
     }
 
     public async Task DisposeAsync()

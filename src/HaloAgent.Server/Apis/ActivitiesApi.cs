@@ -1,3 +1,4 @@
+using HaloAgent.Server.Auth;
 using HaloAgent.Engine.Activities;
 
 namespace HaloAgent.Server.Apis;
@@ -8,7 +9,8 @@ public static class ActivitiesApi
     {
         app.MapGet("/api/activities", (ActivityRegistry registry) => registry.Descriptors)
             .WithName("ListActivities")
-            .WithSummary("The activity catalogue for the designer's palette: inputs with kinds and UI hints, outputs, outcomes.");
+            .WithSummary("The activity catalogue for the designer's palette: inputs with kinds and UI hints, outputs, outcomes.")
+            .RequireAuthorization(AuthPolicies.ManageFlows);
         return app;
     }
 }

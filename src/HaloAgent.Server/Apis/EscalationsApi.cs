@@ -1,5 +1,7 @@
 using HaloAgent.Commerce.Escalations;
+using System.Security.Claims;
 using HaloAgent.Engine.Runtime.Runtime;
+using HaloAgent.Server.Auth;
 
 namespace HaloAgent.Server.Apis;
 
@@ -8,13 +10,15 @@ public static class EscalationsApi
 {
     public static IEndpointRouteBuilder MapEscalationsApi(this IEndpointRouteBuilder app)
     {
-        var escalations = app.MapGroup("/api/escalations").WithTags("Escalations");
+        var escalations = app.MapGroup("/api/escalations").WithTags("Escalations").RequireAuthorization(AuthPolicies.ManageOrders);
 
-        escalations.MapGet("/", (string businessId, IEscalationService service, CancellationToken ct) => service.ListOpenAsync(businessId, ct));
+        escalations.MapGet("/", (ClaimsPrincipal user, IEscalationService service, CancellationToken ct) => service.ListOpenAsync(user.BusinessId(), ct));
 
-        escalations.MapPost("/{id}/resolve", async (string id, ResolveBody? body, IEscalationService service, FlowRuntime runtime, CancellationToken ct) =>
+        escalations.MapPost("/{id}/resolve", async (string id, ResolveBody? body, ClaimsPrincipal user, IEscalationService service, FlowRuntime runtime, CancellationToken ct) =>
         {
-            var resolved = await service.ResolveAsync(id, body?.ResolvedBy ?? "owner", body?.Note, ct);
+            // Only the user's own business's escalations: another's is "not found", not "forbidden".
+            var own = (await service.ListOpenAsync(user.BusinessId(), ct)).Any(e => e.Id == id && e.BusinessId == user.BusinessId());
+            var resolved = own ? await service.ResolveAsync(id, user.Actor(), body?.Note, ct) : null;
             if (resolved is null)
             {
                 return Results.NotFound(new ApiProblem(404, "Not found.", $"There is no escalation '{id}'.", null));
@@ -31,4 +35,4 @@ public static class EscalationsApi
     }
 }
 
-public sealed record ResolveBody(string? ResolvedBy, string? Note);
+public sealed record ResolveBody(string? Note);

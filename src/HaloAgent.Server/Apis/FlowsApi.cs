@@ -1,3 +1,4 @@
+using HaloAgent.Server.Auth;
 using HaloAgent.Engine.Definitions;
 using HaloAgent.Engine.Runtime.Management;
 using HaloAgent.Engine.Runtime.Runtime;
@@ -10,7 +11,7 @@ public static class FlowsApi
 {
     public static IEndpointRouteBuilder MapFlowsApi(this IEndpointRouteBuilder app)
     {
-        var flows = app.MapGroup("/api/flows").WithTags("Flows");
+        var flows = app.MapGroup("/api/flows").WithTags("Flows").RequireAuthorization(AuthPolicies.ManageFlows);
 
         flows.MapGet("/", (FlowStore store, CancellationToken ct) => store.ListAsync(ct));
 

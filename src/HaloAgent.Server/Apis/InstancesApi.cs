@@ -1,3 +1,4 @@
+using HaloAgent.Server.Auth;
 using HaloAgent.Engine.Execution;
 using HaloAgent.Engine.Runtime.Runtime;
 
@@ -8,7 +9,7 @@ public static class InstancesApi
 {
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
     {
-        var instances = app.MapGroup("/api/instances").WithTags("Instances");
+        var instances = app.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(AuthPolicies.ManageFlows);
 
         instances.MapGet("/", (string? flowId, int? version, string? status, string? correlationKey, DateTimeOffset? from, DateTimeOffset? to,
             int? skip, int? take, InstanceQueries queries, CancellationToken ct) =>
@@ -52,7 +53,8 @@ public static class InstancesApi
         app.MapPost("/api/events", async (EventBody body, FlowRuntime runtime, CancellationToken ct) =>
             await runtime.RaiseAsync(
                 new EventRequest(Required(body.Name, "name"), Required(body.CorrelationKey, "correlationKey"), body.Payload) { EventId = body.Id }, ct))
-            .WithTags("Events");
+            .WithTags("Events")
+            .RequireAuthorization(AuthPolicies.ManageFlows);
 
         return app;
     }

@@ -1,3 +1,4 @@
+using HaloAgent.Server.Auth;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -33,7 +34,7 @@ public abstract class FlowsAndInstancesApiTests(DatabaseProvider provider) : IAs
     public async Task InitializeAsync()
     {
         _factory = await HaloAgentFactory.CreateAsync(provider);
-        _client = _factory.CreateClient();
+        _client = await _factory.SignedInClientAsync(AuthPolicies.Marketer);
     }
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();

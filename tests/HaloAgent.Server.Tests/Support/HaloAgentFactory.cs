@@ -1,4 +1,6 @@
+using HaloAgent.Commerce.Businesses;
 using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Server.Auth;
 using HaloAgent.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -17,6 +19,22 @@ public sealed class HaloAgentFactory(DatabaseProvider provider, string connectio
             ? $"Data Source={System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"halo-api-{Guid.NewGuid():N}.db")}"
             : await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("api");
         return new HaloAgentFactory(provider, connectionString, settings, clock);
+    }
+
+    /// <summary>
+    /// A client signed in as a new user of the business (the demo business unless <paramref name="businessSlug"/> names
+    /// another), with <paramref name="role"/>: owner, agent, marketer or admin.
+    /// </summary>
+    public async Task<HttpClient> SignedInClientAsync(string role = AuthPolicies.Owner, string? businessSlug = null)
+    {
+        var business = await Services.GetRequiredService<IBusinessDirectory>().FindBySlugAsync(businessSlug ?? DemoBusinessSeeder.DemoSlug, default)
+            ?? throw new InvalidOperationException($"No business '{businessSlug}'.");
+        var email = $"{role}-{Guid.NewGuid():N}@halo.test";
+        const string password = "a-long-test-password";
+        await Services.GetRequiredService<UserDirectory>().CreateAsync(business.Id, email, $"Test {role}", role, password, default);
+        var client = CreateClient();
+        await SignIn.AsAsync(client, email, password);
+        return client;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
