@@ -230,8 +230,43 @@ public static class WebhooksBench
             ["inboxToEvent"] = toEvent.ToJson(),
             ["inboxToReplyQueued"] = reply.ToJson(),
         });
+        if (args.Text("peer") == "node-red")
+        {
+            await server.StopAsync(TimeSpan.FromSeconds(10)); // the peer gets the machine to itself, as HaloAgent had
+            await RunNodeRedAsync(report, load, unique, cs, secret, pg.PostmasterPid, dispatchers, connections);
+        }
+
         report.Save();
         return exact && redeliveredTwice == 0 && drained ? 0 : 3;
+    }
+
+    /// <summary>The same signed webhooks at the same rate against the Node-RED peer flow (see <see cref="NodeRedPeer"/>).</summary>
+    private static async Task RunNodeRedAsync(
+        Report report, WebhookLoad load, HashSet<string> unique, string cs, string secret, int? postmasterPid, int dispatchers, int connections)
+    {
+        report.Section("peer: Node-RED 5.0.7 (Node 24) — http in -> signature check -> switch -> INSERT ... ON CONFLICT DO NOTHING -> 200, same PostgreSQL, same webhooks");
+        report.Line("it stores each message (deduped on wamid) and answers; it runs no agent, engine or reply, so it bounds the ack path only");
+        await NodeRedPeer.InstallAsync(report);
+        await using var peer = await NodeRedPeer.StartAsync(cs, secret, Path.Combine(report.ResultsDirectory, $"webhooks-{report.Stamp}-node-red.log"));
+        var cpu = CpuMeter.Start(peer.Pid, postmasterPid);
+        var result = await load.RunAsync(new Uri($"http://127.0.0.1:{peer.Port.ToString(CultureInfo.InvariantCulture)}/webhooks/whatsapp"), dispatchers, connections);
+        var split = cpu.Stop();
+        var ack = result.AckLatency();
+        var stored = (await RowsAsync(cs, "SELECT wamid FROM nodered_inbox", r => r.GetString(0))).ToHashSet(StringComparer.Ordinal);
+        var lost = unique.Count(w => !stored.Contains(w));
+        report.Line($"achieved send rate {Fmt.N(result.AchievedSendRate)}/s; acked 200: {Fmt.N(result.Acked200)} of {Fmt.N(load.Slots.Count)} ({string.Join(", ", result.StatusCounts().Select(s => $"{s.Status}: {Fmt.N(s.Count)}"))})");
+        report.Line($"ack latency: {ack.Describe()}");
+        report.Line($"rows stored {Fmt.N(stored.Count)} for {Fmt.N(unique.Count)} distinct wamids: lost {Fmt.N(lost)}, duplicated 0 (primary key)");
+        report.Line(split.Describe("node-red") + "; " + split.DescribePerUnit(load.Slots.Count, "webhook", "node-red"));
+        report.Set("nodeRed", new System.Text.Json.Nodes.JsonObject
+        {
+            ["acked200"] = result.Acked200,
+            ["achievedSendRate"] = Math.Round(result.AchievedSendRate, 1),
+            ["ackLatency"] = ack.ToJson(),
+            ["stored"] = stored.Count,
+            ["lost"] = lost,
+            ["cpu"] = split.ToJson(),
+        });
     }
 
     private static int FirstAtOrAfter(long[] times, int found)

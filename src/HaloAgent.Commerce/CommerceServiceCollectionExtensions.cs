@@ -21,7 +21,8 @@ public static class CommerceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHaloCommerce(this IServiceCollection services, bool postgres, string connectionString)
     {
-        services.AddDbContextFactory<CommerceDbContext>(options =>
+        // Pooled: a context is created for nearly every commerce call, several times per customer message.
+        services.AddPooledDbContextFactory<CommerceDbContext>(options =>
         {
             if (postgres)
             {
@@ -35,7 +36,9 @@ public static class CommerceServiceCollectionExtensions
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IBusinessDirectory, BusinessDirectory>();
+        services.TryAddSingleton<HotQueries>();
+        services.TryAddSingleton<BusinessDirectory>();
+        services.TryAddSingleton<IBusinessDirectory, CachedBusinessDirectory>();
         services.TryAddSingleton<IContactService, ContactService>();
         services.TryAddSingleton<IConversationMemory, ConversationMemory>();
         services.TryAddSingleton<ICatalogService, CatalogService>();

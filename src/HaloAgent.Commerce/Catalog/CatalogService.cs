@@ -3,16 +3,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Commerce.Catalog;
 
-internal sealed class CatalogService(IDbContextFactory<CommerceDbContext> factory, TimeProvider clock) : ICatalogService
+internal sealed class CatalogService(IDbContextFactory<CommerceDbContext> factory, HotQueries queries, TimeProvider clock) : ICatalogService
 {
     public async Task<IReadOnlyList<CatalogItem>> ListAsync(string businessId, bool includeInactive, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var products = await db.Products.AsNoTracking()
-            .Where(p => p.BusinessId == businessId && (includeInactive || p.Active))
-            .OrderBy(p => p.Position).ThenBy(p => p.Sku)
-            .ToListAsync(cancellationToken);
-        return products.Select(CatalogItem.From).ToList();
+        var items = new List<CatalogItem>();
+        await foreach (var product in queries.Products(db, businessId, includeInactive).WithCancellation(cancellationToken))
+        {
+            items.Add(CatalogItem.From(product));
+        }
+
+        return items;
     }
 
     public async Task<CatalogItem?> FindBySkuAsync(string businessId, string sku, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Commerce.Contacts;
 
-internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factory, TimeProvider clock) : IContactService
+internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factory, HotQueries queries, TimeProvider clock) : IContactService
 {
     private const int MaxNameLength = 100;
 
@@ -20,8 +20,7 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var existing = await db.Contacts.AsNoTracking()
-                .FirstOrDefaultAsync(c => c.BusinessId == businessId && c.WaId == key, cancellationToken);
+            var existing = await queries.ContactByKey(db, businessId, key, cancellationToken);
             if (existing is null)
             {
                 var contact = new Contact
@@ -63,7 +62,8 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, name), cancellationToken);
             }
 
-            var current = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == existing.Id, cancellationToken);
+            var current = await queries.ContactById(db, existing.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"Contact {existing.Id} disappeared while it was being updated.");
             return new ContactUpsert(ContactInfo.From(current), Created: false);
         }
     }
@@ -71,7 +71,7 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
     public async Task<ContactInfo?> GetAsync(string contactId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        var contact = await queries.ContactById(db, contactId, cancellationToken);
         return contact is null ? null : ContactInfo.From(contact);
     }
 
@@ -79,7 +79,7 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
     {
         var (key, _) = ContactKey.Normalize(waId);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.BusinessId == businessId && c.WaId == key, cancellationToken);
+        var contact = await queries.ContactByKey(db, businessId, key, cancellationToken);
         return contact is null ? null : ContactInfo.From(contact);
     }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Commerce.Conversations;
 
-internal sealed class ConversationMemory(IDbContextFactory<CommerceDbContext> factory, TimeProvider clock) : IConversationMemory
+internal sealed class ConversationMemory(IDbContextFactory<CommerceDbContext> factory, HotQueries queries, TimeProvider clock) : IConversationMemory
 {
     /// <summary>Enough context for the NLU/LLM; more would only cost tokens.</summary>
     public const int MaxTurns = 20;
@@ -32,7 +32,7 @@ internal sealed class ConversationMemory(IDbContextFactory<CommerceDbContext> fa
     public async Task<ConversationMemorySnapshot> GetAsync(string contactId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var record = await db.ConversationMemory.AsNoTracking().FirstOrDefaultAsync(m => m.ContactId == contactId, cancellationToken);
+        var record = await queries.MemoryByContact(db, contactId, cancellationToken);
         if (record is null)
         {
             return ConversationMemorySnapshot.Empty;

@@ -80,13 +80,20 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
     public async Task<EventResult> RaiseAsync(EventRequest request, CancellationToken cancellationToken)
     {
         request = request with { Payload = PlainValue.Normalize(request.Payload) };
+        // Plain SQL: this runs for every customer message, and EF's query preparation cost more than the query.
         var triggers = await database.ReadAsync(
-            (db, ct) => db.FlowTriggers.Where(t => t.Kind == StartActivity.Triggers.Event && t.EventName == request.Name).ToListAsync(ct),
+            async (db, ct) =>
+            {
+                await db.Database.OpenConnectionAsync(ct);
+                return (await db.Database.GetDbConnection().QueryAsync<(string FlowId, int Version, string NodeId)>(new CommandDefinition(
+                    "SELECT flow_id, version, node_id FROM flow_triggers WHERE kind = @Kind AND event_name = @Name",
+                    new { Kind = StartActivity.Triggers.Event, request.Name }, cancellationToken: ct))).ToList();
+            },
             cancellationToken);
         var compiled = new List<(CompiledFlow Flow, string NodeId)>();
-        foreach (var trigger in triggers)
+        foreach (var (flowId, version, nodeId) in triggers)
         {
-            compiled.Add((await flows.GetAsync(trigger.FlowId, trigger.Version, cancellationToken), trigger.NodeId));
+            compiled.Add((await flows.GetAsync(flowId, version, cancellationToken), nodeId));
         }
 
         var result = await RaiseCoreAsync(request, null, compiled, cancellationToken);
