@@ -138,7 +138,24 @@ test_status=0
 dotnet test HaloAgent.sln -c Release --no-build \
   --logger "trx;LogFilePrefix=results" --results-directory "$RESULTS_DIR" "$@" || test_status=$?
 
+# The Studio's Vitest unit tests (src/HaloAgent.Studio): counted from Vitest's JSON report.
+vitest_passed=0
+vitest_failed=0
+if [[ -f "$ROOT/src/HaloAgent.Studio/package.json" ]]; then
+  log "npm test (Vitest) in src/HaloAgent.Studio"
+  vitest_json="$RESULTS_DIR/vitest.json"
+  (cd "$ROOT/src/HaloAgent.Studio" && npx vitest run --reporter=json --outputFile="$vitest_json") || true
+  if [[ -f "$vitest_json" ]]; then
+    read -r vitest_passed vitest_failed < <(node -e 'const r=require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + (r.success || r.numFailedTests ? 0 : 1))' "$vitest_json")
+  else
+    echo "Vitest wrote no report: counted as one failure" >&2
+    vitest_failed=1
+  fi
+fi
+
 read -r trx_files total executed passed failed < <(sum_trx_counters "$RESULTS_DIR")
+passed=$((passed + vitest_passed))
+failed=$((failed + vitest_failed))
 skipped=$((total - executed))
 ((skipped < 0)) && skipped=0
 

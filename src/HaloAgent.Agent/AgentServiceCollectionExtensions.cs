@@ -1,4 +1,5 @@
 using HaloAgent.Agent.Activities;
+using HaloAgent.Agent.Activities.Payments;
 using HaloAgent.Agent.Conversations;
 using HaloAgent.Agent.Inbound;
 using HaloAgent.Channels.Inbound;
@@ -28,6 +29,22 @@ public static class AgentServiceCollectionExtensions
             .AddActivity<EscalateActivity>()
             .AddActivity<SetMarketingConsentActivity>()
             .AddActivity<CheckCartActivity>();
+
+        // Payments (needs AddHaloPayments): references, receipts, reminders, voice notes, notifications outside a flow.
+        services.AddOptions<PaymentFlowOptions>().BindConfiguration(PaymentFlowOptions.Section);
+        services.TryAddSingleton<PaymentOpener>();
+        services.TryAddSingleton<MediaFetcher>();
+        services.TryAddSingleton<CustomerNotifier>();
+        services.TryAddSingleton<PaystackPaymentProcessor>();
+        services.AddActivity<TranscribeVoiceNoteActivity>()
+            .AddActivity<ClaimPaymentActivity>()
+            .AddActivity<FindUnpaidOrdersActivity>()
+            .AddActivity<ChooseUnpaidOrderActivity>()
+            .AddActivity<AnalyseReceiptActivity>()
+            .AddActivity<RecordPaymentClaimActivity>()
+            .AddActivity<CheckPaymentActivity>()
+            .AddActivity<SendPaymentReminderActivity>()
+            .AddActivity<CancelUnpaidOrderActivity>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Conversations;
 using HaloAgent.Commerce.Escalations;
 using HaloAgent.Commerce.Orders;
+using HaloAgent.Commerce.Payments;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -45,6 +46,7 @@ public static class CommerceServiceCollectionExtensions
         services.TryAddSingleton<ICartService, CartService>();
         services.TryAddSingleton<IOrderService, OrderService>();
         services.TryAddSingleton<IEscalationService, EscalationService>();
+        services.TryAddSingleton<IPaymentService, PaymentService>();
         services.TryAddSingleton<DemoBusinessSeeder>();
         return services;
     }

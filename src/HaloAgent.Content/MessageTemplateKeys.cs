@@ -38,6 +38,20 @@ public static class MessageTemplateKeys
     public const string ButtonDelivery = "button_delivery";
     public const string ButtonConfirm = "button_confirm";
     public const string ButtonChange = "button_change";
+    public const string PaymentWhichOrder = "payment_which_order";
+    public const string ButtonChooseOrder = "button_choose_order";
+    public const string PaymentNoUnpaidOrder = "payment_no_unpaid_order";
+    public const string PaymentSendReceipt = "payment_send_receipt";
+    public const string PaymentReceiptReceived = "payment_receipt_received";
+    public const string PaymentReceiptUnreadable = "payment_receipt_unreadable";
+    public const string PaymentConfirmed = "payment_confirmed";
+    public const string PaymentRejected = "payment_rejected";
+    public const string PaymentReminder = "payment_reminder";
+    public const string OrderPreparing = "order_preparing";
+    public const string OrderReadyForPickup = "order_ready_for_pickup";
+    public const string OrderOutForDelivery = "order_out_for_delivery";
+    public const string OrderCompleted = "order_completed";
+    public const string VoiceNoteUnavailable = "voice_note_unavailable";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -45,6 +59,9 @@ public static class MessageTemplateKeys
         AskAddress, AskDeliveryZone, OrderSummary, ConfirmPrompt, OrderCreated, PaymentInstructions, NotUnderstood, UnknownProduct,
         OutOfStock, HandoverStarted, HandoverEnded, OptedOut, OptedIn, AbandonedCartNudge1, AbandonedCartNudge2, UnsupportedMessage,
         OrderCancelled, ThankYou, ButtonPickup, ButtonDelivery, ButtonConfirm, ButtonChange,
+        PaymentWhichOrder, ButtonChooseOrder, PaymentNoUnpaidOrder, PaymentSendReceipt, PaymentReceiptReceived, PaymentReceiptUnreadable,
+        PaymentConfirmed, PaymentRejected, PaymentReminder, OrderPreparing, OrderReadyForPickup, OrderOutForDelivery, OrderCompleted,
+        VoiceNoteUnavailable,
     ];
 
     /// <summary>
@@ -58,5 +75,6 @@ public static class MessageTemplateKeys
         [ButtonDelivery] = 20,
         [ButtonConfirm] = 20,
         [ButtonChange] = 20,
+        [ButtonChooseOrder] = 20,
     };
 }

@@ -13,9 +13,12 @@ using HaloAgent.Commerce.Businesses;
 using HaloAgent.Commerce.Persistence;
 using HaloAgent.Engine.Runtime;
 using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Payments;
 using HaloAgent.Server.Apis;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Startup;
+using HaloAgent.Server.Studio;
+using HaloAgent.Server.Studio.TestRuns;
 using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Server;
@@ -33,8 +36,11 @@ public static class Extensions
         builder.Services.AddHaloAI(builder.Configuration);
         builder.Services.AddHaloChannels(builder.Configuration, database.Provider, database.ConnectionString);
         builder.Services.AddHaloAgent();
+        builder.Services.AddHaloPayments(builder.Configuration);
         builder.Services.AddSingleton<ShippedFlowImporter>();
         builder.Services.AddHaloAuth(database, builder.Configuration);
+        builder.Services.AddHaloDashboard();
+        builder.Services.AddHaloStudio(database);
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -59,6 +65,7 @@ public static class Extensions
 
         await services.GetRequiredService<ChannelsMigrator>().MigrateAsync(cancellationToken);
         await services.MigrateAuthAsync(cancellationToken);
+        await services.MigrateStudioAsync(cancellationToken);
         await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(app.Configuration["WhatsApp:PhoneNumberId"], app.Configuration["WhatsApp:AccessToken"], cancellationToken);
         var demo = await services.GetRequiredService<IBusinessDirectory>().FindBySlugAsync(DemoBusinessSeeder.DemoSlug, cancellationToken);
         if (demo is not null)
@@ -73,6 +80,7 @@ public static class Extensions
     public static WebApplication MapHaloAgent(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseHaloStudio();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCsrfProtection();
@@ -87,6 +95,12 @@ public static class Extensions
         app.MapWebChat();
         app.MapCommercePublicApi();
         app.MapEscalationsApi();
+        app.MapHaloDashboard();
+        app.MapPaymentsApi();
+        app.MapOrdersApi();
+        app.MapPaystackWebhooks();
+        app.MapTestRunsApi();
+        app.MapHaloStudio();
         return app;
     }
 }

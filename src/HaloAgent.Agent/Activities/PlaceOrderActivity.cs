@@ -1,3 +1,4 @@
+using HaloAgent.Agent.Activities.Payments;
 using HaloAgent.Agent.Conversations;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Content;
@@ -9,7 +10,7 @@ namespace HaloAgent.Agent.Activities;
 /// Creates the order from the cart (totals by code, stock reserved), sends the order number and the payment
 /// instructions, and announces <c>order.created</c>. The step's idempotency key makes a re-run return the same order.
 /// </summary>
-public sealed class PlaceOrderActivity(ConversationLoader conversations, IOrderService orders, IEventPublisher events) : Activity
+public sealed class PlaceOrderActivity(ConversationLoader conversations, IOrderService orders, IEventPublisher events, PaymentOpener paymentOpener) : Activity
 {
     public static class Results
     {
@@ -39,7 +40,9 @@ public sealed class PlaceOrderActivity(ConversationLoader conversations, IOrderS
             return ActivityResult.Outcome(Results.CannotOrder, new Dictionary<string, object?> { ["reason"] = result.Outcome.ToString() });
         }
 
-        var data = conversation.Data(("order", TemplateData.Order(order, conversation.Language)));
+        // The payment (its unguessable reference, and a Paystack link when the business takes Paystack) goes in the instructions.
+        var (payment, paymentSettings) = await paymentOpener.OpenAsync(conversation.Contact, order, cancellationToken);
+        var data = conversation.Data(("order", TemplateData.Order(order, conversation.Language)), ("payment", PaymentTemplateData.For(payment, paymentSettings)));
         conversation.Send("order_created", data);
         conversation.Send("payment_instructions", data);
         var payload = new Dictionary<string, object?>
@@ -49,6 +52,8 @@ public sealed class PlaceOrderActivity(ConversationLoader conversations, IOrderS
             ["totalKobo"] = (decimal)order.TotalKobo,
             ["contactId"] = conversation.Contact.Id,
             ["businessId"] = conversation.Business.Id,
+            ["paymentId"] = payment.Id,
+            ["paymentReference"] = payment.Reference,
         };
         await events.PublishAsync("order.created", conversation.Contact.Id, payload, $"{context.IdempotencyKey}:order.created", cancellationToken);
         await CartEffects.PublishAsync(events, context, CartEffects.Closed, conversation.Contact.Id, cancellationToken);

@@ -5,6 +5,7 @@ using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Conversations;
 using HaloAgent.Commerce.Escalations;
 using HaloAgent.Commerce.Orders;
+using HaloAgent.Commerce.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -40,6 +41,14 @@ public sealed class CommerceDbContext(DbContextOptions<CommerceDbContext> option
 
 
     public DbSet<Escalation> Escalations => Set<Escalation>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<ReceiptSubmission> ReceiptSubmissions => Set<ReceiptSubmission>();
+
+    public DbSet<PaystackEventRecord> PaystackEvents => Set<PaystackEventRecord>();
+
+    public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -97,6 +106,8 @@ public sealed class CommerceDbContext(DbContextOptions<CommerceDbContext> option
         escalation.HasIndex(e => e.ContactId).IsUnique().HasFilter("status = 'open'").HasDatabaseName("ix_escalations_open_contact_id");
         escalation.HasIndex(e => new { e.BusinessId, e.Status, e.OpenedAt });
         escalation.HasOne<Contact>().WithMany().HasForeignKey(e => e.ContactId);
+
+        PaymentsModel.Configure(model);
 
         ApplyNamingAndEnums(model);
     }

@@ -9,6 +9,7 @@ import { FlowListPage } from './pages/FlowListPage';
 import { InstanceDetailPage } from './pages/InstanceDetailPage';
 import { InstancesPage } from './pages/InstancesPage';
 import { LoginPage } from './pages/LoginPage';
+import { UserContext } from './api/permissions';
 import { Link, matchPath, navigate, useLocation } from './router';
 
 const NAV: { to: string; label: string; section: 'dashboard' | 'studio' }[] = [
@@ -90,7 +91,7 @@ export function App() {
           ))}
         </nav>
       )}
-      <main className={current.fullScreen ? 'main full' : 'main'}>{current.element}</main>
+      <main className={current.fullScreen ? 'main full' : 'main'}><UserContext.Provider value={auth.kind === 'user' ? auth.user : null}>{current.element}</UserContext.Provider></main>
     </div>
   );
 }

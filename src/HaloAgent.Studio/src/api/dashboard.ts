@@ -1,3 +1,4 @@
+import { toOrder } from './orderShape';
 // Owner dashboard endpoints. These are PROPOSED contracts (see ../../API-CONTRACT.md); the server does not have them
 // yet, so every page treats a 404 as "not available yet".
 import { http, withQuery } from './http';
@@ -132,14 +133,17 @@ export interface ImportResult {
 }
 
 export const ordersApi = {
-  list: (status?: OrderStatus | '') => http.get<Order[]>('/api/orders', { status }),
-  setStatus: (id: string, status: OrderStatus, note?: string) =>
-    http.post<Order>(`/api/orders/${enc(id)}/status`, { status, note }),
+  list: async (status?: OrderStatus | '') => ((await http.get<unknown[]>('/api/orders', { status })) ?? []).map(toOrder),
+  setStatus: async (id: string, status: OrderStatus, note?: string) => {
+    const raw = await http.post<unknown>(`/api/orders/${enc(id)}/status`, { status, note });
+    return raw ? toOrder(raw) : (raw as undefined);
+  },
 };
 
 export const paymentsApi = {
   reviewQueue: () => http.get<PaymentReview[]>('/api/payments/review'),
-  approve: (id: string) => http.post<void>(`/api/payments/${enc(id)}/approve`),
+  // An empty JSON body: the endpoint takes an optional note and only matches JSON requests.
+  approve: (id: string) => http.post<void>(`/api/payments/${enc(id)}/approve`, {}),
   reject: (id: string, reason: string) => http.post<void>(`/api/payments/${enc(id)}/reject`, { reason }),
 };
 
@@ -180,7 +184,10 @@ export function openStream(onEvent: (event: StreamEvent) => void, onState?: (con
   for (const type of types) {
     source.addEventListener(type, (message) => {
       try {
-        onEvent({ type, data: JSON.parse((message as MessageEvent).data) } as StreamEvent);
+        {
+          const data = JSON.parse((message as MessageEvent).data);
+          onEvent({ type, data: type.startsWith('order.') ? toOrder(data) : data } as StreamEvent);
+        }
       } catch {
         /* ignore malformed events */
       }

@@ -1,3 +1,4 @@
+import { canManagePayments, useRole } from '../api/permissions';
 import { useCallback, useEffect, useState } from 'react';
 import {
   catalogApi, type CatalogItem, type Contact, contactsApi, type Conversation, conversationsApi, type ConversationSummary,
@@ -151,6 +152,19 @@ export function OrdersPage() {
 
 /** Route /payments */
 export function PaymentsPage() {
+  const role = useRole();
+  if (!canManagePayments(role)) {
+    return (
+      <div className="page">
+        <div className="page-head"><h1>Payment review</h1></div>
+        <div className="banner info" data-testid="payments-denied">Payments are approved or rejected by the owner or an agent; your role ({role}) cannot decide them.</div>
+      </div>
+    );
+  }
+  return <PaymentsQueue />;
+}
+
+function PaymentsQueue() {
   const [queue, reload, update] = useLoad(() => paymentsApi.reviewQueue(), []);
   const [error, setError] = useState<string | null>(null);
   const decide = async (p: PaymentReview, approve: boolean) => {

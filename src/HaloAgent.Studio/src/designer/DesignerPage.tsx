@@ -28,8 +28,12 @@ import { type ActivityNode, type DescriptorMap, type FlowEdge, type FlowGraph } 
 import { outcomesFor } from '../flow/outcomes';
 import { mapValidationErrors, NO_ERRORS } from '../flow/validation';
 import { FLOW_ID } from '../flow/values';
+import { pathFromJournal } from '../flow/path';
+import { decorateEdges } from '../flow/testRun';
+import type { TestRun } from '../api/testRuns';
+import type { InstanceStatus } from '../api/types';
 import { addLeaveGuard, Link } from '../router';
-import { CanvasContext, type CanvasContextValue } from './context';
+import { CanvasContext, type CanvasContextValue, type NodeRunState } from './context';
 import { nodeTypes } from './FlowNode';
 import { createKeyedStore } from './keyedStore';
 import { DRAG_TYPE, Palette } from './Palette';
@@ -475,7 +479,19 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
     return { variables: (present.meta.variables ?? []).map((v) => v.name), eventNames: [...events].sort() };
   }, [present.nodes, present.meta.variables]);
 
-  const canvasContext = useMemo<CanvasContextValue>(() => ({ descriptors, errors: errorStore, runState: null, readOnly: false }), [descriptors, errorStore]);
+  // ---- test run: the path the sandbox run took, highlighted on the canvas while the panel is open ----------------
+  const [testRun, setTestRun] = useState<TestRun | null>(null);
+  const runStore = useMemo(() => createKeyedStore<NodeRunState>(), []);
+  const testPath = useMemo(() => {
+    if (!testRun || drawer !== 'test') return null;
+    const status = (testRun.status === 'NotStarted' ? 'Waiting' : testRun.status === 'Ended' ? 'Cancelled' : testRun.status) as InstanceStatus;
+    return pathFromJournal(testRun.journal, { status, currentNodeId: testRun.currentNodeId ?? null });
+  }, [testRun, drawer]);
+  useEffect(() => runStore.set(testPath?.states ?? {}), [testPath, runStore]);
+  const shownEdges = useMemo(() => decorateEdges(present.edges, testPath?.edges ?? null), [present.edges, testPath]);
+  const currentDefinition = useCallback(() => graphToFlow(presentRef.current), []);
+
+  const canvasContext = useMemo<CanvasContextValue>(() => ({ descriptors, errors: errorStore, runState: drawer === 'test' ? runStore : null, readOnly: false }), [descriptors, errorStore, drawer, runStore]);
 
   // Big flows open at a readable zoom on their Start node (only what is visible renders); small ones fit the view.
   const initialViewport = useMemo(() => {
@@ -551,7 +567,7 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
           <CanvasContext.Provider value={canvasContext}>
             <ReactFlow<ActivityNode, FlowEdge>
               nodes={present.nodes}
-              edges={present.edges}
+              edges={shownEdges}
               nodeTypes={nodeTypes}
               onNodesChange={onNodesChange}
               onEdgesChange={onEdgesChange}
@@ -585,7 +601,7 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
         {drawer === 'versions' && (
           <VersionsPanel flowId={flowId} versions={versions} current={() => graphToFlow(presentRef.current)} onLoadVersion={loadVersion} onSelectNode={selectNode} onClose={() => setDrawer(null)} />
         )}
-        {drawer === 'test' && <TestRunPanel onClose={() => setDrawer(null)} />}
+        {drawer === 'test' && <TestRunPanel flowId={flowId} currentDefinition={currentDefinition} onRun={setTestRun} onClose={() => setDrawer(null)} />}
       </div>
     </div>
   );

@@ -16,7 +16,8 @@ export function FlowListPage() {
 
   const load = useCallback(() => {
     setError(null);
-    flowsApi.list().then(setFlows, (e) => setError(errorMessage(e)));
+    // Test runs publish hidden sandbox copies (`<flow>__test-<run>`); they are not flows anyone edits.
+    flowsApi.list().then((list) => setFlows(list.filter((f) => !f.id.includes('__test-'))), (e) => setError(errorMessage(e)));
   }, []);
   useEffect(load, [load]);
 

@@ -1,0 +1,48 @@
+using HaloAgent.Channels.Graph;
+using HaloAgent.Channels.Routing;
+
+namespace HaloAgent.Agent.Activities.Payments;
+
+/// <summary>
+/// Downloads a customer's WhatsApp media (Graph's two-step fetch) with the business's own token. Failures come back
+/// as a sentence for the owner rather than an exception: an expired link or a 20 MB file is a customer problem, not
+/// a fault of the flow.
+/// </summary>
+public sealed class MediaFetcher(WhatsAppGraphClient graph, IChannelBusinessDirectory channels)
+{
+    public async Task<MediaFetch> FetchAsync(string businessId, string? mediaId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(mediaId))
+        {
+            return MediaFetch.Failed("The message carried no downloadable file.");
+        }
+
+        var business = await channels.GetAsync(businessId, cancellationToken);
+        if (business?.AccessToken is not { Length: > 0 } token)
+        {
+            return MediaFetch.Failed("The business has no WhatsApp access token to download the file with.");
+        }
+
+        try
+        {
+            var media = await graph.FetchMediaAsync(mediaId, token, cancellationToken);
+            return new MediaFetch(media.Bytes, media.MimeType, null);
+        }
+        catch (MediaTooLargeException e)
+        {
+            return MediaFetch.Failed($"The file is larger than the {e.Limit / (1024 * 1024)} MB WhatsApp allows for it; it was not downloaded.");
+        }
+        catch (GraphApiException e)
+        {
+            return MediaFetch.Failed($"WhatsApp would not give the file (HTTP {e.HttpStatus}: {e.Title}); its link may have expired, ask the customer to send it again.");
+        }
+        catch (InvalidDataException e)
+        {
+            return MediaFetch.Failed($"The downloaded file is damaged: {e.Message}");
+        }
+        catch (HttpRequestException e)
+        {
+            return MediaFetch.Failed($"The file could not be downloaded: {e.Message}");
+        }
+    }
+}

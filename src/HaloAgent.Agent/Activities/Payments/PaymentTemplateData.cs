@@ -1,0 +1,20 @@
+using HaloAgent.Commerce.Payments;
+
+namespace HaloAgent.Agent.Activities.Payments;
+
+/// <summary>The <c>payment</c> object templates read (reference, methods offered, Paystack link, rejection reason), as plain values.</summary>
+public static class PaymentTemplateData
+{
+    public static Dictionary<string, object?> For(PaymentView payment, PaymentSettings settings) => new(StringComparer.Ordinal)
+    {
+        ["id"] = payment.Id,
+        ["reference"] = payment.Reference,
+        ["method"] = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Method.ToString()),
+        ["status"] = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status.ToString()),
+        ["amountKobo"] = (decimal)payment.AmountKobo,
+        ["bankTransfer"] = settings.BankTransfer,
+        ["payOnDelivery"] = settings.PayOnDelivery,
+        ["paystackUrl"] = payment.PaystackUrl,
+        ["rejectionReason"] = payment.RejectionReason,
+    };
+}

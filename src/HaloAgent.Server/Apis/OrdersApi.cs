@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using HaloAgent.Agent.Activities.Payments;
+using HaloAgent.Commerce.Orders;
+using HaloAgent.Commerce.Payments;
+using HaloAgent.Server.Auth;
+
+namespace HaloAgent.Server.Apis;
+
+/// <summary>
+/// The owner's orders: list (by status), one order with its payment, and moving it along (paid → preparing → ready for
+/// pickup / out for delivery → completed, or cancelled). Each change tells the customer in their language; completing
+/// adds to their loyalty points and order count; cancelling puts the stock back. Scoped to the user's business.
+/// </summary>
+public static class OrdersApi
+{
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/api/orders").WithTags("Orders");
+
+        orders.MapGet("/", async (string? status, int? skip, int? take, ClaimsPrincipal user, IPaymentService service, CancellationToken ct) =>
+        {
+            OrderStatus? wanted = null;
+            if (!string.IsNullOrWhiteSpace(status))
+            {
+                if (!OrderStatusNames.TryParse(status.Trim(), out var parsed))
+                {
+                    return BadStatus(status);
+                }
+
+                wanted = parsed;
+            }
+
+            return Results.Ok(await service.ListOrdersAsync(user.BusinessId(), wanted, skip ?? 0, take ?? 50, ct));
+        }).RequireAuthorization(AuthPolicies.ReadBusiness);
+
+        orders.MapGet("/{id}", async (string id, ClaimsPrincipal user, IPaymentService service, CancellationToken ct) =>
+            await service.GetOrderAsync(user.BusinessId(), id, ct) is { } order ? Results.Ok(order) : NotFound(id))
+            .RequireAuthorization(AuthPolicies.ReadBusiness);
+
+        orders.MapPost("/{id}/status", async (
+            string id, OrderStatusBody? body, ClaimsPrincipal user, IPaymentService payments, IOrderService orderService, CustomerNotifier notifier, CancellationToken ct) =>
+        {
+            if (!OrderStatusNames.TryParse(body?.Status?.Trim(), out var to) || to == OrderStatus.PendingPayment)
+            {
+                return BadStatus(body?.Status);
+            }
+
+            var businessId = user.BusinessId();
+            var current = await payments.GetOrderAsync(businessId, id, ct);
+            if (current is null)
+            {
+                return NotFound(id);
+            }
+
+            if (to == OrderStatus.Paid && current.Payment is { } payment)
+            {
+                // "Paid" is a payment approval: the payment record and the order change together.
+                var approved = await payments.ConfirmAsync(businessId, payment.Id, new Confirmation(user.Actor(), body!.Note), ct);
+                if (approved.Outcome == PaymentActionOutcome.Changed)
+                {
+                    await notifier.NotifyAsync(id, OrderStatusTemplates.For(to), $"order-status:{id}:{OrderStatusNames.ToName(to)}", ct);
+                }
+
+                return approved.Succeeded ? Results.Ok(await payments.GetOrderAsync(businessId, id, ct)) : PaymentsApi.ToResult(payment.Id, approved);
+            }
+
+            var changed = await orderService.ChangeStatusAsync(id, to, user.Actor(), body!.Note, ct);
+            switch (changed.Outcome)
+            {
+                case StatusChangeOutcome.UnknownOrder:
+                    return NotFound(id);
+                case StatusChangeOutcome.NotAllowed:
+                    return Results.Json(new ApiProblem(409, "The request conflicts with the current state.",
+                        $"Order {current.Order.Number} cannot go from {OrderStatusNames.ToName(changed.Order!.Status)} to {OrderStatusNames.ToName(to)}.", null), statusCode: 409);
+                case StatusChangeOutcome.Changed:
+                    await SettlePaymentAsync(businessId, current, to, user.Actor(), payments, ct);
+                    await notifier.NotifyAsync(id, OrderStatusTemplates.For(to), $"order-status:{id}:{OrderStatusNames.ToName(to)}", ct);
+                    break;
+            }
+
+            return Results.Ok(await payments.GetOrderAsync(businessId, id, ct));
+        }).RequireAuthorization(AuthPolicies.ManageOrders);
+
+        return app;
+    }
+
+    /// <summary>A cancelled order closes its unpaid payment; a completed pay-on-delivery order was paid on handover.</summary>
+    private static async Task SettlePaymentAsync(string businessId, OrderWithPayment order, OrderStatus to, string actor, IPaymentService payments, CancellationToken ct)
+    {
+        if (to == OrderStatus.Cancelled)
+        {
+            await payments.CancelForOrderAsync(order.Order.Id, ct);
+        }
+        else if (to == OrderStatus.Completed && order.Payment is { Method: PaymentMethod.PayOnDelivery, Status: not PaymentStatus.Paid } payment)
+        {
+            await payments.ConfirmAsync(businessId, payment.Id, new Confirmation(actor, "paid on delivery"), ct);
+        }
+    }
+
+    private static IResult BadStatus(string? status) => Results.Json(
+        new ApiProblem(400, "The request is malformed.",
+            $"'{status}' is not a status to move an order to (paid, preparing, ready_for_pickup, out_for_delivery, completed, cancelled).", null),
+        statusCode: 400);
+
+    private static IResult NotFound(string id) => Results.Json(new ApiProblem(404, "Not found.", $"There is no order '{id}'.", null), statusCode: 404);
+}
+
+public sealed record OrderStatusBody(string? Status, string? Note);

@@ -1,0 +1,7 @@
+namespace HaloAgent.Server.Dashboard;
+
+/// <summary>
+/// A product on the dashboard. <see cref="Available"/>: active and in stock; <see cref="LowStock"/>: active with stock
+/// at or below the threshold (<see cref="DashboardOptions.LowStockThreshold"/>), so the owner restocks before it runs out.
+/// </summary>
+public sealed record CatalogListItem(string Sku, string Name, string? Category, long PriceKobo, bool Available, int? Stock, bool Active, bool LowStock);

@@ -1,0 +1,11 @@
+namespace HaloAgent.Server.Dashboard;
+
+/// <summary>A message of a conversation: <c>in</c> from the customer, <c>out</c> from the agent or the owner; status is the outbox's.</summary>
+public sealed record ChatMessage(string Id, string Direction, string Author, string Text, DateTimeOffset SentAt, string? Status)
+{
+    public const string In = "in";
+    public const string Out = "out";
+    public const string Customer = "customer";
+    public const string Agent = "agent";
+    public const string Owner = "owner";
+}

@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using HaloAgent.Commerce.Contacts;
+using HaloAgent.Commerce.Persistence;
+using HaloAgent.Engine.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaloAgent.Server.Dashboard;
+
+/// <summary>
+/// NDPA erasure of one contact, in one transaction. The contact is anonymised rather than deleted, because the
+/// business must keep its sales records (orders, payments) for tax and accounting, and those rows point at the contact.
+/// <list type="bullet">
+/// <item>Contact: name, phone, language and WhatsApp id removed (the key becomes <c>erased:&lt;id&gt;</c>, so the
+/// person writing again is a new contact); every consent withdrawn and marked opted out so nothing is ever sent to
+/// the row; loyalty points zeroed. Kept: the id, the order count and the creation time (sales statistics).</item>
+/// <item>Conversation memory (turns and facts) and the open cart: deleted.</item>
+/// <item>Orders: kept with their numbers, lines and totals (accounting); the delivery address and every free-text note
+/// (order and status history) are removed. Orders store no name; it was read from the contact.</item>
+/// <item>Payments: kept (amounts, references, provider ids reconcile the bank account); the receipts' images, OCR text
+/// and parsed fields (names, account numbers) are removed; the image hash stays, it identifies no one and still flags
+/// a receipt re-used for another order.</item>
+/// <item>Hand-overs: kept, the owner's resolution note removed.</item>
+/// <item>Messages: handled inbound messages and finished outbound ones (sent, delivered, read, failed) lose their text
+/// and the phone number, and are filed under the erased key. Left untouched, because changing them is not safe:
+/// messages still being handled or queued for sending (a processor holds them; they finish within seconds), the raw
+/// signed webhook bodies in <c>webhook_inbox</c> (a body bundles several customers' messages and is the evidence of
+/// what Meta sent; it must be purged by retention, not edited), and the state of flow instances keyed by the
+/// contact id (rewriting a running flow's variables or journal would corrupt it).</item>
+/// </list>
+/// </summary>
+public sealed class ContactErasure(IDbContextFactory<CommerceDbContext> factory, SqlDialect dialect, TimeProvider clock)
+{
+    public const string ErasedKeyPrefix = "erased:";
+
+    private const string ErasedText = "[erased]";
+
+    public static string ErasedKey(string contactId) => ErasedKeyPrefix + contactId;
+
+    public async Task EraseAsync(ContactInfo contact, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var key = ErasedKey(contact.Id);
+        var businessId = contact.BusinessId;
+
+        // SQLite has one writer: take the engine's write gate before the transaction, as every writer does, so the
+        // engine never waits on our lock while we wait on its gate.
+        using var gate = await dialect.EnterWriteAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        await db.Contacts.Where(c => c.Id == contact.Id && c.BusinessId == businessId).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.WaId, key)
+            .SetProperty(c => c.PhoneE164, (string?)null)
+            .SetProperty(c => c.Name, (string?)null)
+            .SetProperty(c => c.PreferredLanguage, (string?)null)
+            .SetProperty(c => c.DataConsent, false)
+            .SetProperty(c => c.DataConsentAt, (long?)null)
+            .SetProperty(c => c.MarketingConsent, false)
+            .SetProperty(c => c.MarketingConsentAt, (long?)null)
+            .SetProperty(c => c.MarketingOptOut, true)
+            .SetProperty(c => c.MarketingOptOutAt, now)
+            .SetProperty(c => c.LoyaltyPoints, 0)
+            .SetProperty(c => c.LastInboundAt, (long?)null)
+            .SetProperty(c => c.AgentPaused, false)
+            .SetProperty(c => c.AgentPausedAt, (long?)null)
+            .SetProperty(c => c.UpdatedAt, now), cancellationToken);
+
+        await db.ConversationMemory.Where(m => m.ContactId == contact.Id).ExecuteDeleteAsync(cancellationToken);
+        var cartIds = db.Carts.Where(c => c.ContactId == contact.Id).Select(c => c.Id);
+        await db.CartItems.Where(i => cartIds.Contains(i.CartId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Carts.Where(c => c.ContactId == contact.Id).ExecuteDeleteAsync(cancellationToken);
+
+        var orderIds = db.Orders.Where(o => o.BusinessId == businessId && o.ContactId == contact.Id).Select(o => o.Id);
+        await db.Orders.Where(o => o.BusinessId == businessId && o.ContactId == contact.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.DeliveryAddress, (string?)null)
+            .SetProperty(o => o.Note, (string?)null), cancellationToken);
+        await db.OrderStatusChanges.Where(h => orderIds.Contains(h.OrderId)).ExecuteUpdateAsync(s => s.SetProperty(h => h.Note, (string?)null), cancellationToken);
+
+        var paymentIds = db.Payments.Where(p => p.BusinessId == businessId && p.ContactId == contact.Id).Select(p => p.Id);
+        await db.ReceiptSubmissions.Where(r => paymentIds.Contains(r.PaymentId)).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Image, (byte[]?)null)
+            .SetProperty(r => r.RawText, (string?)null)
+            .SetProperty(r => r.FieldsJson, (string?)null), cancellationToken);
+        await db.Escalations.Where(e => e.BusinessId == businessId && e.ContactId == contact.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ResolutionNote, (string?)null), cancellationToken);
+
+        await EraseMessagesAsync(db, businessId, contact.WaId, key, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The channels' message log shares the database; its rows are found by the contact's channel key.</summary>
+    private static async Task EraseMessagesAsync(CommerceDbContext db, string businessId, string waId, string key, CancellationToken cancellationToken)
+    {
+        var inbound = await db.Database.SqlQuery<MessageRow>(
+                $"SELECT external_id AS \"Id\", payload AS \"Payload\" FROM channel_inbound_messages WHERE business_id = {businessId} AND sender = {waId} AND handled_at IS NOT NULL")
+            .ToListAsync(cancellationToken);
+        foreach (var row in inbound)
+        {
+            var payload = ScrubInbound(row.Payload, key);
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE channel_inbound_messages SET sender = {key}, payload = {payload} WHERE business_id = {businessId} AND external_id = {row.Id}",
+                cancellationToken);
+        }
+
+        var outbound = await db.Database.SqlQuery<MessageRow>(
+                $"SELECT id AS \"Id\", payload AS \"Payload\" FROM outbound_messages WHERE business_id = {businessId} AND recipient = {waId} AND status IN ('sent', 'delivered', 'read', 'failed')")
+            .ToListAsync(cancellationToken);
+        foreach (var row in outbound)
+        {
+            var payload = ScrubOutbound(key);
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE outbound_messages SET recipient = {key}, message_type = 'text', payload = {payload}, biz_opaque_callback_data = NULL WHERE id = {row.Id}",
+                cancellationToken);
+        }
+
+        // Delivery reports name the recipient's number too.
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE channel_status_events SET recipient_id = NULL WHERE wamid IN (SELECT wamid FROM outbound_messages WHERE business_id = {businessId} AND recipient = {key} AND wamid IS NOT NULL)",
+            cancellationToken);
+    }
+
+    /// <summary>Keeps the message's shape (ids, channel, time, type) so the log still reads; drops who and what.</summary>
+    private static string ScrubInbound(string payload, string key)
+    {
+        var node = JsonNode.Parse(payload) as JsonObject ?? [];
+        foreach (var field in new[] { "profileName", "userId", "text", "reply", "media", "location", "order", "contextMessageId" })
+        {
+            node.Remove(field);
+        }
+
+        node["from"] = key;
+        node["text"] = ErasedText;
+        return node.ToJsonString();
+    }
+
+    private static string ScrubOutbound(string key) => new JsonObject
+    {
+        ["messaging_product"] = "whatsapp",
+        ["recipient_type"] = "individual",
+        ["to"] = key,
+        ["type"] = "text",
+        ["text"] = new JsonObject { ["body"] = ErasedText },
+    }.ToJsonString();
+
+    private sealed class MessageRow
+    {
+        public string Id { get; set; } = "";
+
+        public string Payload { get; set; } = "";
+    }
+}

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using HaloAgent.Server.Auth;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace HaloAgent.Server.Dashboard;
+
+/// <summary>Contacts: search (every role), and the owner's data requests: export, erasure (NDPA) and CSV import.</summary>
+public static class ContactsApi
+{
+    public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
+    {
+        var contacts = app.MapGroup("/api/contacts").WithTags("Contacts");
+
+        contacts.MapGet("/", (string? q, ClaimsPrincipal user, ContactQueries queries, CancellationToken ct) => queries.SearchAsync(user.BusinessId(), q, ct))
+            .RequireAuthorization(AuthPolicies.ReadBusiness);
+
+        contacts.MapGet("/{id}/export", async (
+            string id, ClaimsPrincipal user, ConversationQueries conversations, ContactExporter exporter, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            if (await conversations.FindContactAsync(user.BusinessId(), id, ct) is not { } contact)
+            {
+                return DashboardProblems.UnknownContact(id);
+            }
+
+            var export = await exporter.ExportAsync(contact, ct);
+            var options = new JsonSerializerOptions(json.Value.SerializerOptions) { WriteIndented = true };
+            return Results.File(JsonSerializer.SerializeToUtf8Bytes(export, options), "application/json", $"contact-{contact.Id}.json");
+        }).RequireAuthorization(AuthPolicies.ManageContacts);
+
+        contacts.MapDelete("/{id}", async (string id, ClaimsPrincipal user, ConversationQueries conversations, ContactErasure erasure, CancellationToken ct) =>
+        {
+            if (await conversations.FindContactAsync(user.BusinessId(), id, ct) is not { } contact)
+            {
+                return DashboardProblems.UnknownContact(id);
+            }
+
+            await erasure.EraseAsync(contact, ct);
+            return Results.NoContent();
+        }).RequireAuthorization(AuthPolicies.ManageContacts);
+
+        contacts.MapPost("/import", async (HttpRequest request, ClaimsPrincipal user, ContactImporter importer, IOptions<DashboardOptions> options, CancellationToken ct) =>
+        {
+            var max = options.Value.MaxImportBytes;
+            if (request.ContentLength > max)
+            {
+                return DashboardProblems.TooLarge($"The CSV is {request.ContentLength} bytes; at most {max} are accepted. Split it into smaller files.");
+            }
+
+            // Read at most one byte more than allowed: a body without (or lying about) its length is cut off there.
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > max)
+                {
+                    return DashboardProblems.TooLarge($"The CSV is larger than {max} bytes. Split it into smaller files.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            string csv;
+            try
+            {
+                csv = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            }
+            catch (DecoderFallbackException)
+            {
+                return DashboardProblems.BadRequest("The CSV is not UTF-8 text: save it as 'CSV UTF-8'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(csv))
+            {
+                return DashboardProblems.BadRequest("The CSV is empty: send lines of name,phone,language,marketingOptIn.");
+            }
+
+            return Results.Ok(await importer.ImportAsync(user.BusinessId(), csv, ct));
+        }).RequireAuthorization(AuthPolicies.ManageContacts);
+
+        return app;
+    }
+}

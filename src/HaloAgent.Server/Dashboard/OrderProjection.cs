@@ -1,0 +1,90 @@
+using System.Text.Json;
+using HaloAgent.Commerce;
+using HaloAgent.Commerce.Orders;
+using HaloAgent.Commerce.Payments;
+using HaloAgent.Commerce.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaloAgent.Server.Dashboard;
+
+/// <summary>Builds the Studio's order and payment-review shapes from the commerce records of one business.</summary>
+public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory, IOrderService orders)
+{
+    public const string PaymentReviewStatus = "PaymentReview";
+
+    public async Task<DashboardOrder?> OrderAsync(string businessId, string orderId, CancellationToken cancellationToken)
+    {
+        var order = await orders.GetAsync(orderId, cancellationToken);
+        if (order is null || order.BusinessId != businessId)
+        {
+            return null;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == order.ContactId).Select(c => new { c.Name, c.PhoneE164 }).FirstOrDefaultAsync(cancellationToken);
+        var inReview = await db.Payments.AsNoTracking().AnyAsync(p => p.OrderId == order.Id && p.Status == PaymentStatus.AwaitingReview, cancellationToken);
+        return new DashboardOrder(
+            order.Id,
+            order.Number,
+            order.ContactId,
+            ContactDisplay.Name(contact?.Name, contact?.PhoneE164),
+            ContactDisplay.Phone(contact?.PhoneE164),
+            order.Status == OrderStatus.PendingPayment && inReview ? PaymentReviewStatus : order.Status.ToString(),
+            order.Fulfilment == Fulfilment.Delivery ? "delivery" : "pickup",
+            order.DeliveryZone,
+            order.DeliveryAddress,
+            order.Lines.Select(l => new DashboardOrderLine(l.Sku, l.Names.For(LanguageCodes.English), l.Quantity, l.UnitPriceKobo, l.LineTotalKobo)).ToList(),
+            order.SubtotalKobo,
+            order.DeliveryFeeKobo,
+            order.TotalKobo,
+            DashboardTime.At(order.CreatedAt),
+            DashboardTime.At(order.UpdatedAt));
+    }
+
+    public async Task<PaymentReviewItem?> PaymentReviewAsync(string businessId, string paymentId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await (
+                from p in db.Payments.AsNoTracking()
+                join o in db.Orders.AsNoTracking() on p.OrderId equals o.Id
+                join c in db.Contacts.AsNoTracking() on p.ContactId equals c.Id
+                where p.Id == paymentId && p.BusinessId == businessId
+                select new { p.Id, p.OrderId, o.Number, c.Name, c.PhoneE164, p.AmountKobo, p.Reference, p.ClaimedAt, p.UpdatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var fields = await db.ReceiptSubmissions.AsNoTracking()
+            .Where(r => r.PaymentId == paymentId && r.FieldsJson != null)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Select(r => r.FieldsJson)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new PaymentReviewItem(
+            row.Id, row.OrderId, row.Number, ContactDisplay.Name(row.Name, row.PhoneE164), ContactDisplay.Phone(row.PhoneE164),
+            ReceiptAmount(fields) ?? row.AmountKobo, row.AmountKobo, row.Reference, null, DashboardTime.At(row.ClaimedAt ?? row.UpdatedAt));
+    }
+
+    /// <summary>The amount read from the receipt (<c>amountKobo</c> of the parsed fields), when there is one.</summary>
+    private static long? ReceiptAmount(string? fieldsJson)
+    {
+        if (fieldsJson is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(fieldsJson);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                   && document.RootElement.TryGetProperty("amountKobo", out var amount) && amount.TryGetInt64(out var kobo)
+                ? kobo
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

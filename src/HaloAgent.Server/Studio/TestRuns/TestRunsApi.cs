@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HaloAgent.Commerce.Businesses;
+using HaloAgent.Engine.Definitions;
+using HaloAgent.Server.Auth;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace HaloAgent.Server.Studio.TestRuns;
+
+/// <summary>
+/// The designer's test runs (API-CONTRACT.md, "Test runs"): start one for a flow's draft, talk as the customer, read
+/// the conversation and the path taken, fast-forward a timer, end it. Owner and marketer; scoped to their business.
+/// </summary>
+public static class TestRunsApi
+{
+    private const string WebChatMessagesRoute = "/api/webchat/{slug}/messages";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapTestRunsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/flows/{id}/test-runs", CreateAsync).WithTags("Test runs").RequireAuthorization(AuthPolicies.ManageFlows);
+
+        var runs = app.MapGroup("/api/test-runs/{runId}").WithTags("Test runs").RequireAuthorization(AuthPolicies.ManageFlows);
+        runs.MapGet("/", (string runId, ClaimsPrincipal user, TestRunService service, CancellationToken ct) => service.GetAsync(user.BusinessId(), runId, ct));
+        runs.MapPost("/messages", PostMessageAsync);
+        runs.MapPost("/fast-forward", async (string runId, ClaimsPrincipal user, TestRunService service, CancellationToken ct) =>
+        {
+            await service.FastForwardAsync(user.BusinessId(), runId, ct);
+            return Results.Accepted($"/api/test-runs/{runId}");
+        });
+        runs.MapDelete("/", async (string runId, ClaimsPrincipal user, TestRunService service, CancellationToken ct) =>
+        {
+            await service.EndAsync(user.BusinessId(), runId, ct);
+            return Results.NoContent();
+        });
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(string id, HttpRequest request, ClaimsPrincipal user, TestRunService service, CancellationToken ct)
+    {
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"The body is not valid JSON: {ex.Message}");
+        }
+
+        var definition = body?["definition"] is JsonObject document ? FlowJson.Deserialize(document.ToJsonString()) : null;
+        var contact = body?["contact"];
+        var created = await service.CreateAsync(
+            user.BusinessId(), user.Actor(), id, definition, Text(contact?["name"]), Text(contact?["language"]), ct);
+        return Results.Created($"/api/test-runs/{created.RunId}", created);
+    }
+
+    /// <summary>
+    /// The customer's message enters exactly as a web chat visitor's does: it is handed to the web chat endpoint itself
+    /// (inbox row, dedupe, contact, control words, agent), with the run's sandbox session. Only then is it the real path.
+    /// </summary>
+    private static async Task<IResult> PostMessageAsync(
+        string runId, HttpContext context, ClaimsPrincipal user, TestRunService service, IBusinessDirectory businesses, EndpointDataSource endpoints, CancellationToken ct)
+    {
+        var run = await service.GetRecordAsync(user.BusinessId(), runId, ct);
+        if (run.EndedAt is not null)
+        {
+            return Results.Problem(detail: "The test run has ended; start a new one.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var message = await JsonSerializer.DeserializeAsync<TestRunMessage>(context.Request.Body, Json, ct)
+            ?? throw new FormatException("Send {text} or {reply: {id, title}}.");
+        var business = await businesses.GetAsync(run.BusinessId, ct) ?? throw new TestRunNotFoundException(runId);
+        var webChat = endpoints.Endpoints.OfType<RouteEndpoint>().FirstOrDefault(e =>
+            e.RoutePattern.RawText == WebChatMessagesRoute && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Post) == true);
+        if (webChat?.RequestDelegate is null)
+        {
+            return Results.Problem(detail: "The web chat channel is not enabled on this server; test runs need it.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var post = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            sessionId = TestRunIds.SessionId(run.Id),
+            clientMessageId = Guid.NewGuid().ToString("N"),
+            text = message.Text,
+            reply = message.Reply,
+        }, Json);
+        var forwarded = new DefaultHttpContext { RequestServices = context.RequestServices };
+        forwarded.Request.Method = HttpMethods.Post;
+        forwarded.Request.Path = $"/api/webchat/{business.Slug}/messages";
+        forwarded.Request.ContentType = "application/json";
+        forwarded.Request.ContentLength = post.Length;
+        forwarded.Request.Body = new MemoryStream(post);
+        forwarded.Request.RouteValues["slug"] = business.Slug;
+        using var answer = new MemoryStream();
+        forwarded.Response.Body = answer;
+        forwarded.SetEndpoint(webChat);
+        await webChat.RequestDelegate(forwarded);
+        if (forwarded.Response.StatusCode >= 300)
+        {
+            var detail = JsonNode.Parse(answer.ToArray().Length == 0 ? "{}" : System.Text.Encoding.UTF8.GetString(answer.ToArray()))?["detail"]?.GetValue<string>();
+            return Results.Problem(detail: detail ?? "The message was refused.", statusCode: forwarded.Response.StatusCode);
+        }
+
+        return Results.Accepted($"/api/test-runs/{runId}");
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}
+
+/// <summary>What the customer says in a test run: typed text, or a tapped button / list row.</summary>
+public sealed record TestRunMessage(string? Text, TestRunReply? Reply);
+
+public sealed record TestRunReply(string? Id, string? Title);

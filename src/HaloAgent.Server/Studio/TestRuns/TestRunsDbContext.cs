@@ -1,0 +1,20 @@
+using HaloAgent.Engine.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaloAgent.Server.Studio.TestRuns;
+
+/// <summary>The Studio's test runs, in the shared database with their own migrations history.</summary>
+public sealed class TestRunsDbContext(DbContextOptions<TestRunsDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__studio_migrations";
+
+    public DbSet<TestRunRecord> TestRuns => Set<TestRunRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        var run = model.Entity<TestRunRecord>();
+        run.ToTable("studio_test_runs").HasKey(r => r.Id);
+        run.HasIndex(r => r.ContactId);
+        SnakeCaseColumns.Apply(model);
+    }
+}

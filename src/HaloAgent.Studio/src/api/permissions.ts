@@ -1,0 +1,10 @@
+import { createContext, useContext } from 'react';
+import type { CurrentUser } from './auth';
+
+/** Mirrors the server's policies (AuthPolicies.cs); the server still decides, this only hides what would be refused. */
+export const canManagePayments = (role: string | undefined) => role === undefined || role === 'owner' || role === 'agent';
+export const canManageFlows = (role: string | undefined) => role === undefined || role === 'owner' || role === 'marketer';
+
+/** The signed-in user (null when the server has no auth: everything is shown and the server answers). */
+export const UserContext = createContext<CurrentUser | null>(null);
+export const useRole = () => useContext(UserContext)?.role;

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HaloAgent.Commerce.Orders;
+using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Server.Auth;
+using HaloAgent.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HaloAgent.Server.Tests.Dashboard;
+
+/// <summary>The live stream: Server-Sent Events read from the database the nodes share, per business.</summary>
+public sealed class DashboardStreamTests : IAsyncLifetime
+{
+    private HaloAgentFactory _factory = null!;
+
+    public async Task InitializeAsync() => _factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string>
+    {
+        ["HaloAgent:Dashboard:StreamPollInterval"] = "00:00:00.100",
+    });
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task A_placed_order_a_status_change_and_a_takeover_arrive_as_events()
+    {
+        var businessId = await DashboardSeed.DemoBusinessIdAsync(_factory.Services);
+        var earlier = await DashboardSeed.ContactAsync(_factory.Services, businessId, "2348034440000", "Earlier");
+        await DashboardSeed.OrderAsync(_factory.Services, businessId, earlier.Id, "PUFF-PUFF", 1, address: null);
+        var owner = await _factory.SignedInClientAsync(AuthPolicies.Owner);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var response = await owner.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/stream"), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        (await ReadUntilAsync(reader, l => l == ": connected", timeout.Token)).ShouldNotBeNull();
+
+        var ada = await DashboardSeed.ContactAsync(_factory.Services, businessId, "2348034440001", "Ada Stream");
+        var order = await DashboardSeed.OrderAsync(_factory.Services, businessId, ada.Id, "JOLLOF-RICE", 2, "5 Broad Street");
+
+        var created = await NextEventAsync(reader, "order.created", timeout.Token);
+        created["id"]!.GetValue<string>().ShouldBe(order.Id, "orders placed before the stream opened are not replayed");
+        created["number"]!.GetValue<string>().ShouldBe(order.Number);
+        created["contactName"]!.GetValue<string>().ShouldBe("Ada Stream");
+        created["phone"]!.GetValue<string>().ShouldBe("+2348034440001");
+        created["status"]!.GetValue<string>().ShouldBe("PendingPayment");
+        created["fulfilment"]!.GetValue<string>().ShouldBe("delivery");
+        created["address"]!.GetValue<string>().ShouldBe("5 Broad Street");
+        created["totalKobo"]!.GetValue<long>().ShouldBe(order.TotalKobo);
+        var item = created["items"]!.AsArray().ShouldHaveSingleItem()!;
+        item["sku"]!.GetValue<string>().ShouldBe("JOLLOF-RICE");
+        item["quantity"]!.GetValue<int>().ShouldBe(2);
+        item["lineTotalKobo"]!.GetValue<long>().ShouldBe(7_000_00);
+
+        await _factory.Services.GetRequiredService<IOrderService>().ChangeStatusAsync(order.Id, OrderStatus.Cancelled, "test", "changed mind", default);
+        var updated = await NextEventAsync(reader, "order.updated", timeout.Token);
+        updated["id"]!.GetValue<string>().ShouldBe(order.Id);
+        updated["status"]!.GetValue<string>().ShouldBe("Cancelled");
+
+        (await owner.PostAsync($"/api/conversations/{ada.Id}/takeover", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var conversation = await NextEventAsync(reader, "conversation.updated", timeout.Token, e => e["handledBy"]?.GetValue<string>() == "human");
+        conversation["contactId"]!.GetValue<string>().ShouldBe(ada.Id);
+        conversation["escalationId"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task The_stream_needs_a_signed_in_user()
+    {
+        (await _factory.CreateClient().GetAsync("/api/stream")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>Reads events until one named <paramref name="name"/> (matching <paramref name="match"/>) arrives; returns its data.</summary>
+    private static async Task<JsonObject> NextEventAsync(StreamReader reader, string name, CancellationToken cancellationToken, Func<JsonObject, bool>? match = null)
+    {
+        while (true)
+        {
+            await ReadUntilAsync(reader, l => l == $"event: {name}", cancellationToken);
+            var data = await reader.ReadLineAsync(cancellationToken);
+            data.ShouldNotBeNull();
+            data.ShouldStartWith("data: ");
+            var json = JsonNode.Parse(data["data: ".Length..])!.AsObject();
+            if (match is null || match(json))
+            {
+                return json;
+            }
+        }
+    }
+
+    private static async Task<string> ReadUntilAsync(StreamReader reader, Func<string, bool> done, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (done(line))
+            {
+                return line;
+            }
+        }
+
+        throw new EndOfStreamException("The stream ended.");
+    }
+}

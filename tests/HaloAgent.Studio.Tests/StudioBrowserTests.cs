@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using HaloAgent.Server.Auth;
+using HaloAgent.Server.Tests.Conversations;
+using HaloAgent.Server.Tests.Dashboard;
+using HaloAgent.Server.Tests.Support;
+using HaloAgent.Testing.Browser;
+using Microsoft.Playwright;
+
+namespace HaloAgent.Studio.Tests;
+
+/// <summary>
+/// The Studio and the dashboard in real headless Chromium against the real server on Kestrel: signing in, building and
+/// publishing a flow on the canvas, test-running it in the chat panel, an order arriving live, and what roles and
+/// businesses may see.
+/// </summary>
+public sealed class StudioBrowserTests(StudioServer server) : IClassFixture<StudioServer>
+{
+    [Fact]
+    public async Task Signing_in_with_a_wrong_password_shows_the_error_and_the_right_one_opens_the_dashboard()
+    {
+        var page = await server.NewPageAsync();
+        await page.GotoAsync(server.Url("/orders"));
+        await page.GetByLabel("Email").FillAsync(StudioServer.OwnerEmail);
+        await page.GetByLabel("Password").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.Locator(".login .banner.error", new PageLocatorOptions { HasTextString = "Wrong email or password" }).WaitForAsync();
+        await HeadlessChromium.ScreenshotAsync(page, "studio-login-wrong-password");
+
+        await page.GetByLabel("Password").FillAsync(StudioServer.OwnerPassword);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.Locator(".topbar .user", new PageLocatorOptions { HasTextString = "Mama Nkechi" }).WaitForAsync();
+        // Back where the user was going: the login kept the address.
+        await page.Locator("h1", new PageLocatorOptions { HasTextString = "Orders" }).WaitForAsync();
+        new Uri(page.Url).AbsolutePath.ShouldBe("/orders");
+    }
+
+    [Fact]
+    public async Task A_flow_is_built_on_the_canvas_fixed_published_and_test_run_in_the_chat_panel()
+    {
+        var flowId = $"greet-{Guid.NewGuid():N}"[..16];
+        using (var owner = await OwnerClientAsync())
+        {
+            // Only a Start node, triggered by a customer's message: the rest is built in the browser.
+            var created = await owner.PostAsJsonAsync("/api/flows", new
+            {
+                id = flowId,
+                name = "Greeting test",
+                nodes = new object[] { new { id = "start", type = "Start", inputs = new { trigger = "event", @event = "message.received" }, position = new { x = 300, y = 40 } } },
+                edges = Array.Empty<object>(),
+            });
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, $"/studio/flows/{flowId}");
+        var canvas = page.Locator(".react-flow__pane");
+        await page.Locator(".react-flow__node[data-id='start']").WaitForAsync();
+
+        // Drag "Send message" from the palette onto the canvas, below the Start node.
+        await page.Locator(".palette-item", new PageLocatorOptions { HasTextString = "Send WhatsApp message" }).DragToAsync(canvas, new LocatorDragToOptions
+        {
+            TargetPosition = new TargetPosition { X = 600, Y = 420 },
+        });
+        var send = page.Locator(".react-flow__node", new PageLocatorOptions { Has = page.Locator(".fnode-type", new PageLocatorOptions { HasTextString = "Send WhatsApp message" }) });
+        await send.WaitForAsync();
+        var sendId = await send.GetAttributeAsync("data-id");
+        sendId.ShouldNotBeNullOrEmpty();
+
+        // Connect Start's Done outcome to the new node with the mouse.
+        await DragAsync(page, page.Locator(".react-flow__node[data-id='start'] .react-flow__handle.source").First, send.Locator(".react-flow__handle.target"));
+        await page.Locator($".react-flow__edge[data-testid='rf__edge-start:Done->{sendId}'], .react-flow__edge").First.WaitForAsync();
+        (await page.Locator(".react-flow__edge").CountAsync()).ShouldBe(1);
+
+        // Its template is required: validation marks the node.
+        await send.Locator(".fnode-errors").WaitForAsync();
+        (await send.Locator(".fnode-errors").GetAttributeAsync("title"))!.ShouldContain("template");
+        await HeadlessChromium.ScreenshotAsync(page, "studio-designer-validation-error");
+
+        // Fix it in the property panel, then publish.
+        await send.ClickAsync();
+        await page.Locator(".properties .template-picker input").FillAsync("greeting");
+        await page.Locator(".badge.ok", new PageLocatorOptions { HasTextString = "valid" }).WaitForAsync();
+        (await send.Locator(".fnode-errors").CountAsync()).ShouldBe(0);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Publish", Exact = true }).ClickAsync();
+        await page.Locator(".banner.success", new PageLocatorOptions { HasTextString = "Published version 1" }).WaitForAsync();
+        await HeadlessChromium.ScreenshotAsync(page, "studio-designer-published");
+
+        // Test run: type as the customer, see the bot's greeting, and the path lit up on the canvas.
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Test run", Exact = true }).ClickAsync();
+        await page.GetByLabel("Test customer name").FillAsync("Chidi");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Start test run" }).ClickAsync();
+        await page.GetByLabel("Message as the customer").FillAsync("Hello");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
+        await page.Locator(".wa-msg.customer:not(.pending)", new PageLocatorOptions { HasTextString = "Hello" }).WaitForAsync();
+        await page.Locator(".wa-msg.bot", new PageLocatorOptions { HasTextString = "Chidi" }).WaitForAsync();
+        await page.Locator(".tr-status", new PageLocatorOptions { HasTextString = "Completed" }).WaitForAsync();
+        await page.Locator($".react-flow__node[data-id='{sendId}'] .fnode.run-visited").WaitForAsync();
+        await page.Locator(".react-flow__edge.taken").WaitForAsync();
+        await HeadlessChromium.ScreenshotAsync(page, "studio-test-run");
+
+        // The test run never started the live flows for its sandbox contact, and nothing was sent to WhatsApp.
+        using var client = await OwnerClientAsync();
+        var instances = await client.GetFromJsonAsync<JsonArray>($"/api/instances?flowId={flowId}");
+        instances!.Count.ShouldBe(0, "the published flow itself did not run: only its sandbox copy did");
+        server.Graph.Sent.ShouldNotContain(r => r.Text != null && r.Text.Contains("Chidi"));
+    }
+
+    [Fact]
+    public async Task An_order_placed_on_WhatsApp_appears_live_on_the_orders_page()
+    {
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/orders");
+        await page.Locator(".page-head .badge", new PageLocatorOptions { HasTextString = "live" }).And(page.Locator(".badge.ok")).WaitForAsync();
+
+        using var webhooks = server.Factory.CreateClient();
+        var customer = new WhatsAppCustomer(webhooks, server.Graph, StudioServer.AppSecret, "2348031110001");
+        await customer.SaysAsync("I want 2 jollof rice", r => r.Text?.Contains("7,000") == true, "2 jollof in the cart");
+        await customer.SaysAsync("no", r => r.Type == "interactive", "pickup or delivery");
+        await customer.TapsAsync("pickup", "Pickup", r => r.Type == "interactive", "the summary");
+        var placed = await customer.TapsAsync("confirm", "Yes", r => r.Text?.Contains("MNK-") == true, "the order number");
+        string number;
+        using (var owner = await OwnerClientAsync())
+        {
+            var orders = await owner.GetFromJsonAsync<JsonArray>("/api/orders");
+            // GET /api/orders answers the contract's Order or, for now, the commerce {order, payment} record.
+            number = (orders![0]!["number"] ?? orders[0]!["order"]!["number"])!.GetValue<string>();
+        }
+
+        placed.ShouldContain(r => r.Text != null && r.Text.Contains(number));
+
+        // No reload: the row arrives over the event stream.
+        await page.Locator("table tr", new PageLocatorOptions { HasTextString = number }).WaitForAsync();
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-order-live");
+    }
+
+    [Fact]
+    public async Task A_marketer_cannot_approve_payments_in_the_page_or_through_the_API()
+    {
+        var (email, password) = await server.UserAsync(AuthPolicies.Marketer);
+        var page = await server.SignInAsync(email, password, "/payments");
+        await page.GetByTestId("payments-denied").WaitForAsync();
+        (await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Approve" }).CountAsync()).ShouldBe(0);
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-marketer-payments");
+
+        // The page's own session, with its CSRF token: the server refuses it too.
+        var status = await page.EvaluateAsync<int>("""
+            async () => {
+              const cookie = document.cookie.split('; ').find(c => c.startsWith('halo-csrf='));
+              const token = decodeURIComponent(cookie.substring('halo-csrf='.length));
+              const response = await fetch('/api/payments/anything/approve', { method: 'POST', body: '{}', headers: { 'X-CSRF-Token': token, 'Content-Type': 'application/json' } });
+              return response.status;
+            }
+            """);
+        status.ShouldBe(403, "POST /api/payments/{id}/approve as a marketer");
+    }
+
+    [Fact]
+    public async Task A_user_of_another_business_sees_none_of_the_first_ones_data()
+    {
+        var demoId = await DashboardSeed.DemoBusinessIdAsync(server.Factory.Services);
+        var contact = await DashboardSeed.ContactAsync(server.Factory.Services, demoId, "2348031110002", "Ngozi Demo");
+        var order = await DashboardSeed.OrderAsync(server.Factory.Services, demoId, contact.Id);
+        string runId;
+        using (var owner = await OwnerClientAsync())
+        {
+            var run = await owner.PostAsJsonAsync("/api/flows/ordering/test-runs", new { contact = new { name = "Sandbox", language = "en" } });
+            run.StatusCode.ShouldBe(HttpStatusCode.Created, await run.Content.ReadAsStringAsync());
+            runId = (await run.Content.ReadFromJsonAsync<JsonObject>())!["runId"]!.GetValue<string>();
+        }
+
+        var slug = await DashboardSeed.SecondBusinessAsync(server.Factory.Services);
+        var (email, password) = await server.UserAsync(AuthPolicies.Owner, slug);
+        var page = await server.SignInAsync(email, password, "/orders");
+        await page.Locator(".topbar .user", new PageLocatorOptions { HasTextString = "Second Kitchen" }).WaitForAsync();
+        await page.Locator("h1", new PageLocatorOptions { HasTextString = "Orders" }).WaitForAsync();
+        await page.Locator(".page table, .page .hint, .page .empty").First.WaitForAsync();
+        (await page.Locator("body").InnerTextAsync()).ShouldNotContain(order.Number);
+        await page.GotoAsync(server.Url("/contacts"));
+        await page.Locator("h1", new PageLocatorOptions { HasTextString = "Contacts" }).WaitForAsync();
+        await page.Locator(".page table, .page .hint, .page .empty").First.WaitForAsync();
+        (await page.Locator("body").InnerTextAsync()).ShouldNotContain("Ngozi Demo");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-second-business");
+
+        // Through the API as that user: no orders of the first business, and its test run is unknown.
+        var answers = await page.EvaluateAsync<string[]>($$"""
+            async () => {
+              const orders = await (await fetch('/api/orders')).text();
+              const run = (await fetch('/api/test-runs/{{runId}}')).status;
+              return [orders, String(run)];
+            }
+            """);
+        answers[0].ShouldNotContain(order.Number);
+        answers[1].ShouldBe("404");
+    }
+
+    private async Task<HttpClient> OwnerClientAsync()
+    {
+        var client = server.Factory.CreateClient();
+        await SignIn.AsAsync(client, StudioServer.OwnerEmail, StudioServer.OwnerPassword);
+        return client;
+    }
+
+    /// <summary>Presses on one element and releases on another with intermediate moves, as xyflow's connection drag needs.</summary>
+    private static async Task DragAsync(IPage page, ILocator from, ILocator to)
+    {
+        var a = (await from.BoundingBoxAsync())!;
+        var b = (await to.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(a.X + a.Width / 2, a.Y + a.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(a.X + 20, a.Y + 60, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.MoveAsync(b.X + b.Width / 2, b.Y + b.Height / 2, new MouseMoveOptions { Steps = 10 });
+        await page.Mouse.UpAsync();
+    }
+}
