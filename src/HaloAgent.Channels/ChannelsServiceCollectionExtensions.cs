@@ -57,6 +57,7 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<ChannelsMigrator>();
 
         services.TryAddSingleton<InboxSignal>();
+        services.TryAddSingleton<AckPriority>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton<InboundMessageStore>();
@@ -83,7 +84,7 @@ public static class ChannelsServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new WebhookInboxProcessor(
             sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<InboundMessageStore>(), sp.GetRequiredService<DeliveryStatusRecorder>(),
-            sp.GetRequiredService<IChannelBusinessDirectory>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<InboxSignal>(),
+            sp.GetRequiredService<IChannelBusinessDirectory>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<InboxSignal>(), sp.GetRequiredService<AckPriority>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<ChannelsOptions>>(), sp.GetRequiredService<ILogger<WebhookInboxProcessor>>()));
         services.TryAddSingleton(sp => new OutboxSender(
             sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<IChannelBusinessDirectory>(), sp, sp.GetRequiredService<ThroughputLimiter>(),

@@ -16,6 +16,12 @@ public sealed class InboxOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// While webhook acks are slow (the machine is saturated), processing goes one message at a time and each waits at
+    /// most this long for a moment with no ack in flight (acks come first; see <c>AckPriority</c>). Zero turns it off.
+    /// </summary>
+    public TimeSpan YieldToAcks { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How long a claim holds an event; a node that dies mid-batch frees its events after this.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 }

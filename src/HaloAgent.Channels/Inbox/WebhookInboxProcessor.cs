@@ -40,13 +40,14 @@ public sealed class WebhookInboxProcessor : BackgroundService
     private readonly IChannelBusinessDirectory _directory;
     private readonly IServiceScopeFactory _scopes;
     private readonly InboxSignal _signal;
+    private readonly AckPriority _priority;
     private readonly TimeProvider _clock;
     private readonly IOptionsMonitor<ChannelsOptions> _options;
     private readonly ILogger<WebhookInboxProcessor> _logger;
 
     internal WebhookInboxProcessor(
         ChannelsDatabase database, InboundMessageStore messages, DeliveryStatusRecorder statuses, IChannelBusinessDirectory directory,
-        IServiceScopeFactory scopes, InboxSignal signal, TimeProvider clock, IOptionsMonitor<ChannelsOptions> options, ILogger<WebhookInboxProcessor> logger)
+        IServiceScopeFactory scopes, InboxSignal signal, AckPriority priority, TimeProvider clock, IOptionsMonitor<ChannelsOptions> options, ILogger<WebhookInboxProcessor> logger)
     {
         _database = database;
         _messages = messages;
@@ -54,6 +55,7 @@ public sealed class WebhookInboxProcessor : BackgroundService
         _directory = directory;
         _scopes = scopes;
         _signal = signal;
+        _priority = priority;
         _clock = clock;
         _options = options;
         _logger = logger;
@@ -86,7 +88,7 @@ public sealed class WebhookInboxProcessor : BackgroundService
                 {
                     foreach (var row in lane)
                     {
-                        await ProcessAsync(row, token);
+                        await _priority.RunAsync(() => ProcessAsync(row, token), _options.CurrentValue.Inbox.YieldToAcks, token);
                     }
                 });
             total += rows.Count;

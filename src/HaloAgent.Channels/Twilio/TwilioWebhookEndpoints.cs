@@ -23,6 +23,7 @@ public static class TwilioWebhookEndpoints
 
     private static async Task<IResult> ReceiveAsync(HttpContext context)
     {
+        using var ack = context.RequestServices.GetRequiredService<AckPriority>().Ack(); // processing yields meanwhile
         var options = context.RequestServices.GetRequiredService<IOptionsMonitor<TwilioOptions>>().CurrentValue;
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HaloAgent.Channels.Twilio.Webhook");
         var signature = context.Request.Headers[TwilioSignature.Header].ToString();

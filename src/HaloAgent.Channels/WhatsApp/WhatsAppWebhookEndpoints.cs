@@ -45,6 +45,7 @@ public static class WhatsAppWebhookEndpoints
 
     private static async Task<IResult> ReceiveAsync(HttpContext context)
     {
+        using var ack = context.RequestServices.GetRequiredService<AckPriority>().Ack(); // processing yields meanwhile
         var options = context.RequestServices.GetRequiredService<IOptionsMonitor<WhatsAppOptions>>().CurrentValue;
         var signature = context.Request.Headers[HubSignature.Header].ToString();
         if (signature.Length == 0)
