@@ -1,11 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using HaloAgent.Commerce.Orders;
+using HaloAgent.Commerce.Payments;
+using HaloAgent.Payments.References;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Tests.Conversations;
 using HaloAgent.Server.Tests.Dashboard;
 using HaloAgent.Server.Tests.Support;
 using HaloAgent.Testing.Browser;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HaloAgent.Studio.Tests;
@@ -131,6 +135,35 @@ public sealed class StudioBrowserTests(StudioServer server) : IClassFixture<Stud
         // No reload: the row arrives over the event stream.
         await page.Locator("table tr", new PageLocatorOptions { HasTextString = number }).WaitForAsync();
         await HeadlessChromium.ScreenshotAsync(page, "dashboard-order-live");
+    }
+
+    [Fact]
+    public async Task An_owner_approves_a_payment_from_the_review_queue_and_the_customer_is_told()
+    {
+        var services = server.Factory.Services;
+        var demoId = await DashboardSeed.DemoBusinessIdAsync(services);
+        const string phone = "2348031110003";
+        var contact = await DashboardSeed.ContactAsync(services, demoId, phone, "Bola Payer");
+        var order = await DashboardSeed.OrderAsync(services, demoId, contact.Id);
+        var payments = services.GetRequiredService<IPaymentService>();
+        var references = services.GetRequiredService<PaymentReferenceGenerator>();
+        var payment = await payments.OpenAsync(order, PaymentMethod.BankTransfer, references.Next, default);
+        await payments.RecordClaimAsync(payment.Id, "The customer says they paid.", default);
+
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/payments");
+        var row = page.Locator("table tr", new PageLocatorOptions { HasTextString = order.Number });
+        await row.WaitForAsync();
+        (await row.GetByTestId("payment-match").InnerTextAsync()).ShouldContain("no receipt"); // a claim, not yet a receipt
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-payment-review");
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Approve" }).ClickAsync();
+        await row.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
+        (await services.GetRequiredService<IOrderService>().GetAsync(order.Id, default))!.Status.ShouldBe(OrderStatus.Paid);
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(server.Graph.Sent.Where(r => r.To == phone).ToList()),
+            sent => sent.Any(r => r.Text?.Contains(order.Number) == true),
+            TimeSpan.FromSeconds(30),
+            "the payment confirmation to the customer, naming the order");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using HaloAgent.Agent.Activities.Payments;
 using HaloAgent.Commerce.Payments;
 using HaloAgent.Content;
 using HaloAgent.Server.Auth;
+using HaloAgent.Server.Dashboard;
 
 namespace HaloAgent.Server.Apis;
 
@@ -17,8 +18,34 @@ public static class PaymentsApi
     {
         var payments = app.MapGroup("/api/payments").WithTags("Payments").RequireAuthorization(AuthPolicies.ManagePayments);
 
-        payments.MapGet("/review", (int? take, ClaimsPrincipal user, IPaymentService service, CancellationToken ct) =>
-            service.ReviewQueueAsync(user.BusinessId(), take ?? 50, ct));
+        // The Studio's PaymentReview shape, with what the owner decides on: the receipt, its score, verdict and reasons,
+        // and the full payment and receipt records beside them.
+        payments.MapGet("/review", async (int? take, ClaimsPrincipal user, IPaymentService service, OrderProjection projection, CancellationToken ct) =>
+        {
+            var businessId = user.BusinessId();
+            var items = new List<PaymentReviewItem>();
+            foreach (var details in await service.ReviewQueueAsync(businessId, take ?? 50, ct))
+            {
+                if (await projection.PaymentReviewAsync(businessId, details.Payment.Id, ct) is not { } item)
+                {
+                    continue;
+                }
+
+                var receipt = details.Receipts.OrderByDescending(r => r.CreatedAt).FirstOrDefault();
+                items.Add(item with
+                {
+                    ReceiptUrl = receipt?.HasImage == true ? $"/api/payments/{Uri.EscapeDataString(details.Payment.Id)}/receipt" : null,
+                    Score = details.Payment.Score ?? receipt?.Score,
+                    Verdict = details.Payment.Verdict ?? receipt?.Verdict,
+                    Reasons = receipt?.Reasons.OrderByDescending(r => r.RedFlag).Select(r => r.Message).ToList()
+                        ?? (details.Payment.ReviewReason is { } reason ? [reason] : []),
+                    Payment = details.Payment,
+                    Receipts = details.Receipts,
+                });
+            }
+
+            return items;
+        });
 
         payments.MapGet("/settings", (ClaimsPrincipal user, IPaymentService service, CancellationToken ct) => service.GetSettingsAsync(user.BusinessId(), ct));
 

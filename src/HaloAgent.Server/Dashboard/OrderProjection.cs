@@ -78,7 +78,8 @@ public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory
         {
             using var document = JsonDocument.Parse(fieldsJson);
             return document.RootElement.ValueKind == JsonValueKind.Object
-                   && document.RootElement.TryGetProperty("amountKobo", out var amount) && amount.TryGetInt64(out var kobo)
+                   && document.RootElement.TryGetProperty("amountKobo", out var amount)
+                   && amount.ValueKind == JsonValueKind.Number && amount.TryGetInt64(out var kobo)
                 ? kobo
                 : null;
         }

@@ -64,6 +64,12 @@ export interface PaymentReview {
   reference?: string | null;
   receiptUrl?: string | null;
   submittedAt: string;
+  /** How well the receipt matches the order, 0–1 (absent before a receipt is read). */
+  score?: number | null;
+  /** likely_match, needs_review, mismatch or unreadable. */
+  verdict?: string | null;
+  /** Why a person is needed, red flags first. */
+  reasons?: string[];
 }
 
 export interface ConversationSummary {

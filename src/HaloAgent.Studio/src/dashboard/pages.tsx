@@ -185,9 +185,9 @@ function PaymentsQueue() {
       <Guard load={queue} endpoint="GET /api/payments/review" reload={reload}>
         {(list) => (
           <table className="table">
-            <thead><tr><th>Order</th><th>Customer</th><th>Paid</th><th>Expected</th><th>Reference</th><th>Submitted</th><th /></tr></thead>
+            <thead><tr><th>Order</th><th>Customer</th><th>Paid</th><th>Expected</th><th>Reference</th><th>Match</th><th>Submitted</th><th /></tr></thead>
             <tbody>
-              {list.length === 0 && <tr><td colSpan={7} className="hint">Nothing to review.</td></tr>}
+              {list.length === 0 && <tr><td colSpan={8} className="hint">Nothing to review.</td></tr>}
               {list.map((p) => (
                 <tr key={p.id}>
                   <td><b>{p.orderNumber}</b></td>
@@ -195,6 +195,11 @@ function PaymentsQueue() {
                   <td className={p.amountKobo < p.expectedKobo ? 'error' : ''}>{naira(p.amountKobo)}</td>
                   <td>{naira(p.expectedKobo)}</td>
                   <td>{p.reference}{p.receiptUrl && <> · <a href={p.receiptUrl} target="_blank" rel="noreferrer">receipt</a></>}</td>
+                  <td data-testid="payment-match">
+                    {p.score != null ? <b>{Math.round(p.score * 100)}%</b> : <span className="hint">no receipt</span>}
+                    {p.verdict && <div className="hint">{p.verdict.replace(/_/g, ' ')}</div>}
+                    {(p.reasons ?? []).map((r) => <div key={r} className="hint">{r}</div>)}
+                  </td>
                   <td>{formatDate(p.submittedAt)}</td>
                   <td className="actions">
                     <button type="button" className="primary" onClick={() => decide(p, true)}>Approve</button>
