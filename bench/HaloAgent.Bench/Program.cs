@@ -4,7 +4,8 @@ using HaloAgent.Bench;
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- executor  [--iterations N] [--single N]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- persisted [--count N] [--seconds S] [--configs 2x100,2x200,4x100,4x200] [--e2e 4x100] [--starters 32]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- timers    [--count N] [--runs 3] [--skip-server-build] [--max-fire-seconds S]
-//   dotnet run -c Release --project bench/HaloAgent.Bench -- webhooks  [--rate 1000] [--seconds 60] [--senders 2000]
+//   dotnet run -c Release --project bench/HaloAgent.Bench -- webhooks  [--rate 1000] [--seconds 60] [--senders 2000] [--peer node-red]
+//   dotnet run -c Release --project bench/HaloAgent.Bench -- studio    [--runs 5]
 // Every command prints result lines and writes bench/results/<command>-<timestamp>.md (summary + JSON).
 var options = BenchArgs.Parse(args);
 if (options.Command is null or "help" or "--help" or "-h")
@@ -31,6 +32,9 @@ if (options.Command is null or "help" or "--help" or "-h")
                      --senders N      distinct customers (default 2000)
                      --dispatchers N  sender tasks (default 4); --connections N  MaxConnectionsPerServer (default 64)
                      --drain-seconds S  give up draining after S seconds (default 600); --skip-server-build
+                     --peer node-red  then the same webhooks against the Node-RED peer flow (bench/peers/node-red)
+          studio     the designer with a 200-node flow in headless Chromium: time to first render, frame times
+                     --runs N         page loads (default 5); --skip-server-build
         Environment: HALO_BENCH_POSTGRES=<base connection string> uses that server instead of a throwaway PostgreSQL 15 cluster.
         """);
     return options.Command is null ? 1 : 0;
@@ -44,7 +48,8 @@ try
         "persisted" => await PersistedBench.RunAsync(options),
         "timers" => await TimersBench.RunAsync(options),
         "webhooks" => await WebhooksBench.RunAsync(options),
-        _ => Fail($"unknown command '{options.Command}' (executor, persisted, timers, webhooks)"),
+        "studio" => await StudioBench.RunAsync(options),
+        _ => Fail($"unknown command '{options.Command}' (executor, persisted, timers, webhooks, studio)"),
     };
 }
 catch (Exception ex)

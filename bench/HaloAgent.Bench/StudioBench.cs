@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using HaloAgent.Testing.Browser;
+using Microsoft.Playwright;
+
+namespace HaloAgent.Bench;
+
+/// <summary>
+/// The designer with a 200-node flow in headless Chromium, against the real server serving the built Studio: signs in
+/// as the demo owner, opens <c>/studio/dev/perf</c> (which generates, lays out and mounts the flow, then pans it for
+/// 120 frames) and reads the page's own measurements (<c>window.__haloPerf</c>). Each run is a fresh page.
+/// </summary>
+public static class StudioBench
+{
+    private const string OwnerEmail = "owner@bench.test";
+    private const string OwnerPassword = "bench-owner-password";
+
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var runs = (int)args.Number("runs", 5);
+        var report = new Report("studio");
+        report.Line($"studio: 200-node designer, {runs} page loads; {Machine.OneLine()}");
+        if (!args.Flag("skip-server-build"))
+        {
+            await ServerProcess.BuildAsync(report); // builds the Studio too when its sources changed
+        }
+
+        await using var pg = await BenchPostgres.StartAsync();
+        var cs = await pg.CreateDatabaseAsync("bench_studio");
+        await using var server = ServerProcess.Start(cs, Path.Combine(report.ResultsDirectory, $"studio-{report.Stamp}-server.log"), new Dictionary<string, string>
+        {
+            ["Demo__OwnerEmail"] = OwnerEmail,
+            ["Demo__OwnerPassword"] = OwnerPassword,
+        });
+        await server.WaitHealthyAsync(TimeSpan.FromMinutes(3));
+        var root = $"http://127.0.0.1:{server.Port.ToString(CultureInfo.InvariantCulture)}";
+
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var login = await context.APIRequest.PostAsync($"{root}/api/auth/login", new APIRequestContextOptions { DataObject = new { email = OwnerEmail, password = OwnerPassword } });
+        if (login.Status != 200)
+        {
+            throw new InvalidOperationException($"Sign-in failed with {login.Status}: {await login.TextAsync()}");
+        }
+
+        var results = new List<JsonObject>();
+        for (var run = 1; run <= runs; run++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync($"{root}/studio/dev/perf");
+            await page.WaitForFunctionAsync("() => window.__haloPerf !== undefined", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+            var json = await page.EvaluateAsync<string>("() => JSON.stringify(window.__haloPerf)");
+            var result = JsonNode.Parse(json)!.AsObject();
+            results.Add(result);
+            report.Line($"run {run}: {result["nodes"]} nodes, {result["edges"]} edges: first render {Ms(result, "firstRenderMs")} (of which prepare {Ms(result, "prepareMs")}); " +
+                        $"panning frame avg {Ms(result, "panFrameAvgMs")}, p95 {Ms(result, "panFrameP95Ms")}, max {Ms(result, "panFrameMaxMs")}");
+            await page.CloseAsync();
+        }
+
+        var first = results.Select(r => r["firstRenderMs"]!.GetValue<double>()).Order().ToList();
+        report.Line($"first render median {first[first.Count / 2]:0} ms (min {first[0]:0}, max {first[^1]:0})  [goal < 1,000 ms: {(first[first.Count / 2] < 1000 ? "met" : "MISSED")}]");
+        report.Set("runs", new JsonArray(results.Select(r => (JsonNode)r.DeepClone()).ToArray()));
+        report.Save();
+        return 0;
+    }
+
+    private static string Ms(JsonObject result, string key) => $"{result[key]!.GetValue<double>():0.0} ms";
+}
