@@ -38,20 +38,7 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // The same singleton as the engine's when both are registered: on SQLite they share one write gate.
         services.TryAddSingleton<SqlDialect>(provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect());
-        services.AddDbContextFactory<ChannelsDbContext>(options =>
-        {
-            if (provider == DatabaseProvider.Postgres)
-            {
-                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(ChannelsDbContext.MigrationsHistoryTable));
-            }
-            else
-            {
-                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(ChannelsDbContext.MigrationsHistoryTable));
-            }
-
-            // The migrations are hand-written and carry no model snapshot to compare against.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        });
+        services.AddDbContextFactory<ChannelsDbContext>(options => options.UseModuleDatabase(provider, connectionString, ChannelsDbContext.MigrationsHistoryTable));
         services.TryAddSingleton(new ChannelsDatabaseSettings(provider, connectionString));
         services.TryAddSingleton<ChannelsDatabase>();
         services.TryAddSingleton<ChannelsMigrator>();

@@ -49,18 +49,6 @@ public static class RuntimeServiceCollectionExtensions
         return services;
     }
 
-    public static void ConfigureProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
-    {
-        if (provider == DatabaseProvider.Postgres)
-        {
-            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(EngineDbContext.MigrationsHistoryTable));
-        }
-        else
-        {
-            options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(EngineDbContext.MigrationsHistoryTable));
-        }
-
-        // The migrations are hand-written and carry no model snapshot to compare against.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-    }
+    public static void ConfigureProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+        options.UseModuleDatabase(provider, connectionString, EngineDbContext.MigrationsHistoryTable);
 }

@@ -250,13 +250,13 @@ public abstract class OrderScenarios(TestDatabase database) : CommerceTest(datab
 
         var paid = Task.Run(() => Orders.ChangeStatusAsync(order.Id, OrderStatus.Paid, "payments", null, default));
         var cancelled = Task.Run(() => Orders.ChangeStatusAsync(order.Id, OrderStatus.Cancelled, "customer", null, default));
-        await Task.WhenAll(paid, cancelled);
+        var (paidResult, cancelledResult) = (await paid, await cancelled);
 
         // Cancelling is allowed after payment, so the order always ends cancelled; the payment counts only if it came first.
         var final = (await Orders.GetAsync(order.Id, default))!;
-        cancelled.Result.Outcome.ShouldBe(StatusChangeOutcome.Changed);
+        cancelledResult.Outcome.ShouldBe(StatusChangeOutcome.Changed);
         final.Status.ShouldBe(OrderStatus.Cancelled);
-        final.History.Count.ShouldBe(paid.Result.Outcome == StatusChangeOutcome.Changed ? 3 : 2);
+        final.History.Count.ShouldBe(paidResult.Outcome == StatusChangeOutcome.Changed ? 3 : 2);
         (await StockAsync("AMALA-EWEDU")).ShouldBe(25);
     }
 }

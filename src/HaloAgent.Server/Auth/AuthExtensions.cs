@@ -15,18 +15,7 @@ public static class AuthExtensions
     public static IServiceCollection AddHaloAuth(this IServiceCollection services, DatabaseSettings database, IConfiguration configuration)
     {
         services.AddDbContextFactory<AuthDbContext>(options =>
-        {
-            if (database.Provider == DatabaseProvider.Postgres)
-            {
-                options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(AuthDbContext.MigrationsHistoryTable));
-            }
-            else
-            {
-                options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(AuthDbContext.MigrationsHistoryTable));
-            }
-
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        });
+            options.UseModuleDatabase(database.Provider, database.ConnectionString, AuthDbContext.MigrationsHistoryTable));
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<DemoOwnerSeeder>();
 

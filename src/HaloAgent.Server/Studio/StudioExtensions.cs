@@ -15,18 +15,7 @@ public static class StudioExtensions
     public static IServiceCollection AddHaloStudio(this IServiceCollection services, DatabaseSettings database)
     {
         services.AddDbContextFactory<TestRunsDbContext>(options =>
-        {
-            if (database.Provider == DatabaseProvider.Postgres)
-            {
-                options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(TestRunsDbContext.MigrationsHistoryTable));
-            }
-            else
-            {
-                options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(TestRunsDbContext.MigrationsHistoryTable));
-            }
-
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        });
+            options.UseModuleDatabase(database.Provider, database.ConnectionString, TestRunsDbContext.MigrationsHistoryTable));
         services.AddSingleton<TestRunService>();
         services.AddExceptionHandler<TestRunErrors>();
         services.Replace(ServiceDescriptor.Singleton<IEventPublisher, SandboxEventPublisher>());

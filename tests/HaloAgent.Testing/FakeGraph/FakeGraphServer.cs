@@ -3,13 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HaloAgent.Testing.FakeGraph;
 
@@ -88,16 +83,11 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     public static async Task<FakeGraphServer> StartAsync(string accessToken = DefaultAccessToken, string version = DefaultVersion)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel();
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
+        var app = LoopbackHost.Create();
         var server = new FakeGraphServer(app, accessToken, version);
         app.MapPost("/{**path}", server.PostAsync);
         app.MapGet("/{**path}", server.GetAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        server.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        server.Url = await LoopbackHost.StartAsync(app).ConfigureAwait(false);
         return server;
     }
 

@@ -4,13 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HaloAgent.Testing.FakePaystack;
 
@@ -76,16 +71,11 @@ public sealed class FakePaystackServer : IAsyncDisposable
 
     public static async Task<FakePaystackServer> StartAsync(string secretKey = DefaultSecretKey)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel();
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
+        var app = LoopbackHost.Create();
         var server = new FakePaystackServer(app, secretKey);
         app.MapPost("/transaction/initialize", server.InitializeAsync);
         app.MapGet("/transaction/verify/{reference}", server.VerifyAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        server.BaseUrl = await LoopbackHost.StartAsync(app).ConfigureAwait(false);
         return server;
     }
 

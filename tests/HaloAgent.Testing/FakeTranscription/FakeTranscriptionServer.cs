@@ -1,12 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HaloAgent.Testing.FakeTranscription;
 
@@ -62,15 +57,10 @@ public sealed class FakeTranscriptionServer : IAsyncDisposable
 
     public static async Task<FakeTranscriptionServer> StartAsync(string? apiKey = "fake-transcription-key")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel();
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
+        var app = LoopbackHost.Create();
         var server = new FakeTranscriptionServer(app, apiKey);
         app.MapPost("/v1/audio/transcriptions", server.TranscribeAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        server.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        server.Url = await LoopbackHost.StartAsync(app).ConfigureAwait(false);
         return server;
     }
 

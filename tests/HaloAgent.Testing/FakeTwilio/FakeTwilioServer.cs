@@ -1,13 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HaloAgent.Testing.FakeTwilio;
 
@@ -57,15 +52,10 @@ public sealed class FakeTwilioServer : IAsyncDisposable
 
     public static async Task<FakeTwilioServer> StartAsync(string authToken, string accountSid = DefaultAccountSid)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel();
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
+        var app = LoopbackHost.Create();
         var server = new FakeTwilioServer(app, accountSid, authToken);
         app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", server.PostAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        server.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        server.Url = await LoopbackHost.StartAsync(app).ConfigureAwait(false);
         return server;
     }
 
