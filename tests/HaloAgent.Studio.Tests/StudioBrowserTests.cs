@@ -167,6 +167,32 @@ public sealed class StudioBrowserTests(StudioServer server) : IClassFixture<Stud
     }
 
     [Fact]
+    public async Task A_contacts_csv_import_shows_its_progress_and_every_refused_line_with_the_reason()
+    {
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/contacts");
+        await page.Locator("h1", new PageLocatorOptions { HasTextString = "Contacts" }).WaitForAsync();
+        const string csv = "name,phone,language,marketingOptIn\n" +
+                           "Funke Import,08035550111,yo,true\n" +
+                           "No Phone,,en,false\n" +
+                           "Emeka Import,+2348035550112,ig,no\n" +
+                           "Bad Language,08035550113,fr,true\n";
+
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Import CSV" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "contacts.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+
+        var result = page.GetByTestId("import-result");
+        await result.WaitForAsync();
+        (await page.GetByTestId("import-progress").InnerTextAsync()).ShouldContain("Uploaded 100%");
+        (await result.InnerTextAsync()).ShouldContain("Imported 2");
+        var refused = page.GetByTestId("import-errors").Locator("tbody tr");
+        (await refused.CountAsync()).ShouldBe(2);
+        (await refused.Nth(0).InnerTextAsync()).ShouldStartWith("3");
+        (await refused.Nth(1).InnerTextAsync()).ShouldStartWith("5");
+        await page.Locator("table tr", new PageLocatorOptions { HasTextString = "Funke Import" }).WaitForAsync();
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-contacts-import");
+    }
+
+    [Fact]
     public async Task A_marketer_cannot_approve_payments_in_the_page_or_through_the_API()
     {
         var (email, password) = await server.UserAsync(AuthPolicies.Marketer);

@@ -1,3 +1,4 @@
+import { type ProgressListener, uploadWithProgress } from './upload';
 import { toOrder } from './orderShape';
 // Owner dashboard endpoints. These are PROPOSED contracts (see ../../API-CONTRACT.md); the server does not have them
 // yet, so every page treats a 404 as "not available yet".
@@ -165,8 +166,9 @@ export const contactsApi = {
   search: (q: string) => http.get<Contact[]>('/api/contacts', { q }),
   exportUrl: (id: string) => `/api/contacts/${enc(id)}/export`,
   remove: (id: string) => http.delete<void>(`/api/contacts/${enc(id)}`),
-  importCsv: (csv: string) =>
-    http.request<ImportResult>('/api/contacts/import', { method: 'POST', rawBody: csv, headers: { 'Content-Type': 'text/csv' } }),
+  /** Sends the CSV with upload progress (0–1) for the progress bar; the answer lists every refused line. */
+  importCsv: (csv: string, onProgress: ProgressListener = () => {}) =>
+    uploadWithProgress<ImportResult>('/api/contacts/import', csv, 'text/csv', onProgress),
 };
 
 export const catalogApi = {

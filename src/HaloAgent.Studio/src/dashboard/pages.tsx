@@ -1,7 +1,7 @@
 import { canManagePayments, useRole } from '../api/permissions';
 import { useCallback, useEffect, useState } from 'react';
 import {
-  catalogApi, type CatalogItem, type Contact, contactsApi, type Conversation, conversationsApi, type ConversationSummary,
+  catalogApi, type CatalogItem, type Contact, contactsApi, type ImportResult, type Conversation, conversationsApi, type ConversationSummary,
   naira, openStream, type Order, ORDER_STATUSES, type OrderStatus, ordersApi, type PaymentReview, paymentsApi, type SalesStats, statsApi,
 } from '../api/dashboard';
 import { ApiError, errorMessage } from '../api/http';
@@ -278,6 +278,27 @@ export function InboxPage() {
   );
 }
 
+/** The CSV upload's progress, then what was imported and every refused line with its reason. */
+function ImportProgress({ sent, result }: { sent: number; result: ImportResult | null }) {
+  const percent = Math.round(sent * 100);
+  return (
+    <div className="banner info" data-testid="import-progress">
+      <progress max={100} value={percent} /> <span>Uploaded {percent}%{result ? '' : sent >= 1 ? ' — checking the rows…' : ''}</span>
+      {result && (
+        <div data-testid="import-result">
+          Imported {result.imported}, updated {result.updated}; {result.errors.length} line(s) refused.
+          {result.errors.length > 0 && (
+            <table className="table" data-testid="import-errors">
+              <thead><tr><th>Line</th><th>Why it was refused</th></tr></thead>
+              <tbody>{result.errors.map((e) => <tr key={e.line}><td>{e.line}</td><td>{e.message}</td></tr>)}</tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** Route /contacts */
 export function ContactsPage() {
   const [q, setQ] = useState('');
@@ -293,14 +314,18 @@ export function ContactsPage() {
       setMessage(errorMessage(e));
     }
   };
+  const [upload, setUpload] = useState<{ sent: number; result: ImportResult | null } | null>(null);
   const importCsv = async () => {
     const csv = await pickFile('.csv,text/csv');
     if (!csv) return;
+    setMessage(null);
+    setUpload({ sent: 0, result: null });
     try {
-      const r = await contactsApi.importCsv(csv);
-      setMessage(`Imported ${r.imported}, updated ${r.updated}${r.errors.length ? `; ${r.errors.length} line(s) refused: ${r.errors.slice(0, 3).map((e) => `line ${e.line}: ${e.message}`).join('; ')}` : ''}.`);
+      const result = await contactsApi.importCsv(csv, (sent) => setUpload((u) => (u && !u.result ? { ...u, sent } : u)));
+      setUpload({ sent: 1, result });
       reload();
     } catch (e) {
+      setUpload(null);
       setMessage(errorMessage(e));
     }
   };
@@ -313,6 +338,7 @@ export function ContactsPage() {
         <button type="button" onClick={importCsv}>Import CSV</button>
       </div>
       {message && <div className="banner info">{message}</div>}
+      {upload && <ImportProgress sent={upload.sent} result={upload.result} />}
       <Guard load={contacts} endpoint="GET /api/contacts?q=" reload={reload}>
         {(list) => (
           <table className="table">
