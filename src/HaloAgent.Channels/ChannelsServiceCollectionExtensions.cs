@@ -47,6 +47,7 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<AckPriority>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<WebhookInbox>();
+        services.TryAddSingleton(sp => new WebChatInbox(sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<InboundMessageStore>();
         services.TryAddSingleton<DeliveryStatusRecorder>();
         services.TryAddSingleton<ThroughputLimiter>();

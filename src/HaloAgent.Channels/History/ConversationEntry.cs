@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HaloAgent.Channels.Messages;
 
 namespace HaloAgent.Channels.History;
 
@@ -23,16 +24,8 @@ public sealed record ConversationEntry(
     /// <summary>For interactive lists: the label of the button that opens the list.</summary>
     public string? ListButton { get; init; }
 
-    internal static IReadOnlyList<ConversationChoice> ChoicesOf(JsonNode? interactive)
-    {
-        var action = interactive?["action"];
-        var buttons = action?["buttons"]?.AsArray()
-            .Select(b => new ConversationChoice(b?["reply"]?["id"]?.GetValue<string>() ?? "", b?["reply"]?["title"]?.GetValue<string>() ?? "", null));
-        var rows = action?["sections"]?.AsArray()
-            .SelectMany(s => s?["rows"]?.AsArray() ?? [])
-            .Select(r => new ConversationChoice(r?["id"]?.GetValue<string>() ?? "", r?["title"]?.GetValue<string>() ?? "", r?["description"]?.GetValue<string>()));
-        return (buttons ?? rows ?? []).Where(c => c.Id.Length > 0).ToList();
-    }
+    internal static IReadOnlyList<ConversationChoice> ChoicesOf(JsonNode? interactive) =>
+        InteractiveChoices.Read(interactive).Where(c => c.Id.Length > 0).Select(c => new ConversationChoice(c.Id, c.Title, c.Description)).ToList();
 }
 
 public sealed record ConversationChoice(string Id, string Title, string? Description);

@@ -60,10 +60,8 @@ public sealed class ConversationHistory
         var request = JsonNode.Parse(row.Payload);
         var type = request?["type"]?.GetValue<string>() ?? "text";
         var interactive = type == "interactive" ? request?["interactive"] : null;
-        var text = interactive is null
-            ? GraphPayloadText.Render(request)
-            : string.Join("\n", new[] { interactive["header"]?["text"], interactive["body"]?["text"], interactive["footer"]?["text"] }
-                .Select(n => n?.GetValue<string>()).Where(t => !string.IsNullOrEmpty(t)));
+        // The choices travel separately (to tap); the text is what the bubble says.
+        var text = GraphPayloadText.Render(request, withChoices: false);
         return new ConversationEntry(
             row.Id, ConversationEntry.Outbound, row.Channel, DateTimeOffset.FromUnixTimeMilliseconds(row.At), type, text,
             ConversationEntry.ChoicesOf(interactive), row.Status)

@@ -80,7 +80,7 @@ internal sealed class AckPriority
         }
     }
 
-    /// <summary>For tests: records one ack that took <paramref name="milliseconds"/>.</summary>
+    /// <summary>Records one ack that took <paramref name="milliseconds"/> (tests feed it directly).</summary>
     internal void Record(double milliseconds)
     {
         lock (_gate)

@@ -49,13 +49,8 @@ public static class GraphPayloadText
     }
 
     /// <summary>The titles of an interactive message's reply buttons or list rows, in order.</summary>
-    public static IReadOnlyList<string> Choices(JsonNode? interactive)
-    {
-        var action = interactive?["action"];
-        var buttons = action?["buttons"]?.AsArray().Select(b => Text(b?["reply"]?["title"]));
-        var rows = action?["sections"]?.AsArray().SelectMany(s => s?["rows"]?.AsArray() ?? []).Select(r => Text(r?["title"]));
-        return (buttons ?? rows ?? []).Where(t => t.Length > 0).ToList();
-    }
+    public static IReadOnlyList<string> Choices(JsonNode? interactive) =>
+        InteractiveChoices.Read(interactive).Select(c => c.Title).Where(t => t.Length > 0).ToList();
 
     private static string Text(JsonNode? node) => node?.GetValue<string>() ?? "";
 

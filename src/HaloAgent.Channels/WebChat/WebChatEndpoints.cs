@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using HaloAgent.Channels.History;
-using HaloAgent.Channels.Inbox;
 using HaloAgent.Channels.Routing;
 using HaloAgent.Channels.Webhooks;
 using Microsoft.AspNetCore.Builder;
@@ -81,7 +80,7 @@ public static class WebChatEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        string slug, HttpRequest request, IChannelBusinessDirectory directory, WebhookInbox inbox, TimeProvider clock, CancellationToken cancellationToken)
+        string slug, HttpRequest request, IChannelBusinessDirectory directory, WebChatInbox inbox, CancellationToken cancellationToken)
     {
         var business = await directory.FindBySlugAsync(slug, cancellationToken);
         if (business is null)
@@ -105,15 +104,13 @@ public static class WebChatEndpoints
             return Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {ex.Message}");
         }
 
-        if (WebChatMessageParser.Problem(post) is { } problem)
+        if (post is null)
         {
-            return Problem(StatusCodes.Status400BadRequest, problem);
+            return Problem(StatusCodes.Status400BadRequest, WebChatMessageParser.Problem(post)!);
         }
 
-        // Stored like a webhook (one insert), handed to the agent by the inbox processor.
-        var stored = post! with { BusinessId = business.Id, ReceivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds() };
-        await inbox.AddAsync(WebhookProviders.WebChat, JsonSerializer.SerializeToUtf8Bytes(stored, WebChatMessageParser.Json), CancellationToken.None);
-        return Results.Accepted(value: new { id = $"web.{post!.SessionId}.{post.ClientMessageId}" });
+        var (id, problem) = await inbox.AddAsync(business.Id, post, CancellationToken.None);
+        return problem is not null ? Problem(StatusCodes.Status400BadRequest, problem) : Results.Accepted(value: new { id });
     }
 
     private static async Task<IResult> TranscriptAsync(

@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HaloAgent.Commerce.Businesses;
+using HaloAgent.Channels.WebChat;
 using HaloAgent.Engine.Definitions;
 using HaloAgent.Server.Auth;
-using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace HaloAgent.Server.Studio.TestRuns;
 
@@ -14,7 +13,6 @@ namespace HaloAgent.Server.Studio.TestRuns;
 /// </summary>
 public static class TestRunsApi
 {
-    private const string WebChatMessagesRoute = "/api/webchat/{slug}/messages";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IEndpointRouteBuilder MapTestRunsApi(this IEndpointRouteBuilder app)
@@ -57,11 +55,11 @@ public static class TestRunsApi
     }
 
     /// <summary>
-    /// The customer's message enters exactly as a web chat visitor's does: it is handed to the web chat endpoint itself
-    /// (inbox row, dedupe, contact, control words, agent), with the run's sandbox session. Only then is it the real path.
+    /// The customer's message enters exactly as a web chat visitor's does (inbox row, dedupe, contact, control words,
+    /// agent), with the run's sandbox session.
     /// </summary>
     private static async Task<IResult> PostMessageAsync(
-        string runId, HttpContext context, ClaimsPrincipal user, TestRunService service, IBusinessDirectory businesses, EndpointDataSource endpoints, CancellationToken ct)
+        string runId, HttpContext context, ClaimsPrincipal user, TestRunService service, WebChatInbox webChat, CancellationToken ct)
     {
         var run = await service.GetRecordAsync(user.BusinessId(), runId, ct);
         if (run.EndedAt is not null)
@@ -71,39 +69,17 @@ public static class TestRunsApi
 
         var message = await JsonSerializer.DeserializeAsync<TestRunMessage>(context.Request.Body, Json, ct)
             ?? throw new FormatException("Send {text} or {reply: {id, title}}.");
-        var business = await businesses.GetAsync(run.BusinessId, ct) ?? throw new TestRunNotFoundException(runId);
-        var webChat = endpoints.Endpoints.OfType<RouteEndpoint>().FirstOrDefault(e =>
-            e.RoutePattern.RawText == WebChatMessagesRoute && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Post) == true);
-        if (webChat?.RequestDelegate is null)
+        var post = new WebChatPost
         {
-            return Results.Problem(detail: "The web chat channel is not enabled on this server; test runs need it.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
-        var post = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            sessionId = TestRunIds.SessionId(run.Id),
-            clientMessageId = Guid.NewGuid().ToString("N"),
-            text = message.Text,
-            reply = message.Reply,
-        }, Json);
-        var forwarded = new DefaultHttpContext { RequestServices = context.RequestServices };
-        forwarded.Request.Method = HttpMethods.Post;
-        forwarded.Request.Path = $"/api/webchat/{business.Slug}/messages";
-        forwarded.Request.ContentType = "application/json";
-        forwarded.Request.ContentLength = post.Length;
-        forwarded.Request.Body = new MemoryStream(post);
-        forwarded.Request.RouteValues["slug"] = business.Slug;
-        using var answer = new MemoryStream();
-        forwarded.Response.Body = answer;
-        forwarded.SetEndpoint(webChat);
-        await webChat.RequestDelegate(forwarded);
-        if (forwarded.Response.StatusCode >= 300)
-        {
-            var detail = JsonNode.Parse(answer.ToArray().Length == 0 ? "{}" : System.Text.Encoding.UTF8.GetString(answer.ToArray()))?["detail"]?.GetValue<string>();
-            return Results.Problem(detail: detail ?? "The message was refused.", statusCode: forwarded.Response.StatusCode);
-        }
-
-        return Results.Accepted($"/api/test-runs/{runId}");
+            SessionId = TestRunIds.SessionId(run.Id),
+            ClientMessageId = Guid.NewGuid().ToString("N"),
+            Text = message.Text,
+            Reply = message.Reply is { } reply ? new WebChatReply(reply.Id, reply.Title) : null,
+        };
+        var (_, problem) = await webChat.AddAsync(run.BusinessId, post, CancellationToken.None);
+        return problem is not null
+            ? Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest)
+            : Results.Accepted($"/api/test-runs/{runId}");
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
