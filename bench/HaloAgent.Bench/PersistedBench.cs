@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using HaloAgent.Engine.Runtime;
 using HaloAgent.Engine.Runtime.Runtime;
 
 namespace HaloAgent.Bench;
@@ -156,7 +157,7 @@ public static class PersistedBench
         {
             while (Interlocked.Increment(ref next) <= count)
             {
-                var result = await engine.Runtime.StartAsync(BenchFlows.TenNodesId, new StartRequest(), CancellationToken.None);
+                var result = await engine.Runtime.StartAsync(TenantScope.All, BenchFlows.TenNodesId, new StartRequest(), CancellationToken.None);
                 if (!result.Started)
                 {
                     throw new InvalidOperationException($"StartAsync refused: {result.Reason}");
@@ -237,7 +238,7 @@ public static class PersistedBench
                     }
                 }
 
-                var result = await engine.Runtime.StartAsync(BenchFlows.TenNodesId, new StartRequest(), CancellationToken.None);
+                var result = await engine.Runtime.StartAsync(TenantScope.All, BenchFlows.TenNodesId, new StartRequest(), CancellationToken.None);
                 if (!result.Started)
                 {
                     throw new InvalidOperationException($"StartAsync refused: {result.Reason}");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HaloAgent.Engine.Activities;
+using HaloAgent.Engine.Runtime;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Runtime.Runtime;
 using Npgsql;
@@ -42,7 +43,7 @@ public static class TimersBench
         await using (var engine = await EngineRuntime.StartAsync(cs, 200))
         {
             await engine.PublishAsync(BenchFlows.Timer);
-            var started = await engine.Runtime.StartAsync(BenchFlows.TimerId, new StartRequest(), CancellationToken.None);
+            var started = await engine.Runtime.StartAsync(TenantScope.All, BenchFlows.TimerId, new StartRequest(), CancellationToken.None);
             templateId = started.InstanceId;
             var ran = await engine.Runner.RunBatchAsync(CancellationToken.None);
             report.Line($"started {templateId} and ran {ran} batch member(s) through the engine");

@@ -71,10 +71,9 @@ public static class Extensions
         if (demo is not null)
         {
             await services.GetRequiredService<DemoOwnerSeeder>().SeedAsync(demo.Id, cancellationToken);
+            var workflows = app.Configuration["HaloAgent:WorkflowsPath"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+            await services.GetRequiredService<ShippedFlowImporter>().ImportAsync(workflows, demo.Id, cancellationToken);
         }
-
-        var workflows = app.Configuration["HaloAgent:WorkflowsPath"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
-        await services.GetRequiredService<ShippedFlowImporter>().ImportAsync(workflows, cancellationToken);
     }
 
     public static WebApplication MapHaloAgent(this WebApplication app)

@@ -5,6 +5,7 @@ using HaloAgent.Channels.Tests.Support;
 using HaloAgent.Engine;
 using HaloAgent.Engine.Activities;
 using HaloAgent.Engine.Definitions;
+using HaloAgent.Engine.Runtime;
 using HaloAgent.Engine.Runtime.Management;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Runtime.Runtime;
@@ -42,7 +43,7 @@ public abstract class SendMessageWriteScenarios(DatabaseProvider provider) : IAs
     [Fact]
     public async Task A_flow_step_that_enlists_a_message_queues_it_with_the_steps_idempotency_key_and_it_is_sent()
     {
-        await _host.Services.GetRequiredService<FlowStore>().ImportAsync(FlowJson.Deserialize("""
+        await _host.Services.GetRequiredService<FlowStore>().ImportAsync(TenantScope.All, FlowJson.Deserialize("""
             {
               "id": "greet", "name": "Greet",
               "nodes": [ { "id": "start", "type": "Start" }, { "id": "greet", "type": "TestGreet" } ],
@@ -50,7 +51,7 @@ public abstract class SendMessageWriteScenarios(DatabaseProvider provider) : IAs
             }
             """), publish: true, CancellationToken.None);
         var started = await _host.Services.GetRequiredService<FlowRuntime>().StartAsync(
-            "greet", new StartRequest { CorrelationKey = ChannelsHost.Customer }, CancellationToken.None);
+            TenantScope.All, "greet", new StartRequest { CorrelationKey = ChannelsHost.Customer }, CancellationToken.None);
         await _host.Services.GetRequiredService<InstanceBatchRunner>().RunUntilIdleAsync(CancellationToken.None);
 
         var key = await _host.SqlAsync(c => c.QuerySingleAsync<string>("SELECT idempotency_key FROM outbound_messages"));

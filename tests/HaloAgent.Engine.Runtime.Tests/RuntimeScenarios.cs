@@ -131,7 +131,7 @@ public abstract class RuntimeScenarios(DatabaseProvider provider) : IAsyncLifeti
 
         again.Duplicate.ShouldBeTrue();
         again.StartedInstances.ShouldBeEmpty();
-        (await Host.Instances.ListAsync(new InstanceFilter { FlowId = "payment" }, default)).Count.ShouldBe(1);
+        (await Host.Instances.ListAsync(TenantScope.All, new InstanceFilter { FlowId = "payment" }, default)).Count.ShouldBe(1);
         started.StartedInstances.Count.ShouldBe(1);
     }
 
@@ -277,13 +277,13 @@ public abstract class RuntimeScenarios(DatabaseProvider provider) : IAsyncLifeti
         faulted.Incident.Attempts.ShouldBe(2);
         faulted.Incident.Message.ShouldContain("503");
 
-        await Host.Runtime.RetryAsync(id, CancellationToken.None);
+        await Host.Runtime.RetryAsync(TenantScope.All, id, CancellationToken.None);
         await Host.DrainAsync();
 
         (await Host.GetAsync(id)).Summary.Status.ShouldBe(InstanceStatus.Completed);
         flaky.Keys.Count.ShouldBe(4);
         flaky.Keys.Distinct().Count().ShouldBe(1);
-        await Should.ThrowAsync<InstanceStateException>(() => Host.Runtime.RetryAsync(id, CancellationToken.None));
+        await Should.ThrowAsync<InstanceStateException>(() => Host.Runtime.RetryAsync(TenantScope.All, id, CancellationToken.None));
     }
 
     [Fact]
@@ -293,14 +293,14 @@ public abstract class RuntimeScenarios(DatabaseProvider provider) : IAsyncLifeti
         var id = await Host.StartAsync("waiter", correlationKey: "c");
         await Host.DrainAsync();
 
-        await Host.Runtime.CancelAsync(id, CancellationToken.None);
+        await Host.Runtime.CancelAsync(TenantScope.All, id, CancellationToken.None);
         var late = await Host.RaiseAsync("customer.replied", "c", new Dictionary<string, object?> { ["text"] = "hello?" });
 
         late.ResumedInstances.ShouldBeEmpty();
         (await Host.GetAsync(id)).Summary.Status.ShouldBe(InstanceStatus.Cancelled);
-        await Should.ThrowAsync<InstanceStateException>(() => Host.Runtime.CancelAsync(id, CancellationToken.None));
-        await Should.ThrowAsync<InstanceStateException>(() => Host.Runtime.RaiseForInstanceAsync(id, "customer.replied", null, CancellationToken.None));
-        await Should.ThrowAsync<InstanceNotFoundException>(() => Host.Runtime.CancelAsync("nope", CancellationToken.None));
+        await Should.ThrowAsync<InstanceStateException>(() => Host.Runtime.CancelAsync(TenantScope.All, id, CancellationToken.None));
+        await Should.ThrowAsync<InstanceStateException>(() => Host.Runtime.RaiseForInstanceAsync(TenantScope.All, id, "customer.replied", null, CancellationToken.None));
+        await Should.ThrowAsync<InstanceNotFoundException>(() => Host.Runtime.CancelAsync(TenantScope.All, "nope", CancellationToken.None));
     }
 
     [Fact]
@@ -312,7 +312,7 @@ public abstract class RuntimeScenarios(DatabaseProvider provider) : IAsyncLifeti
 
         var v2 = TestFlows.Payment.Replace("'paid ' + vars.payment.amount", "'v2 paid ' + vars.payment.amount").Replace("\"30m\"", "\"2h\"");
         await Host.PublishAsync(v2);
-        await Host.Runtime.MigrateAsync(started.StartedInstances[0], 2, "wait", CancellationToken.None);
+        await Host.Runtime.MigrateAsync(TenantScope.All, started.StartedInstances[0], 2, "wait", CancellationToken.None);
         await Host.DrainAsync();
         await Host.RaiseAsync("payment.confirmed", "c", new Dictionary<string, object?> { ["amount"] = 7m });
         await Host.DrainAsync();
@@ -323,7 +323,7 @@ public abstract class RuntimeScenarios(DatabaseProvider provider) : IAsyncLifeti
         instance.Variables["result"].ShouldBe("v2 paid 7");
         instance.Journal.Count(e => e!["nodeId"]!.GetValue<string>() == "start").ShouldBe(1);
         instance.Journal.Count(e => e!["nodeId"]!.GetValue<string>() == "mark").ShouldBe(1);
-        await Should.ThrowAsync<InstanceStateException>(() => Host.Runtime.MigrateAsync(started.StartedInstances[0], 2, "wait", CancellationToken.None));
+        await Should.ThrowAsync<InstanceStateException>(() => Host.Runtime.MigrateAsync(TenantScope.All, started.StartedInstances[0], 2, "wait", CancellationToken.None));
     }
 
     [Fact]
@@ -333,36 +333,36 @@ public abstract class RuntimeScenarios(DatabaseProvider provider) : IAsyncLifeti
         var id = await Host.StartAsync("delay-flow");
         await Host.DrainAsync();
 
-        await Host.Store.GetVersionAsync("delay-flow", null, default);
-        await Host.Store.GetAsync("delay-flow", default);
-        (await Host.Store.VersionsAsync("delay-flow", default)).Count.ShouldBe(1);
+        await Host.Store.GetVersionAsync(TenantScope.All, "delay-flow", null, default);
+        await Host.Store.GetAsync(TenantScope.All, "delay-flow", default);
+        (await Host.Store.VersionsAsync(TenantScope.All, "delay-flow", default)).Count.ShouldBe(1);
 
-        var draft = await Host.Store.SaveDraftAsync(Definitions.FlowJson.Deserialize(TestFlows.Delay.Replace("\"1h\"", "\"3h\"")), null, default);
+        var draft = await Host.Store.SaveDraftAsync(TenantScope.All, Definitions.FlowJson.Deserialize(TestFlows.Delay.Replace("\"1h\"", "\"3h\"")), null, default);
         draft.Version.ShouldBe(2);
-        await Should.ThrowAsync<FlowConflictException>(() => Host.Store.SaveDraftAsync(Definitions.FlowJson.Deserialize(TestFlows.Delay), draft.Revision - 1, default));
-        await Host.Store.PublishAsync("delay-flow", default);
+        await Should.ThrowAsync<FlowConflictException>(() => Host.Store.SaveDraftAsync(TenantScope.All, Definitions.FlowJson.Deserialize(TestFlows.Delay), draft.Revision - 1, default));
+        await Host.Store.PublishAsync(TenantScope.All, "delay-flow", default);
 
         Host.Clock.Advance(TimeSpan.FromMinutes(61));
         await Host.DrainAsync();
         var instance = await Host.GetAsync(id);
         instance.Summary.Version.ShouldBe(1);
         instance.Summary.Status.ShouldBe(InstanceStatus.Completed);
-        (await Host.Store.GetVersionAsync("delay-flow", 1, default)).Info.Status.ShouldBe("Published");
+        (await Host.Store.GetVersionAsync(TenantScope.All, "delay-flow", 1, default)).Info.Status.ShouldBe("Published");
     }
 
     [Fact]
     public async Task A_retracted_flow_is_no_longer_triggered_or_started_and_an_invalid_draft_cannot_be_published()
     {
         await Host.PublishAsync(TestFlows.Payment);
-        await Host.Store.RetractAsync("payment", default);
+        await Host.Store.RetractAsync(TenantScope.All, "payment", default);
 
         (await Host.RaiseAsync("order.created", "c", null)).StartedInstances.ShouldBeEmpty();
-        await Should.ThrowAsync<FlowConflictException>(() => Host.Runtime.StartAsync("payment", new StartRequest(), default));
+        await Should.ThrowAsync<FlowConflictException>(() => Host.Runtime.StartAsync(TenantScope.All, "payment", new StartRequest(), default));
 
-        await Host.Store.SaveDraftAsync(Definitions.FlowJson.Deserialize(TestFlows.Payment.Replace("\"to\": \"paid\"", "\"to\": \"nowhere\"")), null, default);
-        var error = await Should.ThrowAsync<Validation.FlowValidationException>(() => Host.Store.PublishAsync("payment", default));
+        await Host.Store.SaveDraftAsync(TenantScope.All, Definitions.FlowJson.Deserialize(TestFlows.Payment.Replace("\"to\": \"paid\"", "\"to\": \"nowhere\"")), null, default);
+        var error = await Should.ThrowAsync<Validation.FlowValidationException>(() => Host.Store.PublishAsync(TenantScope.All, "payment", default));
         error.Errors.ShouldContain(e => e.NodeId == "wait" && e.Message.Contains("nowhere"));
-        (await Host.Store.GetAsync("payment", default)).ActiveVersion.ShouldBeNull();
+        (await Host.Store.GetAsync(TenantScope.All, "payment", default)).ActiveVersion.ShouldBeNull();
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class SchedulingTests : IAsyncLifetime
         var trigger = (await scheduler.GetTriggersOfJob(job)).ShouldHaveSingleItem().ShouldBeAssignableTo<ICronTrigger>()!;
         trigger.CronExpressionString.ShouldBe("0 0 9 ? * MON");
 
-        await host.Store.RetractAsync("weekly-tips", CancellationToken.None);
+        await host.Store.RetractAsync(TenantScope.All, "weekly-tips", CancellationToken.None);
         await host.Get<ScheduleSynchronizer>().SyncAsync(CancellationToken.None);
         (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup())).ShouldBeEmpty();
     }
@@ -60,6 +60,6 @@ public sealed class SchedulingTests : IAsyncLifetime
         await first.DrainAsync();
         var instance = await first.GetAsync(fired.Single(r => r.Started).InstanceId);
         instance.Journal[1]!["inputs"]!["message"]!.GetValue<string>().ShouldBe("tips for 2026-11-23T09:00:00.0000000+00:00");
-        (await first.Instances.ListAsync(new InstanceFilter { FlowId = "weekly-tips" }, default)).Count.ShouldBe(2);
+        (await first.Instances.ListAsync(TenantScope.All, new InstanceFilter { FlowId = "weekly-tips" }, default)).Count.ShouldBe(2);
     }
 }

@@ -59,7 +59,7 @@ public sealed class EngineRuntime : IAsyncDisposable
         return new EngineRuntime(provider);
     }
 
-    public Task PublishAsync(string json) => Store.ImportAsync(FlowJson.Deserialize(json), publish: true, CancellationToken.None);
+    public Task PublishAsync(string json) => Store.ImportAsync(TenantScope.All, FlowJson.Deserialize(json), publish: true, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

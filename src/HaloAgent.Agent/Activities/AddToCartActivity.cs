@@ -94,7 +94,7 @@ public sealed class AddToCartActivity(ConversationLoader conversations, ICartSer
             ("product", last is null ? null : TemplateData.Product(last, conversation.Language)),
             ("quantity", (decimal)added[^1].Quantity),
             ("cart", cartData)));
-        await CartEffects.PublishAsync(events, context, CartEffects.Updated, contactId, cancellationToken);
+        await CartEffects.PublishAsync(events, context, CartEffects.Updated, conversation, cancellationToken);
         return ActivityResult.Outcome(Results.Added, new Dictionary<string, object?> { ["cart"] = cartData });
     }
 

@@ -13,6 +13,12 @@ internal static class CartEffects
     public const string Updated = "updated";
     public const string Closed = "closed";
 
-    public static Task PublishAsync(IEventPublisher events, ActivityContext step, string kind, string contactId, CancellationToken cancellationToken) =>
-        events.PublishAsync(EventName, contactId, new Dictionary<string, object?> { ["contactId"] = contactId, ["kind"] = kind }, $"{step.IdempotencyKey}:{EventName}", cancellationToken);
+    public static Task PublishAsync(IEventPublisher events, ActivityContext step, string kind, Conversations.Conversation conversation, CancellationToken cancellationToken) =>
+        events.PublishAsync(
+            conversation.Business.Id,
+            EventName,
+            conversation.Contact.Id,
+            new Dictionary<string, object?> { ["contactId"] = conversation.Contact.Id, ["kind"] = kind },
+            $"{step.IdempotencyKey}:{EventName}",
+            cancellationToken);
 }

@@ -25,7 +25,7 @@ public sealed class EscalateActivity(ConversationLoader conversations, IEscalati
         if (!opened.AlreadyOpen)
         {
             // The hand-over flow tells the customer and waits for the owner to hand the chat back.
-            await events.PublishAsync("escalation.opened", conversation.Contact.Id, new Dictionary<string, object?>
+            await events.PublishAsync(conversation.Business.Id, "escalation.opened", conversation.Contact.Id, new Dictionary<string, object?>
             {
                 ["escalationId"] = opened.Escalation.Id,
                 ["reason"] = context.Text("reason"),

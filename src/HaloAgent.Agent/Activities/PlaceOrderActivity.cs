@@ -55,8 +55,8 @@ public sealed class PlaceOrderActivity(ConversationLoader conversations, IOrderS
             ["paymentId"] = payment.Id,
             ["paymentReference"] = payment.Reference,
         };
-        await events.PublishAsync("order.created", conversation.Contact.Id, payload, $"{context.IdempotencyKey}:order.created", cancellationToken);
-        await CartEffects.PublishAsync(events, context, CartEffects.Closed, conversation.Contact.Id, cancellationToken);
+        await events.PublishAsync(conversation.Business.Id, "order.created", conversation.Contact.Id, payload, $"{context.IdempotencyKey}:order.created", cancellationToken);
+        await CartEffects.PublishAsync(events, context, CartEffects.Closed, conversation, cancellationToken);
         return ActivityResult.Outcome(Results.Created, payload);
     }
 }

@@ -50,7 +50,7 @@ public sealed class RemoveFromCartActivity(ConversationLoader conversations, ICa
         if (cart.IsEmpty)
         {
             conversation.Send("cart_empty", conversation.Data(("cart", cartData)));
-            await CartEffects.PublishAsync(events, context, CartEffects.Closed, contactId, cancellationToken);
+            await CartEffects.PublishAsync(events, context, CartEffects.Closed, conversation, cancellationToken);
         }
         else
         {

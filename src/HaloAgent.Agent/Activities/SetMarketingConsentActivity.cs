@@ -28,7 +28,7 @@ public sealed class SetMarketingConsentActivity(ConversationLoader conversations
         {
             await contacts.OptOutAsync(conversation.Contact.Id, cancellationToken);
             conversation.Send("opted_out", conversation.Data());
-            await CartEffects.PublishAsync(events, context, CartEffects.Closed, conversation.Contact.Id, cancellationToken);
+            await CartEffects.PublishAsync(events, context, CartEffects.Closed, conversation, cancellationToken);
         }
 
         return ActivityResult.Done();

@@ -46,10 +46,10 @@ public sealed class AgentInboundHandler(IContactService contacts, IEventPublishe
                 : null,
             ["location"] = message.Location is { } location ? new Dictionary<string, object?> { ["latitude"] = (decimal)location.Latitude, ["longitude"] = (decimal)location.Longitude, ["address"] = location.Address, ["name"] = location.Name } : null,
         };
-        await events.PublishAsync(name, contact.Id, payload, $"msg:{message.BusinessId}:{message.ExternalId}", cancellationToken);
+        await events.PublishAsync(contact.BusinessId, name, contact.Id, payload, $"msg:{message.BusinessId}:{message.ExternalId}", cancellationToken);
         if (upsert.Created)
         {
-            await events.PublishAsync("contact.created", contact.Id, payload["contact"], $"contact.created:{contact.Id}", cancellationToken);
+            await events.PublishAsync(contact.BusinessId, "contact.created", contact.Id, payload["contact"], $"contact.created:{contact.Id}", cancellationToken);
         }
 
         logger.LogDebug("Message {MessageId} from contact {ContactId} raised {Event}", message.ExternalId, contact.Id, name);

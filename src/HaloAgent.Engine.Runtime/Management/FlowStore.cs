@@ -15,42 +15,42 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
 {
     public event Action? TriggersChanged;
 
-    public Task<IReadOnlyList<FlowSummary>> ListAsync(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<FlowSummary>> ListAsync(TenantScope scope, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<FlowSummary>>(async (db, ct) =>
         {
-            var drafts = await db.FlowVersions.Where(v => v.Status == VersionStatus.Draft).Select(v => v.FlowId).ToListAsync(ct);
-            var flows = await db.Flows.OrderBy(f => f.Id).ToListAsync(ct);
+            var tenant = scope.TenantId;
+            var flows = await db.Flows.Where(f => tenant == null || f.TenantId == tenant).OrderBy(f => f.Id).ToListAsync(ct);
+            var ids = flows.Select(f => f.Id).ToList();
+            var drafts = (await db.FlowVersions.Where(v => v.Status == VersionStatus.Draft && ids.Contains(v.FlowId)).Select(v => v.FlowId).ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
             return flows.Select(f => ToSummary(f, drafts.Contains(f.Id))).ToList();
         }, cancellationToken);
 
+    /// <summary>Whether any tenant has a flow with this id: ids are unique across the platform.</summary>
     public Task<bool> ExistsAsync(string flowId, CancellationToken cancellationToken) =>
         database.ReadAsync((db, ct) => db.Flows.AnyAsync(f => f.Id == flowId, ct), cancellationToken);
 
-    public Task<FlowSummary> GetAsync(string flowId, CancellationToken cancellationToken) =>
+    public Task<FlowSummary> GetAsync(TenantScope scope, string flowId, CancellationToken cancellationToken) =>
         database.ReadAsync(async (db, ct) =>
         {
-            var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == flowId, ct) ?? throw NotFound(flowId);
+            var flow = await FindAsync(db, scope, flowId, ct);
             var hasDraft = await db.FlowVersions.AnyAsync(v => v.FlowId == flowId && v.Status == VersionStatus.Draft, ct);
             return ToSummary(flow, hasDraft);
         }, cancellationToken);
 
-    public Task<IReadOnlyList<FlowVersionInfo>> VersionsAsync(string flowId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<FlowVersionInfo>> VersionsAsync(TenantScope scope, string flowId, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<FlowVersionInfo>>(async (db, ct) =>
         {
-            if (!await db.Flows.AnyAsync(f => f.Id == flowId, ct))
-            {
-                throw NotFound(flowId);
-            }
-
+            await FindAsync(db, scope, flowId, ct);
             var versions = await db.FlowVersions.Where(v => v.FlowId == flowId).OrderByDescending(v => v.Version).ToListAsync(ct);
             return versions.Select(ToInfo).ToList();
         }, cancellationToken);
 
     /// <summary>A version's document; without a version number, the draft if there is one, else the active or latest version.</summary>
-    public Task<FlowVersionDocument> GetVersionAsync(string flowId, int? version, CancellationToken cancellationToken) =>
+    public Task<FlowVersionDocument> GetVersionAsync(TenantScope scope, string flowId, int? version, CancellationToken cancellationToken) =>
         database.ReadAsync(async (db, ct) =>
         {
-            var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == flowId, ct) ?? throw NotFound(flowId);
+            var flow = await FindAsync(db, scope, flowId, ct);
             var query = db.FlowVersions.Where(v => v.FlowId == flowId);
             var record = version is { } v
                 ? await query.SingleOrDefaultAsync(x => x.Version == v, ct)
@@ -66,9 +66,9 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
     /// <summary>
     /// Saves the draft (creating it, and the flow, when there is none). <paramref name="expectedRevision"/> is the
     /// revision the editor loaded; if someone saved since, the save is refused rather than overwriting their work.
-    /// Drafts may be invalid: validation runs on demand and at publish.
+    /// Drafts may be invalid: validation runs on demand and at publish. A new flow belongs to the scope's tenant.
     /// </summary>
-    public Task<FlowVersionInfo> SaveDraftAsync(FlowDefinition definition, int? expectedRevision, CancellationToken cancellationToken) =>
+    public Task<FlowVersionInfo> SaveDraftAsync(TenantScope tenant, FlowDefinition definition, int? expectedRevision, CancellationToken cancellationToken) =>
         database.WriteAsync(async scope =>
         {
             var db = scope.Db;
@@ -76,8 +76,13 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
             var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == definition.Id, scope.CancellationToken);
             if (flow is null)
             {
-                flow = new FlowRecord { Id = definition.Id, Name = definition.Name, CreatedAt = now };
+                flow = new FlowRecord { Id = definition.Id, TenantId = tenant.TenantId, Name = definition.Name, CreatedAt = now };
                 db.Flows.Add(flow);
+            }
+            else if (!tenant.Includes(flow.TenantId))
+            {
+                // Ids are unique across the platform; say only that this one is taken, not by whom.
+                throw new FlowConflictException($"The flow id '{definition.Id}' is already in use; choose another id.");
             }
 
             flow.Name = definition.Name;
@@ -110,13 +115,13 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
             return ToInfo(draft);
         }, cancellationToken);
 
-    public Task DiscardDraftAsync(string flowId, CancellationToken cancellationToken) =>
+    public Task DiscardDraftAsync(TenantScope tenant, string flowId, CancellationToken cancellationToken) =>
         database.WriteAsync(async scope =>
         {
+            var flow = await FindAsync(scope.Db, tenant, flowId, scope.CancellationToken);
             var draft = await scope.Db.FlowVersions.SingleOrDefaultAsync(v => v.FlowId == flowId && v.Status == VersionStatus.Draft, scope.CancellationToken)
                 ?? throw new FlowNotFoundException($"Flow '{flowId}' has no draft.");
             scope.Db.FlowVersions.Remove(draft);
-            var flow = await scope.Db.Flows.SingleAsync(f => f.Id == flowId, scope.CancellationToken);
             flow.LatestVersion--;
             if (flow.LatestVersion == 0)
             {
@@ -127,12 +132,12 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
         }, cancellationToken);
 
     /// <summary>Publishes the draft as a frozen version; invalid drafts raise <see cref="FlowValidationException"/> and change nothing.</summary>
-    public async Task<FlowVersionInfo> PublishAsync(string flowId, CancellationToken cancellationToken)
+    public async Task<FlowVersionInfo> PublishAsync(TenantScope tenant, string flowId, CancellationToken cancellationToken)
     {
         var result = await database.WriteAsync(async scope =>
         {
             var db = scope.Db;
-            var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == flowId, scope.CancellationToken) ?? throw NotFound(flowId);
+            var flow = await FindAsync(db, tenant, flowId, scope.CancellationToken);
             var draft = await db.FlowVersions.SingleOrDefaultAsync(v => v.FlowId == flowId && v.Status == VersionStatus.Draft, scope.CancellationToken)
                 ?? throw new FlowConflictException($"Flow '{flowId}' has no draft to publish.");
             var compiled = compiler.Compile(FlowJson.Deserialize(draft.Definition), draft.Version);
@@ -142,7 +147,7 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
             draft.UpdatedAt = now;
             flow.ActiveVersion = draft.Version;
             flow.UpdatedAt = now;
-            await ReplaceTriggersAsync(db, flowId, compiled, scope.CancellationToken);
+            await ReplaceTriggersAsync(db, flow, compiled, scope.CancellationToken);
             await db.SaveChangesAsync(scope.CancellationToken);
             return ToInfo(draft);
         }, cancellationToken);
@@ -151,12 +156,12 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
     }
 
     /// <summary>Stops new instances (triggers and starts); running instances finish on their version.</summary>
-    public async Task<FlowVersionInfo> RetractAsync(string flowId, CancellationToken cancellationToken)
+    public async Task<FlowVersionInfo> RetractAsync(TenantScope tenant, string flowId, CancellationToken cancellationToken)
     {
         var result = await database.WriteAsync(async scope =>
         {
             var db = scope.Db;
-            var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == flowId, scope.CancellationToken) ?? throw NotFound(flowId);
+            var flow = await FindAsync(db, tenant, flowId, scope.CancellationToken);
             if (flow.ActiveVersion is not { } active)
             {
                 throw new FlowConflictException($"Flow '{flowId}' has no published version to retract.");
@@ -167,7 +172,7 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
             version.UpdatedAt = Now();
             flow.ActiveVersion = null;
             flow.UpdatedAt = version.UpdatedAt;
-            await ReplaceTriggersAsync(db, flowId, null, scope.CancellationToken);
+            await ReplaceTriggersAsync(db, flow, null, scope.CancellationToken);
             await db.SaveChangesAsync(scope.CancellationToken);
             return ToInfo(version);
         }, cancellationToken);
@@ -179,7 +184,7 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
     /// Imports a flow document: it becomes the draft, and is published too when asked. An import that fails
     /// validation with <paramref name="publish"/> leaves nothing behind.
     /// </summary>
-    public async Task<FlowVersionInfo> ImportAsync(FlowDefinition definition, bool publish, CancellationToken cancellationToken)
+    public async Task<FlowVersionInfo> ImportAsync(TenantScope tenant, FlowDefinition definition, bool publish, CancellationToken cancellationToken)
     {
         if (publish)
         {
@@ -190,12 +195,40 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
             }
         }
 
-        var draft = await SaveDraftAsync(definition, expectedRevision: null, cancellationToken);
-        return publish ? await PublishAsync(definition.Id, cancellationToken) : draft;
+        var draft = await SaveDraftAsync(tenant, definition, expectedRevision: null, cancellationToken);
+        return publish ? await PublishAsync(tenant, definition.Id, cancellationToken) : draft;
     }
 
-    private static async Task ReplaceTriggersAsync(EngineDbContext db, string flowId, Execution.CompiledFlow? compiled, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives a flow that belongs to no tenant (one made before flows had owners), with its triggers and instances, to
+    /// <paramref name="tenantId"/>. A flow that already has an owner is left alone; returns whether it moved.
+    /// </summary>
+    public async Task<bool> AdoptAsync(string flowId, string tenantId, CancellationToken cancellationToken)
     {
+        var moved = await database.WriteAsync(async scope =>
+        {
+            var db = scope.Db;
+            var ct = scope.CancellationToken;
+            if (await db.Flows.Where(f => f.Id == flowId && f.TenantId == null).ExecuteUpdateAsync(u => u.SetProperty(f => f.TenantId, tenantId), ct) == 0)
+            {
+                return false;
+            }
+
+            await db.FlowTriggers.Where(t => t.FlowId == flowId).ExecuteUpdateAsync(u => u.SetProperty(t => t.TenantId, tenantId), ct);
+            await db.Instances.Where(i => i.FlowId == flowId && i.TenantId == null).ExecuteUpdateAsync(u => u.SetProperty(i => i.TenantId, tenantId), ct);
+            return true;
+        }, cancellationToken);
+        if (moved)
+        {
+            TriggersChanged?.Invoke();
+        }
+
+        return moved;
+    }
+
+    private static async Task ReplaceTriggersAsync(EngineDbContext db, FlowRecord flow, Execution.CompiledFlow? compiled, CancellationToken cancellationToken)
+    {
+        var flowId = flow.Id;
         await db.FlowTriggers.Where(t => t.FlowId == flowId).ExecuteDeleteAsync(cancellationToken);
         foreach (var start in compiled?.StartNodes ?? [])
         {
@@ -208,6 +241,7 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
             db.FlowTriggers.Add(new FlowTriggerRecord
             {
                 FlowId = flowId,
+                TenantId = flow.TenantId,
                 NodeId = start.Id,
                 Version = compiled!.Version,
                 Kind = trigger,
@@ -220,6 +254,13 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     private static FlowNotFoundException NotFound(string flowId) => new($"There is no flow '{flowId}'.");
+
+    /// <summary>The flow, or not found when it does not exist or belongs to another tenant: to a tenant they are the same.</summary>
+    private static async Task<FlowRecord> FindAsync(EngineDbContext db, TenantScope scope, string flowId, CancellationToken cancellationToken)
+    {
+        var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == flowId, cancellationToken);
+        return flow is not null && scope.Includes(flow.TenantId) ? flow : throw NotFound(flowId);
+    }
 
     private static FlowSummary ToSummary(FlowRecord f, bool hasDraft) =>
         new(f.Id, f.Name, f.Description, f.ActiveVersion, f.LatestVersion, hasDraft, DateTimeOffset.FromUnixTimeMilliseconds(f.UpdatedAt));

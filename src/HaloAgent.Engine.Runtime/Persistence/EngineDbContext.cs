@@ -29,6 +29,7 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<FlowRecord>().ToTable("flows").HasKey(f => f.Id);
+        model.Entity<FlowRecord>().HasIndex(f => f.TenantId);
         model.Entity<FlowVersionRecord>().ToTable("flow_versions").HasKey(v => new { v.FlowId, v.Version });
         model.Entity<FlowVersionRecord>().Property(v => v.Revision).IsConcurrencyToken();
         model.Entity<FlowTriggerRecord>().ToTable("flow_triggers").HasKey(t => new { t.FlowId, t.NodeId });
@@ -42,6 +43,7 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
         instance.HasIndex(i => i.StartKey).IsUnique();
         instance.HasIndex(i => new { i.FlowId, i.Status });
         instance.HasIndex(i => i.CorrelationKey);
+        instance.HasIndex(i => new { i.TenantId, i.CreatedAt });
 
         var bookmark = model.Entity<BookmarkRecord>();
         bookmark.ToTable("flow_bookmarks").HasKey(b => b.Id);

@@ -12,19 +12,21 @@ internal static class EventMatcher
         UPDATE flow_bookmarks SET resumed_event_id = @EventId, resumed_at = @Now
         WHERE event_name = @Name AND correlation_key = @CorrelationKey AND resumed_event_id IS NULL
           AND (@InstanceId IS NULL OR instance_id = @InstanceId)
+          AND (@Tenant IS NULL OR EXISTS (SELECT 1 FROM flow_instances i WHERE i.id = flow_bookmarks.instance_id AND i.tenant_id = @Tenant))
           AND NOT EXISTS (SELECT 1 FROM flow_bookmarks r WHERE r.instance_id = flow_bookmarks.instance_id AND r.resumed_event_id IS NOT NULL)
         RETURNING instance_id
         """;
 
 
-    public static async Task<IReadOnlyList<string>> ResumeAsync(WriteScope scope, string eventId, string name, string correlationKey, string? instanceId, long now)
+    public static async Task<IReadOnlyList<string>> ResumeAsync(WriteScope scope, string eventId, EventRequest request, string? instanceId, long now)
     {
         var instances = (await scope.Connection.QueryAsync<string>(scope.Command(ResumeSql, new
         {
             EventId = eventId,
             Now = now,
-            Name = name,
-            CorrelationKey = correlationKey,
+            request.Name,
+            request.CorrelationKey,
+            request.Tenant,
             InstanceId = instanceId,
         }))).Distinct().Order(StringComparer.Ordinal).ToList();
         if (instances.Count > 0)

@@ -14,15 +14,19 @@ namespace HaloAgent.Engine.Runtime.Runtime;
 /// </summary>
 public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows, WorkSignal signal, TimeProvider clock)
 {
-    public async Task<StartResult> StartAsync(string flowId, StartRequest request, CancellationToken cancellationToken)
+    public async Task<StartResult> StartAsync(TenantScope scope, string flowId, StartRequest request, CancellationToken cancellationToken)
     {
         request = request with
         {
             Input = PlainValue.Normalize(request.Input),
             Variables = request.Variables?.ToDictionary(v => v.Key, v => PlainValue.Normalize(v.Value), StringComparer.Ordinal),
         };
-        var active = await database.ReadAsync((db, ct) => db.Flows.Where(f => f.Id == flowId).Select(f => new { f.ActiveVersion }).SingleOrDefaultAsync(ct), cancellationToken)
-            ?? throw new FlowNotFoundException($"There is no flow '{flowId}'.");
+        var active = await database.ReadAsync((db, ct) => db.Flows.Where(f => f.Id == flowId).Select(f => new { f.ActiveVersion, f.TenantId }).SingleOrDefaultAsync(ct), cancellationToken);
+        if (active is null || !scope.Includes(active.TenantId))
+        {
+            throw new FlowNotFoundException($"There is no flow '{flowId}'.");
+        }
+
         if (active.ActiveVersion is not { } version)
         {
             throw new FlowConflictException($"Flow '{flowId}' has no published version; publish it before starting it.");
@@ -37,7 +41,7 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
         var instanceId = InstanceInserter.NewId();
         var result = await database.ExecuteAsync(async (connection, ct) =>
         {
-            var id = await InstanceInserter.TryInsertAsync(connection, null, flow, startNode.Id, request, Now(), instanceId, ct);
+            var id = await InstanceInserter.TryInsertAsync(connection, null, flow, active.TenantId ?? scope.TenantId, startNode.Id, request, Now(), instanceId, ct);
             if (id is not null)
             {
                 return new StartResult(id, version, Started: true);
@@ -66,7 +70,7 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
     /// database accept exactly one of them.
     /// </summary>
     public Task<StartResult> StartScheduledAsync(string flowId, string nodeId, DateTimeOffset fireTime, CancellationToken cancellationToken) =>
-        StartAsync(flowId, new StartRequest
+        StartAsync(TenantScope.All, flowId, new StartRequest
         {
             StartNodeId = nodeId,
             StartKey = $"schedule:{flowId}:{nodeId}:{fireTime.ToUnixTimeSeconds()}",
@@ -75,7 +79,8 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
 
     /// <summary>
     /// Stores the event, resumes every instance waiting for it and starts every flow it triggers. When nothing takes
-    /// it, it stays pending: an instance of this key that is still running takes it as soon as it suspends.
+    /// it, it stays pending: an instance of this key that is still running takes it as soon as it suspends. A tenant's
+    /// event starts that tenant's flows and platform flows, and resumes only that tenant's instances.
     /// </summary>
     public async Task<EventResult> RaiseAsync(EventRequest request, CancellationToken cancellationToken)
     {
@@ -85,15 +90,15 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
             async (db, ct) =>
             {
                 await db.Database.OpenConnectionAsync(ct);
-                return (await db.Database.GetDbConnection().QueryAsync<(string FlowId, int Version, string NodeId)>(new CommandDefinition(
-                    "SELECT flow_id, version, node_id FROM flow_triggers WHERE kind = @Kind AND event_name = @Name",
-                    new { Kind = StartActivity.Triggers.Event, request.Name }, cancellationToken: ct))).ToList();
+                return (await db.Database.GetDbConnection().QueryAsync<(string FlowId, int Version, string NodeId, string? TenantId)>(new CommandDefinition(
+                    "SELECT flow_id, version, node_id, tenant_id FROM flow_triggers WHERE kind = @Kind AND event_name = @Name AND (tenant_id IS NULL OR tenant_id = @Tenant)",
+                    new { Kind = StartActivity.Triggers.Event, request.Name, request.Tenant }, cancellationToken: ct))).ToList();
             },
             cancellationToken);
-        var compiled = new List<(CompiledFlow Flow, string NodeId)>();
-        foreach (var (flowId, version, nodeId) in triggers)
+        var compiled = new List<(CompiledFlow Flow, string NodeId, string? TenantId)>();
+        foreach (var (flowId, version, nodeId, tenantId) in triggers)
         {
-            compiled.Add((await flows.GetAsync(flowId, version, cancellationToken), nodeId));
+            compiled.Add((await flows.GetAsync(flowId, version, cancellationToken), nodeId, tenantId ?? request.Tenant));
         }
 
         var result = await RaiseCoreAsync(request, null, compiled, cancellationToken);
@@ -106,9 +111,9 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
     }
 
     /// <summary>Sends an event to one instance's bookmarks only (e.g. from the Studio's test run).</summary>
-    public async Task<EventResult> RaiseForInstanceAsync(string instanceId, string name, object? payload, CancellationToken cancellationToken)
+    public async Task<EventResult> RaiseForInstanceAsync(TenantScope scope, string instanceId, string name, object? payload, CancellationToken cancellationToken)
     {
-        var instance = await FindAsync(instanceId, cancellationToken);
+        var instance = await FindAsync(scope, instanceId, cancellationToken);
         if (Enum.Parse<InstanceStatus>(instance.Status).IsFinished())
         {
             throw new InstanceStateException($"Instance {instanceId} is {instance.Status}; it no longer takes events.");
@@ -122,7 +127,7 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
             throw new InstanceStateException($"Instance {instanceId} is not waiting for '{name}'.");
         }
 
-        var result = await RaiseCoreAsync(new EventRequest(name, correlation, PlainValue.Normalize(payload)), instanceId, [], cancellationToken);
+        var result = await RaiseCoreAsync(new EventRequest(name, correlation, PlainValue.Normalize(payload)) { Tenant = instance.TenantId }, instanceId, [], cancellationToken);
         if (result.ResumedInstances.Count == 0)
         {
             throw new InstanceStateException($"Instance {instanceId} stopped waiting for '{name}' before the event arrived.");
@@ -132,23 +137,23 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
         return result;
     }
 
-    private Task<EventResult> RaiseCoreAsync(EventRequest request, string? instanceId, List<(CompiledFlow Flow, string NodeId)> triggers, CancellationToken cancellationToken) =>
+    private Task<EventResult> RaiseCoreAsync(EventRequest request, string? instanceId, List<(CompiledFlow Flow, string NodeId, string? TenantId)> triggers, CancellationToken cancellationToken) =>
         database.WriteAsync(async scope =>
         {
             var now = Now();
             var eventId = request.EventId ?? Guid.CreateVersion7().ToString("N");
             await scope.Dialect.LockKeysAsync(scope.Connection, scope.Transaction, [SqlDialect.KeyHash(request.Name, request.CorrelationKey)], scope.CancellationToken);
             var inserted = await scope.Connection.ExecuteAsync(scope.Command(
-                "INSERT INTO flow_events (id, name, correlation_key, payload, created_at, consumed_at) VALUES (@Id, @Name, @CorrelationKey, @Payload, @Now, NULL) ON CONFLICT DO NOTHING",
-                new { Id = eventId, request.Name, request.CorrelationKey, Payload = PlainValue.Serialize(request.Payload), Now = now }));
+                "INSERT INTO flow_events (id, tenant_id, name, correlation_key, payload, created_at, consumed_at) VALUES (@Id, @Tenant, @Name, @CorrelationKey, @Payload, @Now, NULL) ON CONFLICT DO NOTHING",
+                new { Id = eventId, request.Tenant, request.Name, request.CorrelationKey, Payload = PlainValue.Serialize(request.Payload), Now = now }));
             if (inserted == 0)
             {
                 return new EventResult(eventId, Duplicate: true, [], []);
             }
 
-            var resumed = await EventMatcher.ResumeAsync(scope, eventId, request.Name, request.CorrelationKey, instanceId, now);
+            var resumed = await EventMatcher.ResumeAsync(scope, eventId, request, instanceId, now);
             var started = new List<string>();
-            foreach (var (flow, nodeId) in triggers)
+            foreach (var (flow, nodeId, tenantId) in triggers)
             {
                 if (!TriggerConditionHolds(flow, nodeId, request.Payload))
                 {
@@ -156,7 +161,7 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
                 }
 
                 var startRequest = new StartRequest { CorrelationKey = request.CorrelationKey, Input = request.Payload, StartKey = $"event:{eventId}:{flow.FlowId}:{nodeId}" };
-                if (await InstanceInserter.TryInsertAsync(scope, flow, nodeId, startRequest, now) is { } id)
+                if (await InstanceInserter.TryInsertAsync(scope, flow, tenantId, nodeId, startRequest, now) is { } id)
                 {
                     started.Add(id);
                 }
@@ -190,14 +195,14 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
     }
 
     /// <summary>Runs the faulted node again (with the same idempotency key as the failed attempt).</summary>
-    public async Task RetryAsync(string instanceId, CancellationToken cancellationToken)
+    public async Task RetryAsync(TenantScope scope, string instanceId, CancellationToken cancellationToken)
     {
-        await UpdateStateAsync(instanceId, InstanceStatus.Faulted, "retried", "UPDATE flow_instances SET wake_at = @Now, runnable_since = @Now, row_version = row_version + 1, sequence = sequence + 1, updated_at = @Now WHERE id = @Id AND status = 'Faulted' RETURNING sequence", cancellationToken);
+        await UpdateStateAsync(await FindAsync(scope, instanceId, cancellationToken), InstanceStatus.Faulted, "retried", "UPDATE flow_instances SET wake_at = @Now, runnable_since = @Now, row_version = row_version + 1, sequence = sequence + 1, updated_at = @Now WHERE id = @Id AND status = 'Faulted' RETURNING sequence", cancellationToken);
         signal.Notify();
     }
 
-    public Task CancelAsync(string instanceId, CancellationToken cancellationToken) =>
-        UpdateStateAsync(instanceId, null, "cancelled", """
+    public async Task CancelAsync(TenantScope scope, string instanceId, CancellationToken cancellationToken) =>
+        await UpdateStateAsync(await FindAsync(scope, instanceId, cancellationToken), null, "cancelled", """
             UPDATE flow_instances SET status = 'Cancelled', wake_at = NULL, singleton_key = NULL, wait = NULL, completed_at = @Now,
                 row_version = row_version + 1, sequence = sequence + 1, updated_at = @Now
             WHERE id = @Id AND status IN ('Running', 'Waiting', 'Faulted')
@@ -208,9 +213,9 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
     /// Moves a waiting (or faulted) instance to another frozen version, continuing at <paramref name="nodeId"/>. Completed
     /// steps are not re-run: variables and journal carry over, only the position changes.
     /// </summary>
-    public async Task MigrateAsync(string instanceId, int version, string nodeId, CancellationToken cancellationToken)
+    public async Task MigrateAsync(TenantScope scope, string instanceId, int version, string nodeId, CancellationToken cancellationToken)
     {
-        var instance = await FindAsync(instanceId, cancellationToken);
+        var instance = await FindAsync(scope, instanceId, cancellationToken);
         var target = await flows.GetAsync(instance.FlowId, version, cancellationToken);
         if (!target.HasNode(nodeId))
         {
@@ -222,7 +227,7 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
             throw new InstanceStateException("Migrating to a Start node would re-run the flow from the beginning; pick the node to continue at.");
         }
 
-        await UpdateStateAsync(instanceId, null, $"migrated to v{version} at {nodeId}", """
+        await UpdateStateAsync(instance, null, $"migrated to v{version} at {nodeId}", """
             UPDATE flow_instances SET version = @Version, current_node_id = @NodeId, status = 'Running', wait = NULL, incident = NULL,
                 wake_at = @Now, runnable_since = @Now, row_version = row_version + 1, sequence = sequence + 1, updated_at = @Now
             WHERE id = @Id AND status IN ('Waiting', 'Faulted')
@@ -231,9 +236,9 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
         signal.Notify();
     }
 
-    private async Task UpdateStateAsync(string instanceId, InstanceStatus? required, string action, string sql, CancellationToken cancellationToken, object? extra = null)
+    private async Task UpdateStateAsync(Persistence.Records.InstanceRecord instance, InstanceStatus? required, string action, string sql, CancellationToken cancellationToken, object? extra = null)
     {
-        var instance = await FindAsync(instanceId, cancellationToken);
+        var instanceId = instance.Id;
         await database.WriteAsync(async scope =>
         {
             var now = Now();
@@ -269,9 +274,12 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
             "SELECT event_name, correlation_key FROM flow_bookmarks WHERE instance_id = @Id", new { Id = instanceId })))
         .Select(b => SqlDialect.KeyHash(b.EventName, b.CorrelationKey)).ToList();
 
-    private async Task<Persistence.Records.InstanceRecord> FindAsync(string instanceId, CancellationToken cancellationToken) =>
-        await database.ReadAsync((db, ct) => db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, ct), cancellationToken)
-        ?? throw new InstanceNotFoundException(instanceId);
+    /// <summary>The instance, or not found when it does not exist or belongs to another tenant.</summary>
+    private async Task<Persistence.Records.InstanceRecord> FindAsync(TenantScope scope, string instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await database.ReadAsync((db, ct) => db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, ct), cancellationToken);
+        return instance is not null && scope.Includes(instance.TenantId) ? instance : throw new InstanceNotFoundException(instanceId);
+    }
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 }

@@ -342,8 +342,8 @@ public sealed class InstanceBatchRunner
         }
 
         var bookmarks = waiting.SelectMany(r => r.State.Wait!.Bookmarks).ToList();
-        var candidates = (await scope.Connection.QueryAsync<(string Id, string Name, string CorrelationKey, long CreatedAt)>(scope.Command($"""
-            SELECT id, name, correlation_key, created_at FROM flow_events
+        var candidates = (await scope.Connection.QueryAsync<(string Id, string Name, string CorrelationKey, long CreatedAt, string? TenantId)>(scope.Command($"""
+            SELECT id, name, correlation_key, created_at, tenant_id FROM flow_events
             WHERE consumed_at IS NULL AND {scope.Dialect.InList("name", "@Names")} AND {scope.Dialect.InList("correlation_key", "@Keys")} AND created_at >= @Since
             ORDER BY created_at, id
             """, new
@@ -362,6 +362,7 @@ public sealed class InstanceBatchRunner
         foreach (var run in waiting)
         {
             var match = candidates.FirstOrDefault(e => !taken.Contains(e.Id) && e.CreatedAt >= run.RunnableSince
+                && (e.TenantId is null || e.TenantId == run.Record.TenantId)
                 && run.State.Wait!.Bookmarks.Any(b => b.EventName == e.Name && b.CorrelationKey == e.CorrelationKey));
             if (match.Id is null)
             {

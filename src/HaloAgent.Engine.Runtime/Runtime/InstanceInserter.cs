@@ -12,22 +12,23 @@ namespace HaloAgent.Engine.Runtime.Runtime;
 internal static class InstanceInserter
 {
     private const string InsertSql = """
-        INSERT INTO flow_instances (id, flow_id, version, status, correlation_key, singleton_key, start_key, current_node_id,
+        INSERT INTO flow_instances (id, flow_id, tenant_id, version, status, correlation_key, singleton_key, start_key, current_node_id,
             data, sequence, wait, incident, wake_at, runnable_since, lease_owner, lease_until, row_version, created_at, updated_at, completed_at)
-        VALUES (@Id, @FlowId, @Version, 'Running', @CorrelationKey, @SingletonKey, @StartKey, @NodeId,
+        VALUES (@Id, @FlowId, @TenantId, @Version, 'Running', @CorrelationKey, @SingletonKey, @StartKey, @NodeId,
             @Data, 0, NULL, NULL, @Now, @Now, NULL, NULL, 0, @Now, @Now, NULL)
         ON CONFLICT DO NOTHING
         """;
 
     /// <summary>Callers pass plain values (see <see cref="PlainValue.Normalize"/>): the runtime normalises at its boundary, once.</summary>
     /// <returns>The new instance id, or null when a singleton or start key conflict refused it.</returns>
-    public static Task<string?> TryInsertAsync(WriteScope scope, CompiledFlow flow, string startNodeId, StartRequest request, long now) =>
-        TryInsertAsync(scope.Connection, scope.Transaction, flow, startNodeId, request, now, NewId(), scope.CancellationToken);
+    /// <param name="tenantId">Who the instance belongs to: the flow's tenant, or for a platform flow the tenant that started it.</param>
+    public static Task<string?> TryInsertAsync(WriteScope scope, CompiledFlow flow, string? tenantId, string startNodeId, StartRequest request, long now) =>
+        TryInsertAsync(scope.Connection, scope.Transaction, flow, tenantId, startNodeId, request, now, NewId(), scope.CancellationToken);
 
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 
     public static async Task<string?> TryInsertAsync(
-        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, CompiledFlow flow, string startNodeId,
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, CompiledFlow flow, string? tenantId, string startNodeId,
         StartRequest request, long now, string instanceId, CancellationToken cancellationToken)
     {
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -55,6 +56,7 @@ internal static class InstanceInserter
         {
             state.Id,
             FlowId = flow.FlowId,
+            TenantId = tenantId,
             flow.Version,
             request.CorrelationKey,
             SingletonKey = flow.Definition.Options.Singleton ? request.CorrelationKey ?? "" : null,

@@ -8,13 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Engine.Runtime.Runtime;
 
-/// <summary>Read side of instances: lists for the Studio, one instance with its journal.</summary>
+/// <summary>Read side of instances: lists for the Studio, one instance with its journal; a tenant sees only its own.</summary>
 public sealed class InstanceQueries(EngineDatabase database)
 {
-    public Task<IReadOnlyList<InstanceSummary>> ListAsync(InstanceFilter filter, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<InstanceSummary>> ListAsync(TenantScope scope, InstanceFilter filter, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<InstanceSummary>>(async (db, ct) =>
         {
             var query = db.Instances.AsQueryable();
+            if (scope.TenantId is { } tenant) query = query.Where(i => i.TenantId == tenant);
             if (filter.FlowId is { } flowId) query = query.Where(i => i.FlowId == flowId);
             if (filter.Version is { } version) query = query.Where(i => i.Version == version);
             if (filter.Status is { } status) query = query.Where(i => i.Status == status.ToString());
@@ -26,10 +27,15 @@ public sealed class InstanceQueries(EngineDatabase database)
             return rows.Select(ToSummary).ToList();
         }, cancellationToken);
 
-    public Task<InstanceDetails> GetAsync(string id, CancellationToken cancellationToken) =>
+    public Task<InstanceDetails> GetAsync(TenantScope scope, string id, CancellationToken cancellationToken) =>
         database.ReadAsync(async (db, ct) =>
         {
-            var record = await db.Instances.SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new InstanceNotFoundException(id);
+            var record = await db.Instances.SingleOrDefaultAsync(i => i.Id == id, ct);
+            if (record is null || !scope.Includes(record.TenantId))
+            {
+                throw new InstanceNotFoundException(id);
+            }
+
             var segments = await db.Journal.Where(j => j.InstanceId == id).OrderBy(j => j.FirstSequence).Select(j => j.Entries).ToListAsync(ct);
             var bookmarks = await db.Bookmarks.Where(b => b.InstanceId == id).OrderBy(b => b.CreatedAt).ToListAsync(ct);
             var journal = new JsonArray();

@@ -9,6 +9,6 @@ namespace HaloAgent.Engine.Runtime.Runtime;
 /// </summary>
 public sealed class RuntimeEventPublisher(IServiceProvider services) : IEventPublisher
 {
-    public Task PublishAsync(string name, string correlationKey, object? payload, string eventId, CancellationToken cancellationToken) =>
-        services.GetRequiredService<FlowRuntime>().RaiseAsync(new EventRequest(name, correlationKey, payload) { EventId = eventId }, cancellationToken);
+    public Task PublishAsync(string? tenant, string name, string correlationKey, object? payload, string eventId, CancellationToken cancellationToken) =>
+        services.GetRequiredService<FlowRuntime>().RaiseAsync(new EventRequest(name, correlationKey, payload) { EventId = eventId, Tenant = tenant }, cancellationToken);
 }

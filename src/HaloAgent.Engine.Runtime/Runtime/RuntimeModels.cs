@@ -26,6 +26,12 @@ public sealed record EventRequest(string Name, string CorrelationKey, object? Pa
 {
     /// <summary>Caller-chosen id (e.g. a WhatsApp message id) so a redelivered event is recognised and ignored.</summary>
     public string? EventId { get; init; }
+
+    /// <summary>
+    /// The tenant (business) the event happened in: it starts that tenant's flows and platform flows, and resumes only
+    /// that tenant's instances. Null for a platform event, which starts only platform flows.
+    /// </summary>
+    public string? Tenant { get; init; }
 }
 
 public sealed record EventResult(string EventId, bool Duplicate, IReadOnlyList<string> ResumedInstances, IReadOnlyList<string> StartedInstances)

@@ -26,7 +26,7 @@ public static class EscalationsApi
 
             // The hand-over flow waits for this to tell the customer the agent is back.
             await runtime.RaiseAsync(
-                new EventRequest("escalation.resolved", resolved.ContactId, new Dictionary<string, object?> { ["escalationId"] = id }) { EventId = $"escalation.resolved:{id}" },
+                new EventRequest("escalation.resolved", resolved.ContactId, new Dictionary<string, object?> { ["escalationId"] = id }) { EventId = $"escalation.resolved:{id}", Tenant = resolved.BusinessId },
                 ct);
             return Results.Ok(resolved);
         });

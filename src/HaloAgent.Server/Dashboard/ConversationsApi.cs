@@ -50,7 +50,7 @@ public static class ConversationsApi
                     {
                         ["escalationId"] = opened.Escalation.Id,
                         ["reason"] = reason,
-                    }) { EventId = $"escalation.opened:{opened.Escalation.Id}" },
+                    }) { EventId = $"escalation.opened:{opened.Escalation.Id}", Tenant = contact.BusinessId },
                     ct);
             }
 
@@ -76,6 +76,7 @@ public static class ConversationsApi
                         new EventRequest("escalation.resolved", resolved.ContactId, new Dictionary<string, object?> { ["escalationId"] = open.Id })
                         {
                             EventId = $"escalation.resolved:{open.Id}",
+                            Tenant = contact.BusinessId,
                         },
                         ct);
                 }

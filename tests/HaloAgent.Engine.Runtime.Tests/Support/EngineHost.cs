@@ -56,16 +56,16 @@ public sealed class EngineHost : IAsyncDisposable
 
     public async Task PublishAsync(string json)
     {
-        await Store.ImportAsync(FlowJson.Deserialize(json), publish: true, CancellationToken.None);
+        await Store.ImportAsync(TenantScope.All, FlowJson.Deserialize(json), publish: true, CancellationToken.None);
     }
 
     public Task<int> DrainAsync() => Runner.RunUntilIdleAsync(CancellationToken.None);
 
-    public Task<InstanceDetails> GetAsync(string id) => Instances.GetAsync(id, CancellationToken.None);
+    public Task<InstanceDetails> GetAsync(string id) => Instances.GetAsync(TenantScope.All, id, CancellationToken.None);
 
     public async Task<string> StartAsync(string flowId, string? correlationKey = null, object? input = null)
     {
-        var result = await Runtime.StartAsync(flowId, new StartRequest { CorrelationKey = correlationKey, Input = input }, CancellationToken.None);
+        var result = await Runtime.StartAsync(TenantScope.All, flowId, new StartRequest { CorrelationKey = correlationKey, Input = input }, CancellationToken.None);
         result.Started.ShouldBeTrue(result.Reason);
         return result.InstanceId;
     }

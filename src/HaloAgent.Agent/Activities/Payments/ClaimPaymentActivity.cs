@@ -32,7 +32,7 @@ public sealed class ClaimPaymentActivity(ConversationLoader conversations, IPaym
     {
         var conversation = await conversations.LoadAsync(context, cancellationToken);
         var open = await payments.ListOpenForContactAsync(conversation.Business.Id, conversation.Contact.Id, cancellationToken);
-        await events.PublishAsync(EventName, conversation.Contact.Id, context.Event, $"{context.IdempotencyKey}:{EventName}", cancellationToken);
+        await events.PublishAsync(conversation.Business.Id, EventName, conversation.Contact.Id, context.Event, $"{context.IdempotencyKey}:{EventName}", cancellationToken);
         var message = context.Event as IDictionary<string, object?>;
         var text = message is not null && message.TryGetValue("text", out var t) ? t as string : null;
         var replyId = message is not null && message.TryGetValue("replyId", out var r) ? r as string : null;

@@ -8,6 +8,9 @@ public sealed class EventRecord
 {
     public required string Id { get; set; }
 
+    /// <summary>The tenant that raised it; null for a platform event. It only reaches that tenant's instances.</summary>
+    public string? TenantId { get; set; }
+
     public required string Name { get; set; }
 
     public required string CorrelationKey { get; set; }

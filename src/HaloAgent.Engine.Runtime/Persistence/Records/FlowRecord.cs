@@ -5,6 +5,9 @@ public sealed class FlowRecord
 {
     public required string Id { get; set; }
 
+    /// <summary>The business that owns the flow; null for a platform flow (see <see cref="TenantScope"/>).</summary>
+    public string? TenantId { get; set; }
+
     public required string Name { get; set; }
 
     public string? Description { get; set; }

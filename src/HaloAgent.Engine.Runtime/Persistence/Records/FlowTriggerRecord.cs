@@ -5,6 +5,9 @@ public sealed class FlowTriggerRecord
 {
     public required string FlowId { get; set; }
 
+    /// <summary>The flow's tenant, copied so an event finds only its own tenant's (and platform) triggers in one query.</summary>
+    public string? TenantId { get; set; }
+
     public required string NodeId { get; set; }
 
     public int Version { get; set; }

@@ -11,6 +11,9 @@ public sealed class InstanceRecord
 
     public required string FlowId { get; set; }
 
+    /// <summary>The flow's tenant at start, copied so lists and checks need no join.</summary>
+    public string? TenantId { get; set; }
+
     public int Version { get; set; }
 
     public required string Status { get; set; }

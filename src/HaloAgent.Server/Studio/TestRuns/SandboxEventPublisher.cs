@@ -20,7 +20,7 @@ public sealed class SandboxEventPublisher(IServiceProvider services, IDbContextF
     private readonly ConcurrentDictionary<string, bool> _ordinary = new(StringComparer.Ordinal);
     private readonly RuntimeEventPublisher _runtime = new(services);
 
-    public async Task PublishAsync(string name, string correlationKey, object? payload, string eventId, CancellationToken cancellationToken)
+    public async Task PublishAsync(string? tenant, string name, string correlationKey, object? payload, string eventId, CancellationToken cancellationToken)
     {
         if (!_ordinary.ContainsKey(correlationKey))
         {
@@ -44,6 +44,6 @@ public sealed class SandboxEventPublisher(IServiceProvider services, IDbContextF
             _ordinary.TryAdd(correlationKey, true);
         }
 
-        await _runtime.PublishAsync(name, correlationKey, payload, eventId, cancellationToken);
+        await _runtime.PublishAsync(tenant, name, correlationKey, payload, eventId, cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using HaloAgent.Channels.Inbound;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Engine.Definitions;
 using HaloAgent.Engine.Execution;
+using HaloAgent.Engine.Runtime;
 using HaloAgent.Engine.Runtime.Management;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Runtime.Runtime;
@@ -42,7 +43,8 @@ public sealed class TestRunService(
     /// </summary>
     public async Task<Created> CreateAsync(string businessId, string actor, string flowId, FlowDefinition? definition, string? contactName, string? language, CancellationToken cancellationToken)
     {
-        var draft = definition ?? (await store.GetVersionAsync(flowId, null, cancellationToken)).Definition;
+        var tenant = TenantScope.Of(businessId);
+        var draft = definition ?? (await store.GetVersionAsync(tenant, flowId, null, cancellationToken)).Definition;
         var errors = compiler.Validate(draft with { Id = flowId });
         if (errors.Count > 0)
         {
@@ -51,7 +53,7 @@ public sealed class TestRunService(
 
         var runId = TestRunIds.NewRunId();
         var plan = SandboxDefinition.Create(draft with { Id = flowId }, TestRunIds.SandboxFlowId(flowId, runId));
-        await store.ImportAsync(plan.Sandbox, publish: true, cancellationToken);
+        await store.ImportAsync(tenant, plan.Sandbox, publish: true, cancellationToken);
 
         var contactKey = TestRunIds.ContactKey(runId);
         var name = string.IsNullOrWhiteSpace(contactName) ? "Test customer" : contactName.Trim();
@@ -112,7 +114,7 @@ public sealed class TestRunService(
     {
         var record = await GetRecordAsync(businessId, runId, cancellationToken);
         var messages = await history.GetAsync(businessId, record.ContactKey, TranscriptLength, cancellationToken);
-        InstanceDetails? details = record.InstanceId is { } id ? await instances.GetAsync(id, cancellationToken) : null;
+        InstanceDetails? details = record.InstanceId is { } id ? await instances.GetAsync(TenantScope.Of(businessId), id, cancellationToken) : null;
         var status = record.EndedAt is not null ? "Ended"
             : details is null ? "NotStarted"
             : details.Summary.Status.ToString();
@@ -188,7 +190,7 @@ public sealed class TestRunService(
         {
             try
             {
-                await runtime.CancelAsync(instanceId, cancellationToken);
+                await runtime.CancelAsync(TenantScope.Of(businessId), instanceId, cancellationToken);
             }
             catch (InstanceStateException)
             {
@@ -198,7 +200,7 @@ public sealed class TestRunService(
 
         try
         {
-            await store.RetractAsync(record.SandboxFlowId, cancellationToken);
+            await store.RetractAsync(TenantScope.Of(businessId), record.SandboxFlowId, cancellationToken);
         }
         catch (FlowConflictException)
         {
@@ -231,14 +233,14 @@ public sealed class TestRunService(
             return;
         }
 
-        var summary = (await instances.GetAsync(run.InstanceId, cancellationToken)).Summary;
+        var summary = (await instances.GetAsync(TenantScope.Of(run.BusinessId), run.InstanceId, cancellationToken)).Summary;
         var waitingFor = summary.Status == InstanceStatus.Waiting
             && await engine.ReadAsync((db, ct) => db.Bookmarks.AnyAsync(b => b.InstanceId == run.InstanceId && b.EventName == name && b.ResumedEventId == null, ct), cancellationToken);
         if (waitingFor)
         {
             try
             {
-                await runtime.RaiseForInstanceAsync(run.InstanceId, name, payload, cancellationToken);
+                await runtime.RaiseForInstanceAsync(TenantScope.Of(run.BusinessId), run.InstanceId, name, payload, cancellationToken);
                 return;
             }
             catch (InstanceStateException) when (IsCustomerMessage(name))
@@ -258,7 +260,7 @@ public sealed class TestRunService(
     /// <returns>False when the instance had already been started (the start key makes starting idempotent).</returns>
     private async Task<bool> StartInstanceAsync(TestRunRecord run, object? input, string startKey, CancellationToken cancellationToken)
     {
-        var started = await runtime.StartAsync(run.SandboxFlowId, new StartRequest
+        var started = await runtime.StartAsync(TenantScope.Of(run.BusinessId), run.SandboxFlowId, new StartRequest
         {
             StartNodeId = run.StartNodeId,
             CorrelationKey = run.ContactId,
