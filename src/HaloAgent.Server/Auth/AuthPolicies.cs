@@ -37,12 +37,8 @@ public static class AuthPolicies
     public static string BusinessId(this ClaimsPrincipal user) =>
         user.FindFirstValue(BusinessClaim) ?? throw new InvalidOperationException("The signed-in user has no business claim.");
 
-    /// <summary>
-    /// Whose flows and instances the user works with: their business's. The platform admin works with every business's,
-    /// and the flows they create are platform flows.
-    /// </summary>
-    public static TenantScope FlowTenant(this ClaimsPrincipal user) =>
-        user.IsInRole(Admin) ? TenantScope.All : TenantScope.Of(user.BusinessId());
+    /// <summary>Whose flows and instances the user works with: their business's, and nobody else's.</summary>
+    public static TenantScope FlowTenant(this ClaimsPrincipal user) => TenantScope.Of(user.BusinessId());
 
     /// <summary>Who did it, for status histories and audit: the user's e-mail.</summary>
     public static string Actor(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
