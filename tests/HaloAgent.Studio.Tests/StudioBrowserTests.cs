@@ -240,16 +240,30 @@ public sealed class StudioBrowserTests(StudioServer server) : IClassFixture<Stud
         (await page.Locator("body").InnerTextAsync()).ShouldNotContain("Ngozi Demo");
         await HeadlessChromium.ScreenshotAsync(page, "dashboard-second-business");
 
-        // Through the API as that user: no orders of the first business, and its test run is unknown.
+        // The Studio's flow list is theirs alone: none of the first business's journeys.
+        await page.GotoAsync(server.Url("/studio"));
+        await page.Locator("h1", new PageLocatorOptions { HasTextString = "Flows" }).WaitForAsync();
+        await page.Locator(".page table").WaitForAsync();
+        (await page.Locator(".page table tbody tr").CountAsync()).ShouldBe(0);
+        (await page.Locator("body").InnerTextAsync()).ShouldNotContain("ordering");
+        await HeadlessChromium.ScreenshotAsync(page, "studio-flows-second-business");
+
+        // Through the API as that user: no orders or flows of the first business; its flow, instances and test run are unknown.
         var answers = await page.EvaluateAsync<string[]>($$"""
             async () => {
               const orders = await (await fetch('/api/orders')).text();
               const run = (await fetch('/api/test-runs/{{runId}}')).status;
-              return [orders, String(run)];
+              const flows = await (await fetch('/api/flows')).text();
+              const flow = (await fetch('/api/flows/ordering')).status;
+              const instances = await (await fetch('/api/instances')).text();
+              return [orders, String(run), flows, String(flow), instances];
             }
             """);
         answers[0].ShouldNotContain(order.Number);
         answers[1].ShouldBe("404");
+        answers[2].ShouldBe("[]");
+        answers[3].ShouldBe("404");
+        answers[4].ShouldBe("[]");
     }
 
     private async Task<HttpClient> OwnerClientAsync()

@@ -1,16 +1,30 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { type AuthState, authApi, loadAuth } from './api/auth';
 import { errorMessage, http } from './api/http';
+import { preloadable } from './components/lazy';
 import { ErrorBox, Spinner } from './components/util';
 import { CatalogPage, ContactsPage, DashboardHome, InboxPage, OrdersPage, PaymentsPage } from './dashboard/pages';
-import { DesignerPage } from './designer/DesignerPage';
-import { PerfPage } from './dev/PerfPage';
 import { FlowListPage } from './pages/FlowListPage';
-import { InstanceDetailPage } from './pages/InstanceDetailPage';
 import { InstancesPage } from './pages/InstancesPage';
 import { LoginPage } from './pages/LoginPage';
 import { UserContext } from './api/permissions';
 import { Link, matchPath, navigate, useLocation } from './router';
+
+// The canvas pages (React Flow, dagre, the designer's panels) are separate chunks: the dashboard and the lists do not
+// load them. A canvas page's chunk is fetched as soon as the app starts on its address (in parallel with signing in),
+// and in the background once any Studio page is showing.
+const DesignerPage = preloadable(() => import('./designer/DesignerPage').then((m) => m.DesignerPage));
+const PerfPage = preloadable(() => import('./dev/PerfPage').then((m) => m.PerfPage));
+const InstanceDetailPage = preloadable(() => import('./pages/InstanceDetailPage').then((m) => m.InstanceDetailPage));
+
+function chunkFor(path: string): (() => Promise<unknown>) | null {
+  if (matchPath('/studio/flows/:id', path)) return DesignerPage.preload;
+  if (matchPath('/studio/dev/perf', path)) return PerfPage.preload;
+  if (matchPath('/studio/instances/:id', path)) return InstanceDetailPage.preload;
+  return null;
+}
+
+if (typeof window !== 'undefined') void chunkFor(window.location.pathname)?.().catch(() => {});
 
 const NAV: { to: string; label: string; section: 'dashboard' | 'studio' }[] = [
   { to: '/', label: 'Overview', section: 'dashboard' },
@@ -53,6 +67,21 @@ export function App() {
     http.onUnauthorized = () => setAuth((a) => (a.kind === 'disabled' ? a : { kind: 'anonymous' }));
   }, [refresh]);
 
+  const inStudio = path.startsWith('/studio');
+  useEffect(() => {
+    if (!inStudio) return;
+    const preload = () => {
+      void DesignerPage.preload().catch(() => {});
+      void InstanceDetailPage.preload().catch(() => {});
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(preload, { timeout: 3000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(preload, 1000);
+    return () => clearTimeout(timer);
+  }, [inStudio]);
+
   useEffect(() => {
     if (auth.kind === 'anonymous' && path !== '/login') navigate(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`, { replace: true, force: true });
     if (auth.kind !== 'anonymous' && auth.kind !== 'loading' && path === '/login') navigate(new URLSearchParams(window.location.search).get('next') || '/', { replace: true, force: true });
@@ -91,7 +120,7 @@ export function App() {
           ))}
         </nav>
       )}
-      <main className={current.fullScreen ? 'main full' : 'main'}><UserContext.Provider value={auth.kind === 'user' ? auth.user : null}>{current.element}</UserContext.Provider></main>
+      <main className={current.fullScreen ? 'main full' : 'main'}><UserContext.Provider value={auth.kind === 'user' ? auth.user : null}><Suspense fallback={<Spinner />}>{current.element}</Suspense></UserContext.Provider></main>
     </div>
   );
 }

@@ -13,17 +13,19 @@ import {
   applyNodeChanges,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { type DragEvent, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { flowsApi } from '../api/flows';
 import { ApiError, errorMessage } from '../api/http';
 import type { ActivityDescriptor, FlowDefinition, FlowSummary, FlowVersionInfo, Json, ValidationError } from '../api/types';
+import { preloadable } from '../components/lazy';
 import { download, ErrorBox, parseLenientJson, pickFile, Spinner } from '../components/util';
 import { copySelection, parseClipboard, pasteClipboard, type ClipboardData } from '../flow/clipboard';
-import { flowToGraph, graphToFlow, makeEdge, makeNode } from '../flow/convert';
+import { flowKey, flowToGraph, graphToFlow, makeEdge, makeNode } from '../flow/convert';
 import { addActivity, connect, deleteSelection, pruneOutcomes, renameNode, renameOutcome, setInput, updateNodeData } from '../flow/graphOps';
 import { canRedo, canUndo, createHistory, historyReducer } from '../flow/history';
 import { uniqueId } from '../flow/ids';
-import { autoLayout, estimateNodeWidth, NODE_HEIGHT } from '../flow/layout';
+import { activityGeometry, createGeometryDecorator } from '../flow/geometry';
+import { autoLayout } from '../flow/layout';
 import { type ActivityNode, type DescriptorMap, type FlowEdge, type FlowGraph } from '../flow/model';
 import { outcomesFor } from '../flow/outcomes';
 import { mapValidationErrors, NO_ERRORS } from '../flow/validation';
@@ -38,9 +40,11 @@ import { nodeTypes } from './FlowNode';
 import { createKeyedStore } from './keyedStore';
 import { DRAG_TYPE, Palette } from './Palette';
 import { type PanelActions, PropertyPanel } from './PropertyPanel';
-import { TestRunPanel } from './TestRunPanel';
 import { useActivities } from './useActivities';
-import { VersionsPanel } from './VersionsPanel';
+
+// The drawers are separate chunks, fetched once the canvas is up (or when opened before that).
+const TestRunPanel = preloadable(() => import('./TestRunPanel').then((m) => m.TestRunPanel));
+const VersionsPanel = preloadable(() => import('./VersionsPanel').then((m) => m.VersionsPanel));
 
 interface Loaded {
   summary: FlowSummary;
@@ -82,7 +86,6 @@ export function DesignerPage({ flowId }: { flowId: string }) {
 type Banner = { kind: 'error' | 'info' | 'conflict' | 'success'; text: string; errors?: ValidationError[] } | null;
 type Validation = { state: 'pending' } | { state: 'done'; errors: ValidationError[] } | { state: 'failed'; message: string };
 
-const flowKey = (graph: FlowGraph) => JSON.stringify(graphToFlow(graph));
 
 interface DesignerProps {
   loaded: Loaded;
@@ -103,7 +106,7 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
   const [info, setInfo] = useState(loaded.info);
   const [summary, setSummary] = useState(loaded.summary);
   const [versions, setVersions] = useState(loaded.versions);
-  const [savedKey, setSavedKey] = useState(() => flowKey(flowToGraph(loaded.definition, descriptors)));
+  const [savedKey, setSavedKey] = useState(() => flowKey(history.present));
   const [banner, setBanner] = useState<Banner>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [drawer, setDrawer] = useState<'versions' | 'test' | null>(null);
@@ -198,10 +201,10 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
   const layout = useCallback(() => {
     apply((g) =>
       autoLayout(g, {
-        sizeOf: (n) => ({
-          width: n.measured?.width ?? estimateNodeWidth(outcomesFor(descriptors.get(n.data.type), n.data.inputs).length),
-          height: n.measured?.height ?? NODE_HEIGHT,
-        }),
+        sizeOf: (n) => {
+          const size = activityGeometry(n, descriptors);
+          return { width: n.measured?.width ?? size.width, height: n.measured?.height ?? size.height };
+        },
       }),
     );
     requestAnimationFrame(() => flow.fitView({ duration: 300 }));
@@ -489,6 +492,9 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
   }, [testRun, drawer]);
   useEffect(() => runStore.set(testPath?.states ?? {}), [testPath, runStore]);
   const shownEdges = useMemo(() => decorateEdges(present.edges, testPath?.edges ?? null), [present.edges, testPath]);
+  // Sizes and handle positions up front: React Flow renders only the visible nodes without measuring them all first.
+  const withGeometry = useMemo(() => createGeometryDecorator(descriptors), [descriptors]);
+  const shownNodes = useMemo(() => withGeometry(present.nodes), [withGeometry, present.nodes]);
   const currentDefinition = useCallback(() => graphToFlow(presentRef.current), []);
 
   const canvasContext = useMemo<CanvasContextValue>(() => ({ descriptors, errors: errorStore, runState: drawer === 'test' ? runStore : null, readOnly: false }), [descriptors, errorStore, drawer, runStore]);
@@ -503,11 +509,19 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // The minimap draws (and subscribes to) every node: it mounts once the canvas has painted and the page is idle,
+  // so that opening a big flow does not wait for it.
+  const [miniMap, setMiniMap] = useState(false);
   const firstRender = useRef(false);
   const onInit = useCallback(() => {
     if (firstRender.current) return;
     firstRender.current = true;
     onFirstRender?.();
+    whenIdle(() => {
+      setMiniMap(true);
+      void TestRunPanel.preload().catch(() => {});
+      void VersionsPanel.preload().catch(() => {});
+    });
   }, [onFirstRender]);
 
   const statusText = `v${info.version} · ${info.status}${info.status === 'Draft' ? ` r${info.revision}` : ''}`;
@@ -566,7 +580,7 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
         <div className="canvas" ref={wrapper} onDrop={onDrop} onDragOver={onDragOver}>
           <CanvasContext.Provider value={canvasContext}>
             <ReactFlow<ActivityNode, FlowEdge>
-              nodes={present.nodes}
+              nodes={shownNodes}
               edges={shownEdges}
               nodeTypes={nodeTypes}
               onNodesChange={onNodesChange}
@@ -590,7 +604,7 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
               fitViewOptions={FIT_OPTIONS}
             >
               <Background gap={24} />
-              <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={miniMapColor} />
+              {miniMap && <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={miniMapColor} />}
               <Controls />
             </ReactFlow>
           </CanvasContext.Provider>
@@ -598,16 +612,26 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
         <aside className="properties">
           <PropertyPanel graph={present} descriptors={descriptors} errors={mapped} actions={actions} context={editorContext} />
         </aside>
-        {drawer === 'versions' && (
-          <VersionsPanel flowId={flowId} versions={versions} current={() => graphToFlow(presentRef.current)} onLoadVersion={loadVersion} onSelectNode={selectNode} onClose={() => setDrawer(null)} />
-        )}
-        {drawer === 'test' && <TestRunPanel flowId={flowId} currentDefinition={currentDefinition} onRun={setTestRun} onClose={() => setDrawer(null)} />}
+        <Suspense fallback={<aside className="side-drawer"><Spinner /></aside>}>
+          {drawer === 'versions' && (
+            <VersionsPanel flowId={flowId} versions={versions} current={() => graphToFlow(presentRef.current)} onLoadVersion={loadVersion} onSelectNode={selectNode} onClose={() => setDrawer(null)} />
+          )}
+          {drawer === 'test' && <TestRunPanel flowId={flowId} currentDefinition={currentDefinition} onRun={setTestRun} onClose={() => setDrawer(null)} />}
+        </Suspense>
       </div>
     </div>
   );
 }
 
 const LARGE_FLOW = 80;
+
+/** After the next frame, when the browser is idle (at the latest 300 ms later). */
+function whenIdle(fn: () => void) {
+  requestAnimationFrame(() => {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(fn, { timeout: 300 });
+    else setTimeout(fn, 50);
+  });
+}
 const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' } as const;
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_KEYS = ['Meta', 'Control'];

@@ -1,10 +1,9 @@
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { ActivityDescriptor, Json } from '../api/types';
-import { estimateNodeWidth } from '../flow/layout';
+import { estimateNodeWidth, nodeHeight, nodeOutcomes } from '../flow/geometry';
 import type { ActivityNode } from '../flow/model';
 import { TARGET_HANDLE } from '../flow/model';
-import { outcomesFor } from '../flow/outcomes';
 import { useCanvasContext } from './context';
 import { useKeyed } from './keyedStore';
 
@@ -44,15 +43,16 @@ function FlowNodeView({ id, data, selected }: NodeProps<ActivityNode>) {
   const descriptor = descriptors.get(data.type);
   const errors = useKeyed(errorStore, id);
   const run = useKeyed(runState, id);
-  const outcomes = useMemo(() => {
-    const declared = outcomesFor(descriptor, data.inputs);
-    const extra = (data.extraOutcomes ?? []).filter((o) => !declared.includes(o));
-    return { declared, extra };
-  }, [descriptor, data.inputs, data.extraOutcomes]);
+  const outcomes = useMemo(() => nodeOutcomes(descriptor, data), [descriptor, data]);
   const all = [...outcomes.declared, ...outcomes.extra];
   const handleKey = all.join('\u0000');
+  // React Flow measures a node when it mounts (and when its size changes); only a change of handles at the same size
+  // needs telling. Asking on mount too would make every mounted node update the whole store once more.
   const updateNodeInternals = useUpdateNodeInternals();
+  const shownHandles = useRef(handleKey);
   useEffect(() => {
+    if (shownHandles.current === handleKey) return;
+    shownHandles.current = handleKey;
     updateNodeInternals(id);
   }, [id, handleKey, updateNodeInternals]);
 
@@ -67,7 +67,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<ActivityNode>) {
   ].join(' ');
 
   return (
-    <div className={classes} style={{ width: estimateNodeWidth(all.length) }}>
+    <div className={classes} style={{ width: estimateNodeWidth(all.length), height: nodeHeight(all.length) }}>
       {!descriptor?.isStart && <Handle type="target" position={Position.Top} id={TARGET_HANDLE} isConnectable={!readOnly} />}
       <div className="fnode-head">
         <span className="fnode-type">{descriptor?.displayName ?? data.type}</span>

@@ -3,7 +3,9 @@ import ordering from '../../../../workflows/ordering.json';
 import welcome from '../../../../workflows/welcome-journey.json';
 import activities from '../test/activities.fixture.json';
 import type { ActivityDescriptor, FlowDefinition } from '../api/types';
-import { flowToGraph, graphToFlow, normalizeFlow } from './convert';
+import { flowKey, flowToGraph, graphToFlow, normalizeFlow } from './convert';
+import { generateFlow } from './generate';
+import { setInput } from './graphOps';
 import { descriptorMap } from './model';
 import { outcomesFor } from './outcomes';
 
@@ -59,5 +61,43 @@ describe('flow ⇄ graph conversion', () => {
     );
     expect(graph.nodes[0].data.extraOutcomes).toEqual(['Yes']);
     expect(new Set(graph.edges.map((e) => e.id)).size).toBe(2);
+  });
+});
+
+describe('flowKey', () => {
+  const plain = (g: ReturnType<typeof flowToGraph>) => JSON.stringify(graphToFlow(g));
+
+  it('is exactly JSON.stringify(graphToFlow(graph)), for shipped, generated and bare flows', () => {
+    for (const doc of [ordering, welcome, generateFlow(60), { id: 'empty', name: '' }, { id: 'x', name: 'x', nodes: [{ id: 'e', type: 'End' }] }]) {
+      const graph = flowToGraph(doc as unknown as FlowDefinition, descriptors);
+      expect(flowKey(graph)).toBe(plain(graph));
+    }
+    const bare = { meta: {} as never, nodes: [], edges: [] };
+    expect(flowKey(bare)).toBe(JSON.stringify(graphToFlow(bare)));
+  });
+
+  it('follows every change that matters to the document, and ignores selection and measuring', () => {
+    const graph = flowToGraph(welcome as unknown as FlowDefinition, descriptors);
+    const before = flowKey(graph);
+    const selected = { ...graph, nodes: graph.nodes.map((n, i) => (i === 0 ? { ...n, selected: true, measured: { width: 200, height: 84 } } : n)) };
+    expect(flowKey(selected)).toBe(before);
+
+    const moved = { ...graph, nodes: graph.nodes.map((n, i) => (i === 1 ? { ...n, position: { x: n.position.x + 10.4, y: n.position.y } } : n)) };
+    expect(flowKey(moved)).toBe(plain(moved));
+    expect(flowKey(moved)).not.toBe(before);
+
+    const edited = setInput(graph, graph.nodes[1].id, 'note', 'changed');
+    expect(flowKey(edited)).toBe(plain(edited));
+    expect(flowKey(edited)).not.toBe(before);
+
+    const renamed = { ...graph, nodes: graph.nodes.map((n, i) => (i === 1 ? { ...n, id: 'renamed' } : n)) };
+    expect(flowKey(renamed)).toBe(plain(renamed));
+
+    const rewired = { ...graph, edges: graph.edges.slice(1) };
+    expect(flowKey(rewired)).toBe(plain(rewired));
+
+    const retitled = { ...graph, meta: { ...graph.meta, name: 'Another name', description: undefined } };
+    expect(flowKey(retitled)).toBe(plain(retitled));
+    expect(flowKey(graph)).toBe(before);
   });
 });

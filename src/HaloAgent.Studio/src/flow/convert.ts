@@ -117,3 +117,41 @@ export function normalizeFlow(flow: FlowDefinition): FlowDefinition {
   out.edges = (flow.edges ?? []).map((e) => ({ from: e.from, outcome: e.outcome || DONE, to: e.to }));
   return out;
 }
+
+// Per-object caches for flowKey: a node's JSON depends only on its id, data and (rounded) position, so selecting,
+// measuring or dragging other nodes reuses it; an edge's JSON is cached per edge object.
+const nodeJson = new WeakMap<ActivityNode['data'], { id: string; x: number; y: number; json: string }>();
+const edgeJson = new WeakMap<FlowEdge, string>();
+
+function nodeKey(node: ActivityNode): string {
+  const x = Math.round(node.position.x);
+  const y = Math.round(node.position.y);
+  const cached = nodeJson.get(node.data);
+  if (cached && cached.id === node.id && cached.x === x && cached.y === y) return cached.json;
+  const json = JSON.stringify(nodeToDef(node));
+  nodeJson.set(node.data, { id: node.id, x, y, json });
+  return json;
+}
+
+function edgeKey(edge: FlowEdge): string {
+  let json = edgeJson.get(edge);
+  if (json === undefined) {
+    json = JSON.stringify(edgeToDef(edge));
+    edgeJson.set(edge, json);
+  }
+  return json;
+}
+
+/**
+ * `JSON.stringify(graphToFlow(graph))`, the document as saved, compared for "unsaved changes" and sent for validation,
+ * built from per-node and per-edge pieces that are reused while they do not change: the designer computes it after
+ * every change of the canvas (each frame of a drag, each selection), so it must not re-serialise 200 nodes each time.
+ */
+export function flowKey(graph: FlowGraph): string {
+  const meta = graph.meta as Record<string, unknown>;
+  if ('nodes' in meta || 'edges' in meta) return JSON.stringify(graphToFlow(graph));
+  const head = JSON.stringify(meta);
+  const nodes = graph.nodes.map(nodeKey).join(',');
+  const edges = graph.edges.map(edgeKey).join(',');
+  return `${head === '{}' ? '{' : `${head.slice(0, -1)},`}"nodes":[${nodes}],"edges":[${edges}]}`;
+}

@@ -1,14 +1,8 @@
 import { Graph, layout } from '@dagrejs/dagre';
+import { NODE_HEIGHT, NODE_MIN_WIDTH } from './geometry';
 import type { ActivityNode, FlowGraph } from './model';
 
-export const NODE_MIN_WIDTH = 200;
-export const OUTCOME_WIDTH = 78;
-export const NODE_HEIGHT = 84;
-
-/** The width a node renders at: wide enough for one labelled handle per outcome. */
-export function estimateNodeWidth(outcomeCount: number): number {
-  return Math.max(NODE_MIN_WIDTH, outcomeCount * OUTCOME_WIDTH + 16);
-}
+export { estimateNodeWidth, NODE_HEIGHT, NODE_MIN_WIDTH, OUTCOME_WIDTH } from './geometry';
 
 export interface LayoutOptions {
   direction?: 'TB' | 'LR';

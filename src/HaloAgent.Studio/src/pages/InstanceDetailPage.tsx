@@ -10,6 +10,7 @@ import { nodeTypes } from '../designer/FlowNode';
 import { createKeyedStore } from '../designer/keyedStore';
 import { useActivities } from '../designer/useActivities';
 import { flowToGraph } from '../flow/convert';
+import { createGeometryDecorator } from '../flow/geometry';
 import type { ActivityNode, DescriptorMap, FlowEdge } from '../flow/model';
 import { pathFromJournal } from '../flow/path';
 import { Link } from '../router';
@@ -26,7 +27,7 @@ function PathCanvas({ definition, details, descriptors }: { definition: FlowDefi
   const graph = useMemo(() => {
     const g = flowToGraph(definition, descriptors);
     return {
-      nodes: g.nodes.map((n) => ({ ...n, draggable: false, connectable: false })),
+      nodes: createGeometryDecorator(descriptors)(g.nodes).map((n) => ({ ...n, draggable: false, connectable: false })),
       edges: g.edges.map((e) => (path.edges.has(e.id) ? { ...e, className: 'taken', animated: true, zIndex: 1 } : { ...e, className: 'not-taken' })),
     };
   }, [definition, descriptors, path]);
