@@ -111,6 +111,67 @@ public sealed class StudioBrowserTests(StudioServer server) : IClassFixture<Stud
     }
 
     [Fact]
+    public async Task An_expired_session_asks_to_sign_in_again_over_the_designer_and_loses_no_unsaved_change()
+    {
+        var flowId = await CreateStartOnlyFlowAsync("expiry");
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, $"/studio/flows/{flowId}");
+        var sendId = await DropSendMessageAsync(page);
+        await page.Locator(".toolbar .badge.warn", new PageLocatorOptions { HasTextString = "unsaved" }).WaitForAsync();
+
+        // The session ends (as when its cookie expires): the next call answers 401.
+        await page.Context.ClearCookiesAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save draft", Exact = true }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByText("Your session has expired").WaitForAsync();
+        await page.Locator(".banner.error", new PageLocatorOptions { HasTextString = "session has expired" }).WaitForAsync();
+        (await page.Locator($".react-flow__node[data-id='{sendId}']").CountAsync()).ShouldBe(1, "the unsaved node is still on the canvas");
+        await HeadlessChromium.ScreenshotAsync(page, "studio-session-expired");
+
+        // A wrong password is refused in the dialog; the right one closes it, and saving keeps the change.
+        (await dialog.GetByLabel("Email").InputValueAsync()).ShouldBe(StudioServer.OwnerEmail);
+        await dialog.GetByLabel("Password").FillAsync("not-the-password");
+        await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Sign in and continue" }).ClickAsync();
+        await dialog.Locator(".banner.error", new LocatorLocatorOptions { HasTextString = "Wrong email or password" }).WaitForAsync();
+        await dialog.GetByLabel("Password").FillAsync(StudioServer.OwnerPassword);
+        await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Sign in and continue" }).ClickAsync();
+        await dialog.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save draft", Exact = true }).ClickAsync();
+        await page.Locator(".banner", new PageLocatorOptions { HasTextString = "Draft saved" }).WaitForAsync();
+
+        using var owner = await OwnerClientAsync();
+        var draft = await owner.GetFromJsonAsync<JsonObject>($"/api/flows/{flowId}/draft");
+        draft!["definition"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ShouldContain(sendId);
+    }
+
+    [Fact]
+    public async Task A_second_editor_saving_a_stale_draft_is_told_and_keeps_their_changes_while_the_first_save_stands()
+    {
+        var flowId = await CreateStartOnlyFlowAsync("stale");
+        var first = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, $"/studio/flows/{flowId}");
+        var (marketerEmail, marketerPassword) = await server.UserAsync(AuthPolicies.Marketer);
+        var second = await server.SignInAsync(marketerEmail, marketerPassword, $"/studio/flows/{flowId}");
+        await second.Locator(".react-flow__node[data-id='start']").WaitForAsync();
+
+        var firstNode = await DropSendMessageAsync(first);
+        await first.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save draft", Exact = true }).ClickAsync();
+        await first.Locator(".banner", new PageLocatorOptions { HasTextString = "Draft saved" }).WaitForAsync();
+
+        var secondNode = await DropSendMessageAsync(second);
+        await second.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save draft", Exact = true }).ClickAsync();
+        await second.Locator(".banner", new PageLocatorOptions { HasTextString = "saved by someone else" }).WaitForAsync();
+        (await second.Locator(".banner", new PageLocatorOptions { HasTextString = "saved by someone else" }).InnerTextAsync()).ShouldContain("still here");
+        (await second.Locator($".react-flow__node[data-id='{secondNode}']").CountAsync()).ShouldBe(1, "the second editor's change is still on their canvas");
+        await HeadlessChromium.ScreenshotAsync(second, "studio-stale-draft");
+
+        using var owner = await OwnerClientAsync();
+        var draft = await owner.GetFromJsonAsync<JsonObject>($"/api/flows/{flowId}/draft");
+        draft!["info"]!["revision"]!.GetValue<int>().ShouldBe(2, "created at revision 1, saved once by the first editor");
+        var nodes = draft["definition"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList();
+        nodes.ShouldContain(firstNode);
+        nodes.Count.ShouldBe(2, "the stale save did not overwrite the first editor's draft");
+    }
+
+    [Fact]
     public async Task An_order_placed_on_WhatsApp_appears_live_on_the_orders_page()
     {
         var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/orders");
@@ -264,6 +325,37 @@ public sealed class StudioBrowserTests(StudioServer server) : IClassFixture<Stud
         answers[2].ShouldBe("[]");
         answers[3].ShouldBe("404");
         answers[4].ShouldBe("[]");
+    }
+
+    /// <summary>A published-less flow with only a Start node, for the browser to edit; returns its id.</summary>
+    private async Task<string> CreateStartOnlyFlowAsync(string prefix)
+    {
+        var flowId = $"{prefix}-{Guid.NewGuid():N}"[..16];
+        using var owner = await OwnerClientAsync();
+        var created = await owner.PostAsJsonAsync("/api/flows", new
+        {
+            id = flowId,
+            name = $"{prefix} test",
+            nodes = new object[] { new { id = "start", type = "Start", inputs = new { trigger = "event", @event = "message.received" }, position = new { x = 300, y = 40 } } },
+            edges = Array.Empty<object>(),
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return flowId;
+    }
+
+    /// <summary>Drags "Send WhatsApp message" from the palette onto the canvas; returns the new node's id.</summary>
+    private static async Task<string> DropSendMessageAsync(IPage page)
+    {
+        await page.Locator(".react-flow__node[data-id='start']").WaitForAsync();
+        var before = await page.Locator(".react-flow__node").CountAsync();
+        await page.Locator(".palette-item", new PageLocatorOptions { HasTextString = "Send WhatsApp message" }).DragToAsync(page.Locator(".react-flow__pane"), new LocatorDragToOptions
+        {
+            TargetPosition = new TargetPosition { X = 600, Y = 420 },
+        });
+        var added = page.Locator(".react-flow__node", new PageLocatorOptions { Has = page.Locator(".fnode-type", new PageLocatorOptions { HasTextString = "Send WhatsApp message" }) }).Last;
+        await added.WaitForAsync();
+        (await page.Locator(".react-flow__node").CountAsync()).ShouldBe(before + 1);
+        return (await added.GetAttributeAsync("data-id"))!;
     }
 
     private async Task<HttpClient> OwnerClientAsync()

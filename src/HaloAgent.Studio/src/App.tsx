@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
-import { type AuthState, authApi, loadAuth } from './api/auth';
+import { type AuthState, afterUnauthorized, authApi, loadAuth, shownUser } from './api/auth';
 import { errorMessage, http } from './api/http';
 import { preloadable } from './components/lazy';
 import { ErrorBox, Spinner } from './components/util';
@@ -7,6 +7,7 @@ import { CatalogPage, ContactsPage, DashboardHome, InboxPage, OrdersPage, Paymen
 import { FlowListPage } from './pages/FlowListPage';
 import { InstancesPage } from './pages/InstancesPage';
 import { LoginPage } from './pages/LoginPage';
+import { SessionExpiredDialog } from './pages/SessionExpiredDialog';
 import { UserContext } from './api/permissions';
 import { Link, matchPath, navigate, useLocation } from './router';
 
@@ -64,7 +65,7 @@ export function App() {
   }, []);
   useEffect(() => {
     refresh();
-    http.onUnauthorized = () => setAuth((a) => (a.kind === 'disabled' ? a : { kind: 'anonymous' }));
+    http.onUnauthorized = () => setAuth(afterUnauthorized);
   }, [refresh]);
 
   const inStudio = path.startsWith('/studio');
@@ -92,6 +93,7 @@ export function App() {
   if (auth.kind === 'anonymous' || path === '/login') return <LoginPage onLoggedIn={refresh} />;
 
   const current = route(path);
+  const user = shownUser(auth);
   const section = path.startsWith('/studio') ? 'studio' : 'dashboard';
   return (
     <div className={`app ${current.fullScreen ? 'full' : ''}`}>
@@ -102,9 +104,9 @@ export function App() {
           <Link to="/studio" className={section === 'studio' ? 'active' : ''}>Studio</Link>
         </nav>
         <span className="spacer" />
-        {auth.kind === 'user' ? (
+        {user ? (
           <span className="user">
-            {auth.user.name} · {auth.user.businessName}{' '}
+            {user.name} · {user.businessName}{' '}
             <button type="button" className="link" onClick={() => authApi.logout().finally(refresh)}>Sign out</button>
           </span>
         ) : (
@@ -120,7 +122,8 @@ export function App() {
           ))}
         </nav>
       )}
-      <main className={current.fullScreen ? 'main full' : 'main'}><UserContext.Provider value={auth.kind === 'user' ? auth.user : null}><Suspense fallback={<Spinner />}>{current.element}</Suspense></UserContext.Provider></main>
+      <main className={current.fullScreen ? 'main full' : 'main'}><UserContext.Provider value={user}><Suspense fallback={<Spinner />}>{current.element}</Suspense></UserContext.Provider></main>
+      {auth.kind === 'expired' && <SessionExpiredDialog user={auth.user} onSignedIn={(next) => setAuth({ kind: 'user', user: next })} />}
     </div>
   );
 }

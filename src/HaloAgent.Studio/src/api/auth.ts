@@ -8,12 +8,35 @@ export interface CurrentUser {
   businessName: string;
 }
 
-/** `user`: signed in; `anonymous`: 401, show the login page; `disabled`: the server has no auth endpoints (404). */
+/**
+ * `user`: signed in; `expired`: was signed in, but the server now answers 401 (the session ended): the page stays as
+ * it is, with its unsaved work, under a sign-in dialog; `anonymous`: never signed in, show the login page;
+ * `disabled`: the server has no auth endpoints (404).
+ */
 export type AuthState =
   | { kind: 'loading' }
   | { kind: 'user'; user: CurrentUser }
+  | { kind: 'expired'; user: CurrentUser }
   | { kind: 'anonymous' }
   | { kind: 'disabled' };
+
+/** What a 401 from any API call means in each state: a signed-in user's session has expired; nobody else changes. */
+export function afterUnauthorized(state: AuthState): AuthState {
+  switch (state.kind) {
+    case 'user':
+    case 'expired':
+      return { kind: 'expired', user: state.user };
+    case 'disabled':
+      return state;
+    default:
+      return { kind: 'anonymous' };
+  }
+}
+
+/** The user of a state that shows the app (signed in, or signed in until the session expired). */
+export function shownUser(state: AuthState): CurrentUser | null {
+  return state.kind === 'user' || state.kind === 'expired' ? state.user : null;
+}
 
 export async function loadAuth(): Promise<AuthState> {
   try {

@@ -332,6 +332,8 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         setBanner({ kind: 'conflict', text: `${e.message} Your changes were not saved and are still here: export them, then reload.` });
+      } else if (e instanceof ApiError && e.status === 401) {
+        setBanner({ kind: 'error', text: 'Not saved: your session has expired. Sign in again, then save: your changes are still here.' });
       } else setBanner({ kind: 'error', text: `Save failed: ${errorMessage(e)}` });
       return false;
     } finally {
