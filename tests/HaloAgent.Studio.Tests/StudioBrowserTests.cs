@@ -172,6 +172,40 @@ public sealed class StudioBrowserTests(StudioServer server) : IClassFixture<Stud
     }
 
     [Fact]
+    public async Task Importing_and_publishing_an_invalid_flow_names_each_error_and_adds_nothing()
+    {
+        var flowId = $"broken-{Guid.NewGuid():N}"[..16];
+        var json = $$"""
+            {
+              "id": "{{flowId}}", "name": "Broken import",
+              "nodes": [
+                { "id": "start", "type": "Start" },
+                { "id": "wait", "type": "Delay", "inputs": { "duration": "soon" } }
+              ],
+              "edges": [ { "from": "start", "to": "wait" }, { "from": "wait", "to": "nowhere" } ]
+            }
+            """;
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/studio");
+        await page.Locator(".page table").WaitForAsync();
+        var chooser = await page.RunAndWaitForFileChooserAsync(() =>
+            page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Import and publish" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = $"{flowId}.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(json) });
+
+        var banner = page.Locator(".banner.error", new PageLocatorOptions { HasTextString = "Import failed" });
+        await banner.WaitForAsync();
+        (await banner.InnerTextAsync()).ShouldContain("2 errors");
+        var errors = await banner.Locator("li").AllInnerTextsAsync();
+        errors.Count.ShouldBe(2);
+        errors.ShouldContain(e => e.Contains("wait") && e.Contains("duration") && e.Contains("soon"));
+        errors.ShouldContain(e => e.Contains("wait") && e.Contains("nowhere"));
+        await HeadlessChromium.ScreenshotAsync(page, "studio-import-invalid");
+
+        (await page.Locator(".page table").InnerTextAsync()).ShouldNotContain(flowId);
+        using var owner = await OwnerClientAsync();
+        (await owner.GetAsync($"/api/flows/{flowId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a refused import leaves nothing behind");
+    }
+
+    [Fact]
     public async Task An_order_placed_on_WhatsApp_appears_live_on_the_orders_page()
     {
         var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/orders");

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { flowsApi } from '../api/flows';
 import { ApiError, errorMessage } from '../api/http';
-import type { FlowDefinition, FlowSummary } from '../api/types';
+import type { FlowDefinition, FlowSummary, ValidationError } from '../api/types';
 import { ErrorBox, formatDate, parseLenientJson, pickFile, Spinner } from '../components/util';
 import { FLOW_ID } from '../flow/values';
 import { Link, navigate } from '../router';
@@ -10,6 +10,7 @@ export function FlowListPage() {
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ text: string; errors: ValidationError[] } | null>(null);
   const [creating, setCreating] = useState(false);
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
@@ -39,14 +40,17 @@ export function FlowListPage() {
   const importFlow = async (publish: boolean) => {
     const text = await pickFile('.json,application/json');
     if (!text) return;
+    setFailure(null);
+    setMessage(null);
     try {
       const doc = parseLenientJson(text) as FlowDefinition;
       const info = await flowsApi.import(doc, publish);
       setMessage(`Imported “${doc.id}” as version ${info.version} (${info.status}).`);
       load();
     } catch (e) {
-      const details = e instanceof ApiError && e.validationErrors.length ? ` ${e.validationErrors.map((v) => `${v.nodeId ?? ''} ${v.field ?? ''}: ${v.message}`).join('; ')}` : '';
-      setMessage(`Import failed: ${errorMessage(e)}${details}`);
+      // A flow that fails validation is listed error by error (node, field, what is wrong) instead of one long sentence.
+      const errors = e instanceof ApiError ? e.validationErrors : [];
+      setFailure({ text: errors.length ? `Import failed: the flow is not valid (${errors.length} ${errors.length === 1 ? 'error' : 'errors'}); nothing was imported.` : `Import failed: ${errorMessage(e)}`, errors });
     }
   };
 
@@ -68,6 +72,18 @@ export function FlowListPage() {
         </form>
       )}
       {message && <div className="banner info">{message} <button type="button" className="icon" onClick={() => setMessage(null)}>✕</button></div>}
+      {failure && (
+        <div className="banner error" role="alert">
+          {failure.text} <button type="button" className="icon" onClick={() => setFailure(null)}>✕</button>
+          {failure.errors.length > 0 && (
+            <ul className="import-errors">
+              {failure.errors.map((v, i) => (
+                <li key={i}>{v.nodeId && <code>{v.nodeId}</code>}{v.field && <> · {v.field}</>}{(v.nodeId || v.field) && ': '}{v.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {error && <ErrorBox message={error} onRetry={load} />}
       {!flows && !error && <Spinner />}
       {flows && (
