@@ -54,6 +54,7 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<PairSpacer>();
         services.TryAddSingleton<IOutbox, Outbox.Outbox>();
         services.TryAddSingleton(sp => new ConversationHistory(sp.GetRequiredService<ChannelsDatabase>()));
+        services.TryAddSingleton(sp => new ConversationPurge(sp.GetRequiredService<ChannelsDatabase>()));
         services.AddWebChatRateLimits();
         services.TryAddSingleton<IInboundMessageHandler, LoggingInboundMessageHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepWriteHandler, SendMessageWriteHandler>());

@@ -136,6 +136,33 @@ public abstract class TenantScenarios(DatabaseProvider provider) : IAsyncLifetim
         (await RaiseAsync(Suya, "order.created", "c3")).StartedInstances.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_flow_is_deleted_with_its_versions_and_triggers_by_its_own_tenant_once_its_instances_are_finished()
+    {
+        await ImportAsync(Mama, TestFlows.Payment);
+        await _host.Store.SaveDraftAsync(Mama, FlowJson.Deserialize(TestFlows.Payment) with { Name = "Payment v2" }, null, default);
+        var running = (await RaiseAsync(Mama, "order.created", "customer-1")).StartedInstances.ShouldHaveSingleItem();
+        await _host.DrainAsync();
+        (await CountAsync("SELECT COUNT(*) FROM flow_triggers WHERE flow_id = 'payment'")).ShouldBe(1);
+
+        // Another tenant cannot delete it, and nobody can while an instance of it still waits.
+        (await _host.Store.DeleteAsync(Suya, "payment", default)).ShouldBeFalse();
+        await Should.ThrowAsync<FlowConflictException>(() => _host.Store.DeleteAsync(Mama, "payment", default));
+        (await _host.Store.GetAsync(Mama, "payment", default)).ActiveVersion.ShouldBe(1);
+
+        await _host.Runtime.CancelAsync(Mama, running, default);
+        (await _host.Store.DeleteAsync(Mama, "payment", default)).ShouldBeTrue();
+
+        (await _host.Store.ListAsync(TenantScope.All, default)).ShouldBeEmpty();
+        (await CountAsync("SELECT COUNT(*) FROM flow_versions WHERE flow_id = 'payment'")).ShouldBe(0);
+        (await CountAsync("SELECT COUNT(*) FROM flow_triggers WHERE flow_id = 'payment'")).ShouldBe(0);
+        (await RaiseAsync(Mama, "order.created", "customer-2")).StartedInstances.ShouldBeEmpty();
+        (await _host.Instances.GetAsync(Mama, running, default)).Summary.Status.ShouldBe(InstanceStatus.Cancelled, "finished instances are the caller's to keep");
+        (await _host.Store.DeleteAsync(Mama, "payment", default)).ShouldBeFalse("deleting again finds nothing");
+    }
+
+    private Task<long> CountAsync(string sql) => _host.SqlAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c, sql));
+
     private Task ImportAsync(TenantScope tenant, string json) =>
         _host.Store.ImportAsync(tenant, FlowJson.Deserialize(json), publish: true, default);
 

@@ -47,6 +47,12 @@ public sealed class Contact
 
     public long? AgentPausedAt { get; set; }
 
+    /// <summary>
+    /// A test run's customer (the Studio's sandbox), not one of the business's: set when it is created, never changed.
+    /// See <see cref="SandboxContacts"/>.
+    /// </summary>
+    public bool Sandbox { get; set; }
+
     public long CreatedAt { get; set; }
 
     public long UpdatedAt { get; set; }

@@ -24,6 +24,9 @@ public sealed record ContactInfo(
     /// <summary>The channel the customer last wrote on (whatsapp, twilio, webchat): replies go back there.</summary>
     public string Channel { get; init; } = "whatsapp";
 
+    /// <summary>A test run's customer, not the business's (see <see cref="SandboxContacts"/>).</summary>
+    public bool Sandbox { get; init; }
+
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
 
     /// <summary>Promotional broadcasts need explicit consent and no opt-out.</summary>
@@ -42,5 +45,6 @@ public sealed record ContactInfo(
         c.LastInboundAt, c.AgentPaused, c.CreatedAt, c.UpdatedAt)
     {
         Channel = c.Channel,
+        Sandbox = c.Sandbox,
     };
 }

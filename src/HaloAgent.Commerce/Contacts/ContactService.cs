@@ -68,6 +68,66 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
         }
     }
 
+    public async Task<ContactInfo> CreateSandboxAsync(string businessId, string key, string? name, string channel, CancellationToken cancellationToken)
+    {
+        var (waId, phone) = ContactKey.Normalize(key);
+        var now = Now();
+        var contact = new Contact
+        {
+            Id = Ids.New(),
+            BusinessId = businessId,
+            WaId = waId,
+            PhoneE164 = phone,
+            Channel = channel,
+            Name = CleanName(name),
+            DataConsent = true,
+            DataConsentAt = now,
+            LastInboundAt = now,
+            Sandbox = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(cancellationToken);
+        return ContactInfo.From(contact);
+    }
+
+    public async Task<bool> DeleteSandboxAsync(string contactId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == contactId).Select(c => new { c.Sandbox }).FirstOrDefaultAsync(cancellationToken);
+        if (contact is null)
+        {
+            return false;
+        }
+
+        if (!contact.Sandbox)
+        {
+            throw new InvalidOperationException($"Contact {contactId} is a customer, not a test run's sandbox: it is never deleted this way.");
+        }
+
+        // Children before parents (the foreign keys): receipts and provider events, payments, order lines and history,
+        // orders, cart lines, carts, hand-overs, memory, then the contact.
+        var orderIds = db.Orders.Where(o => o.ContactId == contactId).Select(o => o.Id);
+        var paymentIds = db.Payments.Where(p => p.ContactId == contactId || orderIds.Contains(p.OrderId)).Select(p => p.Id);
+        await db.ReceiptSubmissions.Where(r => paymentIds.Contains(r.PaymentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.PaystackEvents.Where(e => e.PaymentId != null && paymentIds.Contains(e.PaymentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Payments.Where(p => p.ContactId == contactId || orderIds.Contains(p.OrderId)).ExecuteDeleteAsync(cancellationToken);
+        await db.OrderStatusChanges.Where(h => orderIds.Contains(h.OrderId)).ExecuteDeleteAsync(cancellationToken);
+        await db.OrderItems.Where(i => orderIds.Contains(i.OrderId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Orders.Where(o => o.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        var cartIds = db.Carts.Where(c => c.ContactId == contactId).Select(c => c.Id);
+        await db.CartItems.Where(i => cartIds.Contains(i.CartId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Carts.Where(c => c.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        await db.Escalations.Where(e => e.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        await db.ConversationMemory.Where(m => m.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        await db.Contacts.Where(c => c.Id == contactId && c.Sandbox).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<ContactInfo?> GetAsync(string contactId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

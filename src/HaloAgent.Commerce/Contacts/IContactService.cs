@@ -14,6 +14,19 @@ public interface IContactService
     Task<ContactUpsert> UpsertFromInboundAsync(
         string businessId, string waId, string? profileName, long? messageAt, string? channel, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates a test run's customer (<see cref="Contact.Sandbox"/>): a contact of the business that is never one of its
+    /// customers (see <see cref="SandboxContacts"/>). Fails when the key is taken.
+    /// </summary>
+    Task<ContactInfo> CreateSandboxAsync(string businessId, string key, string? name, string channel, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a sandbox contact and everything commerce stored for it (conversation memory, cart, orders with their
+    /// lines and history, payments with their receipts and provider events, hand-overs) in one transaction. False when
+    /// there is no such contact (already deleted); a contact that is not a sandbox is never deleted.
+    /// </summary>
+    Task<bool> DeleteSandboxAsync(string contactId, CancellationToken cancellationToken);
+
     Task<ContactInfo?> GetAsync(string contactId, CancellationToken cancellationToken);
 
     Task<ContactInfo?> FindByWaIdAsync(string businessId, string waId, CancellationToken cancellationToken);

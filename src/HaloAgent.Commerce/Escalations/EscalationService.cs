@@ -1,3 +1,4 @@
+using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,6 +91,7 @@ internal sealed class EscalationService(IDbContextFactory<CommerceDbContext> fac
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var open = await db.Escalations.AsNoTracking()
             .Where(e => e.BusinessId == businessId && e.Status == EscalationStatus.Open)
+            .ExceptSandbox(db)
             .OrderBy(e => e.OpenedAt).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
         return open.Select(EscalationView.From).ToList();

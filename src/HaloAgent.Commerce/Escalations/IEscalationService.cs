@@ -11,6 +11,6 @@ public interface IEscalationService
 
     Task<EscalationView?> GetOpenAsync(string contactId, CancellationToken cancellationToken);
 
-    /// <summary>The owner's queue: open escalations, oldest first.</summary>
+    /// <summary>The owner's queue: open escalations, oldest first (a test run's sandbox contact is not in it).</summary>
     Task<IReadOnlyList<EscalationView>> ListOpenAsync(string businessId, CancellationToken cancellationToken);
 }

@@ -8,7 +8,8 @@ public interface IOrderService
 
     /// <summary>
     /// The customer confirmed: in one transaction, reserves stock for every line (never below zero), numbers the order,
-    /// records it as pending_payment and empties the cart. Nothing is reserved when any line is short.
+    /// records it as pending_payment and empties the cart. Nothing is reserved when any line is short. A sandbox
+    /// contact's order (<see cref="Contacts.SandboxContacts"/>) is refused the same way when stock is short, but reserves none.
     /// </summary>
     Task<OrderResult> CreateFromCartAsync(OrderRequest request, CancellationToken cancellationToken);
 
@@ -21,7 +22,8 @@ public interface IOrderService
     Task<IReadOnlyList<OrderView>> ListForContactAsync(string businessId, string contactId, int take, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Moves the order forward (or cancels it) and records the change. Cancelling puts the reserved stock back;
+    /// Moves the order forward (or cancels it) and records the change. Cancelling puts the reserved stock back (none for
+    /// a sandbox order, which reserved none);
     /// completing adds to the contact's order count and loyalty points.
     /// </summary>
     Task<StatusChangeResult> ChangeStatusAsync(string orderId, OrderStatus to, string actor, string? note, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HaloAgent.Commerce.Businesses;
 using HaloAgent.Commerce.Catalog;
+using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -98,13 +99,17 @@ internal sealed class OrderService(IDbContextFactory<CommerceDbContext> factory,
         // Reserve stock with conditional updates, in product id order so concurrent orders lock rows in the same
         // order (no deadlocks). PostgreSQL re-checks "stock >= q" on the row as the previous holder committed it,
         // so however many orders race for the last units, stock never goes below zero.
+        // A test run's order is checked against the stock but takes none: the units stay sellable to real customers
+        // while the run lasts, and nothing has to be given back when it ends (or if it is never cleaned up).
+        var sandbox = await SandboxContacts.IsSandboxAsync(db, request.ContactId, cancellationToken);
         var shortages = new List<StockShortage>();
         foreach (var line in lines.OrderBy(l => l.ProductId, StringComparer.Ordinal))
         {
             var quantity = line.Quantity;
-            var reserved = await db.Products
-                .Where(p => p.Id == line.ProductId && p.Active && p.Stock >= quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+            var enough = db.Products.Where(p => p.Id == line.ProductId && p.Active && p.Stock >= quantity);
+            var reserved = sandbox
+                ? (await enough.AnyAsync(cancellationToken) ? 1 : 0)
+                : await enough.ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity).SetProperty(p => p.UpdatedAt, now), cancellationToken);
             if (reserved == 0)
             {
                 var available = await db.Products.Where(p => p.Id == line.ProductId)
@@ -242,8 +247,9 @@ internal sealed class OrderService(IDbContextFactory<CommerceDbContext> factory,
                 OrderId = orderId, Sequence = order.Version + 1, FromStatus = order.Status, ToStatus = to, Actor = actor.Trim(), Note = note, At = now,
             });
 
-            if (to == OrderStatus.Cancelled)
+            if (to == OrderStatus.Cancelled && !await SandboxContacts.IsSandboxAsync(db, order.ContactId, cancellationToken))
             {
+                // A sandbox order reserved nothing, so it gives nothing back.
                 await ReleaseStockAsync(db, orderId, now, cancellationToken);
             }
             else if (to == OrderStatus.Completed)

@@ -54,7 +54,10 @@ public interface IPaymentService
 
     Task SetPaystackUrlAsync(string paymentId, string url, CancellationToken cancellationToken);
 
-    /// <summary>Payments waiting for a person, the most convincing first (score descending, then oldest claim).</summary>
+    /// <summary>
+    /// Payments waiting for a person, the most convincing first (score descending, then oldest claim). This and the other
+    /// owner's reads below (details, receipt image, orders) leave test runs' sandbox contacts out (<see cref="Contacts.SandboxContacts"/>).
+    /// </summary>
     Task<IReadOnlyList<PaymentDetails>> ReviewQueueAsync(string businessId, int take, CancellationToken cancellationToken);
 
     Task<PaymentDetails?> GetDetailsAsync(string businessId, string paymentId, CancellationToken cancellationToken);
@@ -62,7 +65,7 @@ public interface IPaymentService
     /// <summary>The newest stored receipt image of the payment, or null.</summary>
     Task<(byte[] Image, string MimeType)?> GetReceiptImageAsync(string businessId, string paymentId, CancellationToken cancellationToken);
 
-    /// <summary>The business's orders, newest first, optionally of one status, each with its payment.</summary>
+    /// <summary>The business's orders, newest first, optionally of one status, each with its payment (no sandbox orders).</summary>
     Task<IReadOnlyList<OrderWithPayment>> ListOrdersAsync(string businessId, OrderStatus? status, int skip, int take, CancellationToken cancellationToken);
 
     Task<OrderWithPayment?> GetOrderAsync(string businessId, string orderId, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -96,7 +97,10 @@ internal sealed class PaymentService(IDbContextFactory<CommerceDbContext> factor
     public async Task<bool> IsImageUsedElsewhereAsync(string businessId, string imageSha256, string paymentId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.ReceiptSubmissions.AnyAsync(r => r.BusinessId == businessId && r.ImageSha256 == imageSha256 && r.PaymentId != paymentId, cancellationToken);
+        // A receipt a designer sent in a test run says nothing about a customer's: only customers' receipts count.
+        var customers = db.Payments.ExceptSandbox(db).Select(p => p.Id);
+        return await db.ReceiptSubmissions.AnyAsync(
+            r => r.BusinessId == businessId && r.ImageSha256 == imageSha256 && r.PaymentId != paymentId && customers.Contains(r.PaymentId), cancellationToken);
     }
 
     public async Task<PaymentView> RecordReceiptAsync(ReceiptRecord receipt, CancellationToken cancellationToken)
@@ -296,7 +300,7 @@ internal sealed class PaymentService(IDbContextFactory<CommerceDbContext> factor
     public async Task<IReadOnlyList<PaymentDetails>> ReviewQueueAsync(string businessId, int take, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var payments = await Views(db, db.Payments.Where(p => p.BusinessId == businessId && p.Status == PaymentStatus.AwaitingReview))
+        var payments = await Views(db, db.Payments.Where(p => p.BusinessId == businessId && p.Status == PaymentStatus.AwaitingReview).ExceptSandbox(db))
             .ToListAsync(cancellationToken);
         var ordered = payments
             .OrderByDescending(p => p.Score ?? -1)
@@ -315,15 +319,16 @@ internal sealed class PaymentService(IDbContextFactory<CommerceDbContext> factor
     public async Task<PaymentDetails?> GetDetailsAsync(string businessId, string paymentId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var payment = await Views(db, db.Payments.Where(p => p.Id == paymentId && p.BusinessId == businessId)).FirstOrDefaultAsync(cancellationToken);
+        var payment = await Views(db, db.Payments.Where(p => p.Id == paymentId && p.BusinessId == businessId).ExceptSandbox(db)).FirstOrDefaultAsync(cancellationToken);
         return payment is null ? null : new PaymentDetails(payment, await ReceiptsAsync(db, payment.Id, cancellationToken));
     }
 
     public async Task<(byte[] Image, string MimeType)?> GetReceiptImageAsync(string businessId, string paymentId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var payment = db.Payments.Where(p => p.Id == paymentId && p.BusinessId == businessId).ExceptSandbox(db);
         var receipt = await db.ReceiptSubmissions.AsNoTracking()
-            .Where(r => r.PaymentId == paymentId && r.BusinessId == businessId && r.Image != null)
+            .Where(r => r.PaymentId == paymentId && r.BusinessId == businessId && r.Image != null && payment.Any())
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Select(r => new { r.Image, r.MimeType })
             .FirstOrDefaultAsync(cancellationToken);
@@ -335,7 +340,7 @@ internal sealed class PaymentService(IDbContextFactory<CommerceDbContext> factor
         List<string> ids;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            var query = db.Orders.Where(o => o.BusinessId == businessId);
+            var query = db.Orders.Where(o => o.BusinessId == businessId).ExceptSandbox(db);
             if (status is { } wanted)
             {
                 query = query.Where(o => o.Status == wanted);
@@ -363,6 +368,14 @@ internal sealed class PaymentService(IDbContextFactory<CommerceDbContext> factor
         if (order is null || order.BusinessId != businessId)
         {
             return null;
+        }
+
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await SandboxContacts.IsSandboxAsync(db, order.ContactId, cancellationToken))
+            {
+                return null;
+            }
         }
 
         return new OrderWithPayment(order, await GetForOrderAsync(orderId, cancellationToken));

@@ -226,6 +226,42 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
         return moved;
     }
 
+    /// <summary>
+    /// Deletes a flow with its versions and triggers. Its instances are not touched, so a flow that still has unfinished
+    /// ones is refused (they could no longer run); finished ones are the caller's to keep or delete. False when there is
+    /// no such flow in the scope (already deleted, or another tenant's).
+    /// </summary>
+    public async Task<bool> DeleteAsync(TenantScope tenant, string flowId, CancellationToken cancellationToken)
+    {
+        var deleted = await database.WriteAsync(async scope =>
+        {
+            var db = scope.Db;
+            var ct = scope.CancellationToken;
+            var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == flowId, ct);
+            if (flow is null || !tenant.Includes(flow.TenantId))
+            {
+                return false;
+            }
+
+            var finished = new[] { nameof(Execution.InstanceStatus.Completed), nameof(Execution.InstanceStatus.Cancelled) };
+            if (await db.Instances.AnyAsync(i => i.FlowId == flowId && !finished.Contains(i.Status), ct))
+            {
+                throw new FlowConflictException($"Flow '{flowId}' still has instances that are not finished; cancel them before deleting it.");
+            }
+
+            await db.FlowTriggers.Where(t => t.FlowId == flowId).ExecuteDeleteAsync(ct);
+            await db.FlowVersions.Where(v => v.FlowId == flowId).ExecuteDeleteAsync(ct);
+            await db.Flows.Where(f => f.Id == flowId).ExecuteDeleteAsync(ct);
+            return true;
+        }, cancellationToken);
+        if (deleted)
+        {
+            TriggersChanged?.Invoke();
+        }
+
+        return deleted;
+    }
+
     private static async Task ReplaceTriggersAsync(EngineDbContext db, FlowRecord flow, Execution.CompiledFlow? compiled, CancellationToken cancellationToken)
     {
         var flowId = flow.Id;

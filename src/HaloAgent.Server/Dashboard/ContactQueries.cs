@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Server.Dashboard;
 
-/// <summary>Searching a business's contacts by name or phone.</summary>
+/// <summary>Searching a business's contacts (its customers: no test run's sandbox) by name or phone.</summary>
 public sealed class ContactQueries(IDbContextFactory<CommerceDbContext> factory)
 {
     /// <summary>A search answers a screenful, not the whole book: the owner narrows it with <c>q</c>.</summary>
@@ -14,7 +14,7 @@ public sealed class ContactQueries(IDbContextFactory<CommerceDbContext> factory)
     public async Task<IReadOnlyList<ContactListItem>> SearchAsync(string businessId, string? q, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var query = db.Contacts.AsNoTracking()
+        var query = db.Contacts.AsNoTracking().ExceptSandbox()
             .Where(c => c.BusinessId == businessId && !c.WaId.StartsWith(ContactErasure.ErasedKeyPrefix));
         if (!string.IsNullOrWhiteSpace(q))
         {

@@ -30,11 +30,14 @@ public sealed class ConversationQueries(
 
     private const string Human = "human";
 
-    /// <summary>The contact when it belongs to <paramref name="businessId"/> and was not erased; null otherwise (answered 404).</summary>
+    /// <summary>
+    /// The contact when it is a customer of <paramref name="businessId"/> (not erased, not a test run's sandbox); null
+    /// otherwise (answered 404).
+    /// </summary>
     public async Task<ContactInfo?> FindContactAsync(string businessId, string contactId, CancellationToken cancellationToken)
     {
         var contact = await contacts.GetAsync(contactId, cancellationToken);
-        return contact is null || contact.BusinessId != businessId || ContactDisplay.IsErased(contact.WaId) ? null : contact;
+        return contact is null || contact.BusinessId != businessId || contact.Sandbox || ContactDisplay.IsErased(contact.WaId) ? null : contact;
     }
 
     /// <summary>
@@ -49,7 +52,7 @@ public sealed class ConversationQueries(
         List<Contact> rows;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            var recent = await db.Contacts.AsNoTracking()
+            var recent = await db.Contacts.AsNoTracking().ExceptSandbox()
                 .Where(c => c.BusinessId == businessId && (c.LastInboundAt != null || c.AgentPaused))
                 .OrderByDescending(c => c.LastInboundAt).ThenBy(c => c.Id)
                 .Take(Math.Max(1, options.Value.MaxConversations))
@@ -57,7 +60,7 @@ public sealed class ConversationQueries(
             var missing = openIds.Except(recent.Select(c => c.Id)).ToList();
             var escalated = missing.Count == 0
                 ? []
-                : await db.Contacts.AsNoTracking().Where(c => c.BusinessId == businessId && missing.Contains(c.Id)).ToListAsync(cancellationToken);
+                : await db.Contacts.AsNoTracking().ExceptSandbox().Where(c => c.BusinessId == businessId && missing.Contains(c.Id)).ToListAsync(cancellationToken);
             rows = recent.Concat(escalated).Where(c => !ContactDisplay.IsErased(c.WaId)).ToList();
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HaloAgent.Commerce;
+using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Payments;
 using HaloAgent.Commerce.Persistence;
@@ -7,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Server.Dashboard;
 
-/// <summary>Builds the Studio's order and payment-review shapes from the commerce records of one business.</summary>
+/// <summary>
+/// Builds the Studio's order and payment-review shapes from the commerce records of one business; a test run's sandbox
+/// order or payment has none (null), so neither the lists nor the live stream ever show one.
+/// </summary>
 public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory, IOrderService orders)
 {
     public const string PaymentReviewStatus = "PaymentReview";
@@ -21,7 +25,12 @@ public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == order.ContactId).Select(c => new { c.Name, c.PhoneE164 }).FirstOrDefaultAsync(cancellationToken);
+        var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == order.ContactId).Select(c => new { c.Name, c.PhoneE164, c.Sandbox }).FirstOrDefaultAsync(cancellationToken);
+        if (contact?.Sandbox == true)
+        {
+            return null;
+        }
+
         var inReview = await db.Payments.AsNoTracking().AnyAsync(p => p.OrderId == order.Id && p.Status == PaymentStatus.AwaitingReview, cancellationToken);
         return new DashboardOrder(
             order.Id,
@@ -47,7 +56,7 @@ public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory
         var row = await (
                 from p in db.Payments.AsNoTracking()
                 join o in db.Orders.AsNoTracking() on p.OrderId equals o.Id
-                join c in db.Contacts.AsNoTracking() on p.ContactId equals c.Id
+                join c in db.Contacts.AsNoTracking().ExceptSandbox() on p.ContactId equals c.Id
                 where p.Id == paymentId && p.BusinessId == businessId
                 select new { p.Id, p.OrderId, o.Number, c.Name, c.PhoneE164, p.AmountKobo, p.Reference, p.ClaimedAt, p.UpdatedAt })
             .FirstOrDefaultAsync(cancellationToken);

@@ -18,6 +18,12 @@ public sealed class TestRunRecord
     /// <summary>The hidden published copy that actually runs (<see cref="TestRunIds.SandboxFlowId"/>).</summary>
     public required string SandboxFlowId { get; set; }
 
+    /// <summary>
+    /// The engine tenant of the sandbox flow and its instance (<see cref="TestRunIds.SandboxTenant"/>); null for runs made
+    /// before sandboxes had their own tenant, whose flow belongs to the business (<see cref="Tenant"/> reads both).
+    /// </summary>
+    public string? FlowTenant { get; set; }
+
     public required string ContactId { get; set; }
 
     /// <summary>The contact's channel key, <c>web:sandbox-{id}</c>: the conversation is read back with it.</summary>
@@ -34,5 +40,23 @@ public sealed class TestRunRecord
 
     public long CreatedAt { get; set; }
 
+    /// <summary>When the run was ended (by the Studio or, idle, by <see cref="TestRunSweeper"/>): it takes no more messages.</summary>
     public long? EndedAt { get; set; }
+
+    /// <summary>
+    /// When the Studio last used the run (created it, sent a message, fast-forwarded, polled it), to a minute's
+    /// resolution: a run left idle longer than <see cref="TestRunOptions.TestRunIdleMinutes"/> was abandoned and is ended.
+    /// </summary>
+    public long LastActiveAt { get; set; }
+
+    /// <summary>
+    /// JSON of <see cref="TestRunSnapshot"/>: what the ended run showed, kept before its sandbox data is deleted so the
+    /// Studio can still read it. Null while the run is live and until the cleanup takes it.
+    /// </summary>
+    public string? Snapshot { get; set; }
+
+    /// <summary>When everything the run created was deleted (see <see cref="TestRunCleanup"/>); null until then, so a sweep finishes the job.</summary>
+    public long? CleanedAt { get; set; }
+
+    public Engine.Runtime.TenantScope Tenant => Engine.Runtime.TenantScope.Of(FlowTenant ?? BusinessId);
 }

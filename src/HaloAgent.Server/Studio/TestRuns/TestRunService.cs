@@ -29,11 +29,13 @@ public sealed class TestRunService(
     EngineDatabase engine,
     WorkSignal signal,
     IContactService contacts,
-    ConversationHistory history,
+    TestRunViews views,
+    TestRunCleanup cleanup,
     TimeProvider clock,
     ILogger<TestRunService> logger)
 {
-    private const int TranscriptLength = 200;
+    /// <summary>Activity is recorded to this resolution: a Studio polling every second writes once a minute, not every second.</summary>
+    private static readonly TimeSpan ActivityResolution = TimeSpan.FromMinutes(1);
 
     public sealed record Created(string RunId, string ContactKey, string SandboxFlowId, string? InstanceId);
 
@@ -51,31 +53,34 @@ public sealed class TestRunService(
             throw new FlowValidationException(errors);
         }
 
-        var runId = TestRunIds.NewRunId();
-        var plan = SandboxDefinition.Create(draft with { Id = flowId }, TestRunIds.SandboxFlowId(flowId, runId));
-        await store.ImportAsync(tenant, plan.Sandbox, publish: true, cancellationToken);
-
-        var contactKey = TestRunIds.ContactKey(runId);
-        var name = string.IsNullOrWhiteSpace(contactName) ? "Test customer" : contactName.Trim();
-        var contact = (await contacts.UpsertFromInboundAsync(businessId, contactKey, name, null, ChannelNames.WebChat, cancellationToken)).Contact;
-        if (!string.IsNullOrWhiteSpace(language) && !await contacts.SetLanguageAsync(contact.Id, language.Trim(), cancellationToken))
+        if (!string.IsNullOrWhiteSpace(language) && Commerce.LanguageCodes.Normalize(language.Trim()) is null)
         {
             throw new FormatException($"'{language}' is not a language the agent speaks: use en, pcm, yo, ig or ha.");
         }
 
-        // The run row exists before anything is published for the contact, so every event of theirs is recognised.
+        var runId = TestRunIds.NewRunId();
+        var plan = SandboxDefinition.Create(draft with { Id = flowId }, TestRunIds.SandboxFlowId(flowId, runId));
+        var contactKey = TestRunIds.ContactKey(runId);
+        var name = string.IsNullOrWhiteSpace(contactName) ? "Test customer" : contactName.Trim();
+        var contact = await contacts.CreateSandboxAsync(businessId, contactKey, name, ChannelNames.WebChat, cancellationToken);
+
+        // The run row exists before anything is published for the contact, so every event of theirs is recognised, and
+        // before the sandbox flow, so whatever fails from here on is found and cleaned up like an ended run.
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var record = new TestRunRecord
         {
             Id = runId,
             BusinessId = businessId,
             FlowId = flowId,
             SandboxFlowId = plan.Sandbox.Id,
+            FlowTenant = TestRunIds.SandboxTenant(businessId),
             ContactId = contact.Id,
             ContactKey = contactKey,
             StartNodeId = plan.StartNodeId,
             StartEvent = plan.StartEvent,
             CreatedBy = actor,
-            CreatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            CreatedAt = now,
+            LastActiveAt = now,
         };
         await using (var db = await runs.CreateDbContextAsync(cancellationToken))
         {
@@ -83,11 +88,26 @@ public sealed class TestRunService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        // A flow started by a customer's message waits for the first one; any other starts now, as if its trigger fired.
-        if (plan.StartEvent != Agent.Inbound.AgentInboundHandler.MessageReceived)
+        try
         {
-            var refreshed = await contacts.GetAsync(contact.Id, cancellationToken) ?? contact;
-            await StartInstanceAsync(record, ContactPayload(refreshed), $"testrun:{runId}", cancellationToken);
+            if (!string.IsNullOrWhiteSpace(language))
+            {
+                await contacts.SetLanguageAsync(contact.Id, language.Trim(), cancellationToken);
+            }
+
+            await store.ImportAsync(record.Tenant, plan.Sandbox, publish: true, cancellationToken);
+
+            // A flow started by a customer's message waits for the first one; any other starts now, as if its trigger fired.
+            if (plan.StartEvent != Agent.Inbound.AgentInboundHandler.MessageReceived)
+            {
+                var refreshed = await contacts.GetAsync(contact.Id, cancellationToken) ?? contact;
+                await StartInstanceAsync(record, ContactPayload(refreshed), $"testrun:{runId}", cancellationToken);
+            }
+        }
+        catch
+        {
+            await cleanup.EndAsync(runId, CancellationToken.None);
+            throw;
         }
 
         logger.LogInformation("Test run {RunId} of {FlowId} for business {BusinessId} by {Actor}", runId, flowId, businessId, actor);
@@ -110,27 +130,48 @@ public sealed class TestRunService(
         throw new TestRunNotFoundException(runId);
     }
 
+    /// <summary>
+    /// The run as the Studio shows it; an ended run from what was kept of it once its data is deleted. Reading a live run
+    /// counts as using it: a Studio that still polls it has not abandoned it.
+    /// </summary>
     public async Task<TestRunView> GetAsync(string businessId, string runId, CancellationToken cancellationToken)
     {
         var record = await GetRecordAsync(businessId, runId, cancellationToken);
-        var messages = await history.GetAsync(businessId, record.ContactKey, TranscriptLength, cancellationToken);
-        InstanceDetails? details = record.InstanceId is { } id ? await instances.GetAsync(TenantScope.Of(businessId), id, cancellationToken) : null;
-        var status = record.EndedAt is not null ? "Ended"
-            : details is null ? "NotStarted"
-            : details.Summary.Status.ToString();
-        return new TestRunView(
-            record.Id,
-            record.FlowId,
-            record.SandboxFlowId,
-            record.ContactKey,
-            status,
-            record.InstanceId,
-            details?.Summary.CurrentNodeId ?? (details is null ? record.StartNodeId : null),
-            details?.Summary.WakeAt is { } wake && details.Summary.Status == InstanceStatus.Waiting && details.Wait?.WakeAt is not null ? wake : null,
-            details?.Bookmarks.Where(b => !b.Resumed).Select(b => b.EventName).Distinct().ToList() ?? (record.StartEvent is { } e ? [e] : []),
-            details?.Incident?.Message,
-            messages,
-            details?.Journal ?? []);
+        await KeepAliveAsync(record, cancellationToken);
+        if (record.Snapshot is { } kept)
+        {
+            return TestRunViews.FromSnapshot(record, TestRunSnapshot.FromJson(kept));
+        }
+
+        try
+        {
+            return await views.LiveAsync(record, cancellationToken);
+        }
+        catch (InstanceNotFoundException)
+        {
+            // Ended and cleaned up while this was reading: the snapshot was kept before the instance went.
+            record = await GetRecordAsync(businessId, runId, cancellationToken);
+            if (record.Snapshot is null)
+            {
+                throw;
+            }
+
+            return TestRunViews.FromSnapshot(record, TestRunSnapshot.FromJson(record.Snapshot));
+        }
+    }
+
+    /// <summary>Records that the Studio is using a live run (see <see cref="TestRunRecord.LastActiveAt"/>).</summary>
+    public async Task KeepAliveAsync(TestRunRecord record, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (record.EndedAt is not null || now - record.LastActiveAt < (long)ActivityResolution.TotalMilliseconds)
+        {
+            return;
+        }
+
+        await using var db = await runs.CreateDbContextAsync(cancellationToken);
+        await db.TestRuns.Where(r => r.Id == record.Id && r.EndedAt == null && r.LastActiveAt < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastActiveAt, now), cancellationToken);
     }
 
     /// <summary>
@@ -144,6 +185,8 @@ public sealed class TestRunService(
         {
             throw new InstanceStateException(record.EndedAt is not null ? "The test run has ended." : "The test run has not started yet: send the first message.");
         }
+
+        await KeepAliveAsync(record, cancellationToken);
 
         var moved = await engine.WriteAsync(async scope =>
         {
@@ -172,39 +215,17 @@ public sealed class TestRunService(
         signal.Notify();
     }
 
-    /// <summary>Ends the run: its instance is cancelled and its hidden flow retracted (a finished run is kept for reading).</summary>
+    /// <summary>
+    /// Ends the run: it takes no more messages, and its sandbox (flow, instance, contact, orders, messages) is deleted,
+    /// now or, when its instance is in the middle of a step, by the next sweep. The ended run stays readable.
+    /// Ending it again is harmless.
+    /// </summary>
     public async Task EndAsync(string businessId, string runId, CancellationToken cancellationToken)
     {
         var record = await GetRecordAsync(businessId, runId, cancellationToken);
-        if (record.EndedAt is not null)
+        if (await cleanup.EndAsync(record.Id, cancellationToken))
         {
-            return;
-        }
-
-        await using (var db = await runs.CreateDbContextAsync(cancellationToken))
-        {
-            await db.TestRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.EndedAt, clock.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
-        }
-
-        if (record.InstanceId is { } instanceId)
-        {
-            try
-            {
-                await runtime.CancelAsync(TenantScope.Of(businessId), instanceId, cancellationToken);
-            }
-            catch (InstanceStateException)
-            {
-                // already finished
-            }
-        }
-
-        try
-        {
-            await store.RetractAsync(TenantScope.Of(businessId), record.SandboxFlowId, cancellationToken);
-        }
-        catch (FlowConflictException)
-        {
-            // already retracted
+            logger.LogInformation("Test run {RunId} of {FlowId} ended", runId, record.FlowId);
         }
     }
 
@@ -233,14 +254,14 @@ public sealed class TestRunService(
             return;
         }
 
-        var summary = (await instances.GetAsync(TenantScope.Of(run.BusinessId), run.InstanceId, cancellationToken)).Summary;
+        var summary = (await instances.GetAsync(run.Tenant, run.InstanceId, cancellationToken)).Summary;
         var waitingFor = summary.Status == InstanceStatus.Waiting
             && await engine.ReadAsync((db, ct) => db.Bookmarks.AnyAsync(b => b.InstanceId == run.InstanceId && b.EventName == name && b.ResumedEventId == null, ct), cancellationToken);
         if (waitingFor)
         {
             try
             {
-                await runtime.RaiseForInstanceAsync(TenantScope.Of(run.BusinessId), run.InstanceId, name, payload, cancellationToken);
+                await runtime.RaiseForInstanceAsync(run.Tenant, run.InstanceId, name, payload, cancellationToken);
                 return;
             }
             catch (InstanceStateException) when (IsCustomerMessage(name))
@@ -260,7 +281,7 @@ public sealed class TestRunService(
     /// <returns>False when the instance had already been started (the start key makes starting idempotent).</returns>
     private async Task<bool> StartInstanceAsync(TestRunRecord run, object? input, string startKey, CancellationToken cancellationToken)
     {
-        var started = await runtime.StartAsync(TenantScope.Of(run.BusinessId), run.SandboxFlowId, new StartRequest
+        var started = await runtime.StartAsync(run.Tenant, run.SandboxFlowId, new StartRequest
         {
             StartNodeId = run.StartNodeId,
             CorrelationKey = run.ContactId,

@@ -76,6 +76,7 @@ public static class TestRunsApi
             Text = message.Text,
             Reply = message.Reply is { } reply ? new WebChatReply(reply.Id, reply.Title) : null,
         };
+        await service.KeepAliveAsync(run, ct);
         var (_, problem) = await webChat.AddAsync(run.BusinessId, post, CancellationToken.None);
         return problem is not null
             ? Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest)

@@ -8,6 +8,9 @@ public sealed class TestRunsDbContext(DbContextOptions<TestRunsDbContext> option
 {
     public const string MigrationsHistoryTable = "__studio_migrations";
 
+    /// <summary>The runs not yet cleaned up (live, or ended with something left to delete): what the sweeper reads.</summary>
+    internal const string UnfinishedIndex = "ix_studio_test_runs_unfinished";
+
     public DbSet<TestRunRecord> TestRuns => Set<TestRunRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -15,6 +18,7 @@ public sealed class TestRunsDbContext(DbContextOptions<TestRunsDbContext> option
         var run = model.Entity<TestRunRecord>();
         run.ToTable("studio_test_runs").HasKey(r => r.Id);
         run.HasIndex(r => r.ContactId);
+        run.HasIndex(r => r.LastActiveAt).HasFilter("cleaned_at IS NULL").HasDatabaseName(UnfinishedIndex);
         SnakeCaseColumns.Apply(model);
     }
 }
