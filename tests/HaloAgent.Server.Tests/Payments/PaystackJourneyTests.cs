@@ -25,6 +25,45 @@ public sealed class PaystackJourneyTests : IAsyncLifetime
     private Task<HttpResponseMessage> PostAsync(FakePaystackWebhook webhook) => _server.Client.SendAsync(webhook.ToRequest("/webhooks/paystack"));
 
     [Fact]
+    public async Task A_test_run_order_opens_no_Paystack_transaction_and_is_offered_the_other_ways_to_pay()
+    {
+        var owner = await _server.OwnerAsync();
+        using var created = await owner.PostAsJsonAsync("/api/flows/ordering/test-runs", new { contact = new { name = "Sandbox Sola", language = "en" } });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var runId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["runId"]!.GetValue<string>();
+
+        List<string> replies = [];
+        foreach (var message in new object[]
+        {
+            new { text = "I want 2 jollof rice" }, new { text = "no" },
+            new { reply = new { id = "pickup", title = "Pickup" } }, new { reply = new { id = "confirm", title = "Yes" } },
+        })
+        {
+            var before = replies.Count;
+            _server.Clock.Advance(TimeSpan.FromSeconds(5)); // the transcript is ordered by time, which moves only when told
+            using (var posted = await owner.PostAsJsonAsync($"/api/test-runs/{runId}/messages", message))
+            {
+                posted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await posted.Content.ReadAsStringAsync());
+            }
+
+            replies = await Eventually.ReturnsAsync(
+                async () => (await owner.GetFromJsonAsync<JsonObject>($"/api/test-runs/{runId}"))!["messages"]!.AsArray()
+                    .Where(m => m!["direction"]!.GetValue<string>() == "outbound").Select(m => m!["text"]?.GetValue<string>() ?? "").ToList(),
+                r => r.Count > before,
+                what: $"a reply to {System.Text.Json.JsonSerializer.Serialize(message)}");
+        }
+
+        var instructions = await Eventually.ReturnsAsync(
+            async () => (await owner.GetFromJsonAsync<JsonObject>($"/api/test-runs/{runId}"))!["messages"]!.AsArray()
+                .Select(m => m!["text"]?.GetValue<string>() ?? "").FirstOrDefault(t => PaymentsServer.Reference().IsMatch(t)),
+            t => t is not null,
+            what: "the payment instructions with the reference");
+        instructions!.ShouldContain("pay when you receive");
+        instructions.ShouldNotContain("/checkout/");
+        _server.Paystack.Requests.ShouldBeEmpty("a test run never reaches the payment provider");
+    }
+
+    [Fact]
     public async Task A_verified_charge_marks_the_order_paid_without_review_a_forged_one_is_refused_and_a_duplicate_changes_nothing()
     {
         var customer = _server.Customer("2348130000011");

@@ -25,7 +25,10 @@ public sealed class PaymentOpener(
     {
         var settings = await payments.GetSettingsAsync(order.BusinessId, cancellationToken);
         var payment = await payments.OpenAsync(order, settings.DefaultMethod, references.Next, cancellationToken);
-        if (settings.Paystack && paystackOptions.CurrentValue.IsConfigured && payment.PaystackUrl is null && payment.Status == PaymentStatus.AwaitingPayment)
+        // A Studio test run's customer gets the other ways to pay only: opening a Paystack transaction would reach the real
+        // payment provider (and make a link someone could pay) from a flow that is only being tried out.
+        if (!contact.Sandbox && settings.Paystack && paystackOptions.CurrentValue.IsConfigured && payment.PaystackUrl is null
+            && payment.Status == PaymentStatus.AwaitingPayment)
         {
             try
             {
