@@ -35,6 +35,8 @@ public abstract class SandboxContactScenarios(TestDatabase database) : CommerceT
         return await Orders.CreateFromCartAsync(new OrderRequest(BusinessId, contact.Id, Fulfilment.Pickup), default);
     }
 
+    private static int Sequence(string number) => int.Parse(number[(number.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task A_sandbox_order_is_checked_against_the_stock_but_takes_none_and_gives_none_back()
     {
@@ -42,10 +44,12 @@ public abstract class SandboxContactScenarios(TestDatabase database) : CommerceT
         sandbox.Sandbox.ShouldBeTrue();
         (await Contacts.FindByWaIdAsync(BusinessId, sandbox.WaId, default))!.Sandbox.ShouldBeTrue();
         var before = await StockAsync("JOLLOF-RICE");
+        var earlier = (await OrderAsync(await NewContactAsync(), "SUYA", 1)).Order!;
 
         var placed = await OrderAsync(sandbox, "JOLLOF-RICE", 2);
         placed.Outcome.ShouldBe(OrderOutcome.Created);
         placed.Order!.Status.ShouldBe(OrderStatus.PendingPayment);
+        placed.Order.Number.ShouldStartWith(SandboxContacts.OrderNumberPrefix);
         (await StockAsync("JOLLOF-RICE")).ShouldBe(before);
         (await Orders.ChangeStatusAsync(placed.Order.Id, OrderStatus.Cancelled, "test", null, default)).Outcome.ShouldBe(StatusChangeOutcome.Changed);
         (await StockAsync("JOLLOF-RICE")).ShouldBe(before, "a cancelled sandbox order gives back nothing it never took");
@@ -53,7 +57,9 @@ public abstract class SandboxContactScenarios(TestDatabase database) : CommerceT
         // A customer's order still reserves; the sandbox's is refused once the stock is short, as a customer's would be.
         (await Host.Get<ICartService>().AddItemAsync(BusinessId, sandbox.Id, "JOLLOF-RICE", 2, default)).Outcome.ShouldBe(CartOutcome.Updated);
         var customer = await NewContactAsync();
-        (await OrderAsync(customer, "JOLLOF-RICE", before - 1)).Outcome.ShouldBe(OrderOutcome.Created);
+        var real = await OrderAsync(customer, "JOLLOF-RICE", before - 1);
+        real.Outcome.ShouldBe(OrderOutcome.Created);
+        Sequence(real.Order!.Number).ShouldBe(Sequence(earlier.Number) + 1, "the sandbox's order took no number from the business's own sequence");
         (await StockAsync("JOLLOF-RICE")).ShouldBe(1);
         var refused = await Orders.CreateFromCartAsync(new OrderRequest(BusinessId, sandbox.Id, Fulfilment.Pickup), default);
         refused.Outcome.ShouldBe(OrderOutcome.OutOfStock);

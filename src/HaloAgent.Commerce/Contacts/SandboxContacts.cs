@@ -15,6 +15,9 @@ namespace HaloAgent.Commerce.Contacts;
 /// </summary>
 public static class SandboxContacts
 {
+    /// <summary>Starts a sandbox order's number (TEST-MNK-0001): numbered apart from the business's own orders.</summary>
+    public const string OrderNumberPrefix = "TEST-";
+
     public static IQueryable<Contact> ExceptSandbox(this IQueryable<Contact> contacts) => contacts.Where(c => !c.Sandbox);
 
     public static IQueryable<Order> ExceptSandbox(this IQueryable<Order> orders, CommerceDbContext db) =>

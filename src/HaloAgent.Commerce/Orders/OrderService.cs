@@ -125,13 +125,15 @@ internal sealed class OrderService(IDbContextFactory<CommerceDbContext> factory,
             return new OrderResult(OrderOutcome.OutOfStock, Quote: quote, Shortages: shortages);
         }
 
-        var number = await NextNumberAsync(db, request.BusinessId, cancellationToken);
+        // A test run's orders are numbered apart (TEST-MNK-0001, ...): the business's own numbers keep no gaps, and the
+        // designer sees at a glance that the order is a test.
+        var number = await NextNumberAsync(db, sandbox ? SandboxCounterPrefix + request.BusinessId : request.BusinessId, cancellationToken);
         var order = new Order
         {
             Id = Ids.New(),
             BusinessId = request.BusinessId,
             ContactId = request.ContactId,
-            Number = FormatNumber(BusinessProfiles.OrderPrefixFor(business), number),
+            Number = (sandbox ? SandboxContacts.OrderNumberPrefix : "") + FormatNumber(BusinessProfiles.OrderPrefixFor(business), number),
             Status = OrderStatus.PendingPayment,
             Fulfilment = request.Fulfilment,
             DeliveryZone = quote.DeliveryZone,
@@ -267,6 +269,8 @@ internal sealed class OrderService(IDbContextFactory<CommerceDbContext> factory,
             return new StatusChangeResult(StatusChangeOutcome.Changed, await LoadAsync(db, orderId, cancellationToken));
         }
     }
+
+    private const string SandboxCounterPrefix = "sandbox:";
 
     internal static string FormatNumber(string prefix, long number) =>
         prefix + "-" + number.ToString("D4", CultureInfo.InvariantCulture);
