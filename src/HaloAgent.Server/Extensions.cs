@@ -67,12 +67,18 @@ public static class Extensions
         await services.MigrateAuthAsync(cancellationToken);
         await services.MigrateStudioAsync(cancellationToken);
         await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(app.Configuration["WhatsApp:PhoneNumberId"], app.Configuration["WhatsApp:AccessToken"], cancellationToken);
-        var demo = await services.GetRequiredService<IBusinessDirectory>().FindBySlugAsync(DemoBusinessSeeder.DemoSlug, cancellationToken);
+        var businesses = await services.GetRequiredService<IBusinessDirectory>().ListAsync(cancellationToken);
+        var demo = businesses.FirstOrDefault(b => b.Slug == DemoBusinessSeeder.DemoSlug);
         if (demo is not null)
         {
             await services.GetRequiredService<DemoOwnerSeeder>().SeedAsync(demo.Id, cancellationToken);
-            var workflows = app.Configuration["HaloAgent:WorkflowsPath"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
-            await services.GetRequiredService<ShippedFlowImporter>().ImportAsync(workflows, demo.Id, cancellationToken);
+        }
+
+        // The demo business first: it gets the shipped journeys under their own ids (and any stored without an owner).
+        var importer = services.GetRequiredService<ShippedFlowImporter>();
+        foreach (var business in businesses.OrderBy(b => b.Slug == DemoBusinessSeeder.DemoSlug ? 0 : 1))
+        {
+            await importer.ImportAsync(business, cancellationToken);
         }
     }
 

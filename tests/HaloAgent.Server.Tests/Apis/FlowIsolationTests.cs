@@ -2,10 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using HaloAgent.Commerce.Businesses;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Auth;
+using HaloAgent.Server.Startup;
+using HaloAgent.Server.Tests.Conversations;
 using HaloAgent.Server.Tests.Dashboard;
 using HaloAgent.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HaloAgent.Server.Tests.Apis;
 
@@ -105,6 +109,39 @@ public sealed class FlowIsolationTests : IAsyncLifetime
         (await own.Content.ReadFromJsonAsync<JsonObject>())!["resumedInstances"]!.AsArray().Select(i => i!.GetValue<string>()).ShouldBe([instanceId]);
         var done = await WaitForStatusAsync(first, instanceId, "Completed");
         done["variables"]!["answer"]!.GetValue<string>().ShouldBe("mine");
+    }
+
+    [Fact]
+    public async Task A_second_business_is_given_the_shipped_journeys_as_its_own_and_its_customers_are_answered_by_them()
+    {
+        var first = await _factory.SignedInClientAsync(AuthPolicies.Owner);
+        var firstFlows = (await first.GetFromJsonAsync<JsonArray>("/api/flows"))!.Select(f => f!["id"]!.GetValue<string>()).Order().ToList();
+        var slug = await DashboardSeed.SecondBusinessAsync(_factory.Services);
+        var business = (await _factory.Services.GetRequiredService<IBusinessDirectory>().FindBySlugAsync(slug, default))!;
+
+        var importer = _factory.Services.GetRequiredService<ShippedFlowImporter>();
+        (await importer.ImportAsync(business, default)).ShouldBe(firstFlows.Count);
+        (await importer.ImportAsync(business, default)).ShouldBe(0, "importing again (every start does) changes nothing");
+
+        // Its own copies, under ids with its slug (the file's ids are the demo business's); the first's are unchanged.
+        var second = await _factory.SignedInClientAsync(AuthPolicies.Owner, slug);
+        var secondFlows = (await second.GetFromJsonAsync<JsonArray>("/api/flows"))!;
+        secondFlows.Select(f => f!["id"]!.GetValue<string>()).Order().ShouldBe(firstFlows.Select(id => $"{id}-{slug}").Order());
+        secondFlows.ShouldAllBe(f => f!["activeVersion"]!.GetValue<int>() == 1);
+        (await first.GetFromJsonAsync<JsonArray>("/api/flows"))!.Select(f => f!["id"]!.GetValue<string>()).Order().ShouldBe(firstFlows);
+
+        // A visitor of the second business's web chat is answered by its own ordering flow, which only its owner sees.
+        var visitor = new WebChatCustomer(_factory.CreateClient(), slug);
+        await visitor.StartAsync();
+        await visitor.SaysAsync("Hello", _ => true, "any reply from the second business's agent");
+        var instances = await Eventually.ReturnsAsync(
+            async () => (await second.GetFromJsonAsync<JsonArray>("/api/instances"))!,
+            list => list.Any(i => i!["flowId"]!.GetValue<string>() == $"ordering-{slug}"),
+            what: "the second business's ordering instance");
+        instances.ShouldAllBe(i => i!["flowId"]!.GetValue<string>().EndsWith($"-{slug}"));
+        var keys = instances.Select(i => i!["correlationKey"]?.GetValue<string>()).ToHashSet();
+        var firstKeys = (await first.GetFromJsonAsync<JsonArray>("/api/instances"))!.Select(i => i!["correlationKey"]?.GetValue<string>());
+        firstKeys.Intersect(keys).ShouldBeEmpty("the visitor started nothing of the first business's");
     }
 
     private static Task<HttpResponseMessage> PostJson(HttpClient client, string url, string json) =>
