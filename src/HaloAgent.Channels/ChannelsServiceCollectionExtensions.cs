@@ -55,6 +55,8 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<IOutbox, Outbox.Outbox>();
         services.TryAddSingleton(sp => new ConversationHistory(sp.GetRequiredService<ChannelsDatabase>()));
         services.TryAddSingleton(sp => new ConversationPurge(sp.GetRequiredService<ChannelsDatabase>()));
+        services.TryAddSingleton(_ => new ConversationRedaction());
+        services.TryAddSingleton(sp => new OutboxQueries(sp.GetRequiredService<ChannelsDatabase>()));
         services.AddWebChatRateLimits();
         services.TryAddSingleton<IInboundMessageHandler, LoggingInboundMessageHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepWriteHandler, SendMessageWriteHandler>());

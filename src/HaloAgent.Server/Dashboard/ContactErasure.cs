@@ -1,8 +1,9 @@
-using System.Text.Json.Nodes;
+using HaloAgent.Channels.History;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Persistence;
 using HaloAgent.Engine.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HaloAgent.Server.Dashboard;
 
@@ -21,18 +22,14 @@ namespace HaloAgent.Server.Dashboard;
 /// a receipt re-used for another order.</item>
 /// <item>Hand-overs: kept, the owner's resolution note removed.</item>
 /// <item>Messages: handled inbound messages and finished outbound ones (sent, delivered, read, failed) lose their text
-/// and the phone number, and are filed under the erased key. Left untouched, because changing them is not safe:
-/// messages still being handled or queued for sending (a processor holds them; they finish within seconds), the raw
-/// signed webhook bodies in <c>webhook_inbox</c> (a body bundles several customers' messages and is the evidence of
-/// what Meta sent; it must be purged by retention, not edited), and the state of flow instances keyed by the
-/// contact id (rewriting a running flow's variables or journal would corrupt it).</item>
+/// and the phone number, and are filed under the erased key (<see cref="ConversationRedaction"/>, which also says what
+/// it leaves alone and why). Also untouched: the state of flow instances keyed by the contact id (rewriting a running
+/// flow's variables or journal would corrupt it).</item>
 /// </list>
 /// </summary>
-public sealed class ContactErasure(IDbContextFactory<CommerceDbContext> factory, SqlDialect dialect, TimeProvider clock)
+public sealed class ContactErasure(IDbContextFactory<CommerceDbContext> factory, ConversationRedaction messages, SqlDialect dialect, TimeProvider clock)
 {
     public const string ErasedKeyPrefix = "erased:";
-
-    private const string ErasedText = "[erased]";
 
     public static string ErasedKey(string contactId) => ErasedKeyPrefix + contactId;
 
@@ -84,68 +81,8 @@ public sealed class ContactErasure(IDbContextFactory<CommerceDbContext> factory,
         await db.Escalations.Where(e => e.BusinessId == businessId && e.ContactId == contact.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ResolutionNote, (string?)null), cancellationToken);
 
-        await EraseMessagesAsync(db, businessId, contact.WaId, key, cancellationToken);
+        // The channels' message log, in the same transaction: the contact is never half erased.
+        await messages.RedactAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), businessId, contact.WaId, key, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>The channels' message log shares the database; its rows are found by the contact's channel key.</summary>
-    private static async Task EraseMessagesAsync(CommerceDbContext db, string businessId, string waId, string key, CancellationToken cancellationToken)
-    {
-        var inbound = await db.Database.SqlQuery<MessageRow>(
-                $"SELECT external_id AS \"Id\", payload AS \"Payload\" FROM channel_inbound_messages WHERE business_id = {businessId} AND sender = {waId} AND handled_at IS NOT NULL")
-            .ToListAsync(cancellationToken);
-        foreach (var row in inbound)
-        {
-            var payload = ScrubInbound(row.Payload, key);
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE channel_inbound_messages SET sender = {key}, payload = {payload} WHERE business_id = {businessId} AND external_id = {row.Id}",
-                cancellationToken);
-        }
-
-        var outbound = await db.Database.SqlQuery<MessageRow>(
-                $"SELECT id AS \"Id\", payload AS \"Payload\" FROM outbound_messages WHERE business_id = {businessId} AND recipient = {waId} AND status IN ('sent', 'delivered', 'read', 'failed')")
-            .ToListAsync(cancellationToken);
-        foreach (var row in outbound)
-        {
-            var payload = ScrubOutbound(key);
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE outbound_messages SET recipient = {key}, message_type = 'text', payload = {payload}, biz_opaque_callback_data = NULL WHERE id = {row.Id}",
-                cancellationToken);
-        }
-
-        // Delivery reports name the recipient's number too.
-        await db.Database.ExecuteSqlAsync(
-            $"UPDATE channel_status_events SET recipient_id = NULL WHERE wamid IN (SELECT wamid FROM outbound_messages WHERE business_id = {businessId} AND recipient = {key} AND wamid IS NOT NULL)",
-            cancellationToken);
-    }
-
-    /// <summary>Keeps the message's shape (ids, channel, time, type) so the log still reads; drops who and what.</summary>
-    private static string ScrubInbound(string payload, string key)
-    {
-        var node = JsonNode.Parse(payload) as JsonObject ?? [];
-        foreach (var field in new[] { "profileName", "userId", "text", "reply", "media", "location", "order", "contextMessageId" })
-        {
-            node.Remove(field);
-        }
-
-        node["from"] = key;
-        node["text"] = ErasedText;
-        return node.ToJsonString();
-    }
-
-    private static string ScrubOutbound(string key) => new JsonObject
-    {
-        ["messaging_product"] = "whatsapp",
-        ["recipient_type"] = "individual",
-        ["to"] = key,
-        ["type"] = "text",
-        ["text"] = new JsonObject { ["body"] = ErasedText },
-    }.ToJsonString();
-
-    private sealed class MessageRow
-    {
-        public string Id { get; set; } = "";
-
-        public string Payload { get; set; } = "";
     }
 }

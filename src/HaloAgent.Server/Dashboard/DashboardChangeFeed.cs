@@ -1,4 +1,4 @@
-using System.Globalization;
+using HaloAgent.Channels.Outbox;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Payments;
 using HaloAgent.Commerce.Persistence;
@@ -13,6 +13,7 @@ namespace HaloAgent.Server.Dashboard;
 /// </summary>
 public sealed class DashboardChangeFeed(
     IDbContextFactory<CommerceDbContext> factory,
+    OutboxQueries outbox,
     IContactService contacts,
     ConversationQueries conversations,
     OrderProjection projection)
@@ -31,7 +32,7 @@ public sealed class DashboardChangeFeed(
             cursor.Contacts.Since = await db.Contacts.Where(c => c.BusinessId == businessId).MaxAsync(c => (long?)c.UpdatedAt, cancellationToken) ?? 0;
         }
 
-        // Outbox ids start with their creation time (hex milliseconds of the node's wall clock).
+        // The outbox stamps messages with the queuing node's wall clock, not a TimeProvider.
         cursor.Outbound.Since = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
         // What is already there within the overlap is marked as sent, so the first poll reports only new changes.
@@ -49,7 +50,6 @@ public sealed class DashboardChangeFeed(
         List<(string Id, long Version, long CreatedAt, long UpdatedAt)> orders;
         List<(string Id, string OrderId, long Version, long UpdatedAt)> payments;
         List<(string Id, long UpdatedAt)> changedContacts;
-        List<OutboundRow> outbound;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             var orderFloor = cursor.Orders.Since - Overlap;
@@ -76,13 +76,10 @@ public sealed class DashboardChangeFeed(
                     .Select(c => new { c.Id, c.UpdatedAt })
                     .ToListAsync(cancellationToken))
                 .Select(c => (c.Id, c.UpdatedAt)).ToList();
-
-            // Replies (the agent's and the owner's) touch no contact: the outbox is read by its time-ordered primary key.
-            var outboundFloor = (cursor.Outbound.Since - Overlap).ToString("x12", CultureInfo.InvariantCulture);
-            outbound = await db.Database
-                .SqlQuery<OutboundRow>($"SELECT id AS \"Id\", recipient AS \"Recipient\" FROM outbound_messages WHERE id >= {outboundFloor} AND business_id = {businessId}")
-                .ToListAsync(cancellationToken);
         }
+
+        // Replies (the agent's and the owner's) touch no contact: the outbox says what it queued since.
+        var outbound = await outbox.QueuedSinceAsync(businessId, DateTimeOffset.FromUnixTimeMilliseconds(cursor.Outbound.Since - Overlap), cancellationToken);
 
         var createdFloor = cursor.Orders.Since - Overlap;
         var changedOrders = new List<(string Id, bool Created)>();
@@ -106,8 +103,7 @@ public sealed class DashboardChangeFeed(
         var recipients = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in outbound)
         {
-            var at = long.TryParse(row.Id.AsSpan(0, Math.Min(12, row.Id.Length)), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var ms) ? ms : cursor.Outbound.Since;
-            if (cursor.Outbound.Add(row.Id, 0, at))
+            if (cursor.Outbound.Add(row.Id, 0, row.QueuedAt.ToUnixTimeMilliseconds()))
             {
                 recipients.Add(row.Recipient);
             }
@@ -161,12 +157,5 @@ public sealed class DashboardChangeFeed(
         cursor.Payments.Prune(Overlap);
         cursor.Contacts.Prune(Overlap);
         cursor.Outbound.Prune(Overlap);
-    }
-
-    private sealed class OutboundRow
-    {
-        public string Id { get; set; } = "";
-
-        public string Recipient { get; set; } = "";
     }
 }

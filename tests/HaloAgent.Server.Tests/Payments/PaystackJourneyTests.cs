@@ -53,12 +53,13 @@ public sealed class PaystackJourneyTests : IAsyncLifetime
                 what: $"a reply to {System.Text.Json.JsonSerializer.Serialize(message)}");
         }
 
-        var instructions = await Eventually.ReturnsAsync(
+        var found = await Eventually.ReturnsAsync(
             async () => (await owner.GetFromJsonAsync<JsonObject>($"/api/test-runs/{runId}"))!["messages"]!.AsArray()
                 .Select(m => m!["text"]?.GetValue<string>() ?? "").FirstOrDefault(t => PaymentsServer.Reference().IsMatch(t)),
             t => t is not null,
             what: "the payment instructions with the reference");
-        instructions!.ShouldContain("pay when you receive");
+        var instructions = found.ShouldNotBeNull();
+        instructions.ShouldContain("pay when you receive");
         instructions.ShouldNotContain("/checkout/");
         _server.Paystack.Requests.ShouldBeEmpty("a test run never reaches the payment provider");
     }
