@@ -36,10 +36,10 @@ public sealed class WebhookLoad
     public IReadOnlyList<Slot> Slots => _slots;
 
     /// <summary>
-    /// <paramref name="count"/> slots from <paramref name="senders"/> customers (wa_id 2348000000000+k). Every 100th slot
-    /// (offset 50) is a redelivery: the same wamid and the same signed body as the slot 37 before it.
+    /// <paramref name="count"/> slots from <paramref name="senders"/> customers (wa_id <paramref name="firstSender"/>+k).
+    /// Every 100th slot (offset 50) is a redelivery: the same wamid and the same signed body as the slot 37 before it.
     /// </summary>
-    public static WebhookLoad Build(int count, double rate, int senders, string appSecret, string phoneNumberId, int seed = 42)
+    public static WebhookLoad Build(int count, double rate, int senders, string appSecret, string phoneNumberId, int seed = 42, long firstSender = 2348000000000L)
     {
         var random = new Random(seed);
         var slots = new Slot[count];
@@ -52,7 +52,7 @@ public sealed class WebhookLoad
                 continue;
             }
 
-            var from = (2348000000000L + random.Next(senders)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var from = (firstSender + random.Next(senders)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var hook = new WhatsAppWebhookBuilder(phoneNumberId).Text(from, Texts[random.Next(Texts.Length)], name: "Customer " + from[^4..]);
             var signed = hook.Sign(appSecret);
             slots[i] = new Slot(i, hook.LastMessageId, from, signed.Body, signed.Signature, Redelivery: false);
