@@ -37,6 +37,9 @@ public sealed record ReceiptFields
     /// <summary>Our payment references written on the receipt (usually in the narration), canonical.</summary>
     public IReadOnlyList<string> PaymentReferences { get; init; } = [];
 
+    /// <summary>References with one character OCR could not read (<c>HLO-ZA?JA</c>), see <see cref="References.PaymentReferenceFormat.FindBlurredIn"/>.</summary>
+    public IReadOnlyList<string> BlurredPaymentReferences { get; init; } = [];
+
     public ReceiptStatus Status { get; init; }
 
     /// <summary>Words that receipts carry (transfer, amount, beneficiary, session id…): how receipt-like the text is.</summary>

@@ -92,6 +92,14 @@ public sealed class ReceiptMatcher(IOptionsMonitor<ReceiptOptions> options)
         var found = fields.PaymentReferences;
         if (found.Count == 0)
         {
+            // The reference is not a secret (the customer was sent it), only a way to tell orders apart: ours with one
+            // character OCR could not read still points to this order, and is not held against anyone when it does not.
+            if (fields.BlurredPaymentReferences.Any(r => SameReference(r, expected.PaymentReference)))
+            {
+                reasons.Add(Info(ReceiptReasonCode.ReferenceMatches, $"The receipt shows the payment reference {expected.PaymentReference} (one character hard to read)."));
+                return ReferenceWeight;
+            }
+
             reasons.Add(Info(ReceiptReasonCode.ReferenceMissing, $"The receipt does not show the payment reference {expected.PaymentReference}."));
             return 0;
         }
@@ -163,7 +171,7 @@ public sealed class ReceiptMatcher(IOptionsMonitor<ReceiptOptions> options)
         return DateWeight;
     }
 
-    /// <summary>Equal, or equal once OCR's usual swaps inside the code are undone (S/5, Z/2, B/8, G/6).</summary>
+    /// <summary>Equal, or equal once OCR's usual swaps inside the code are undone (S/5, Z/2, B/8, G/6); <c>?</c> (a character OCR could not read) matches any.</summary>
     private static bool SameReference(string a, string b)
     {
         if (a.Length != b.Length)
@@ -173,7 +181,7 @@ public sealed class ReceiptMatcher(IOptionsMonitor<ReceiptOptions> options)
 
         for (var i = 0; i < a.Length; i++)
         {
-            if (Fold(char.ToUpperInvariant(a[i])) != Fold(char.ToUpperInvariant(b[i])))
+            if (a[i] != '?' && b[i] != '?' && Fold(char.ToUpperInvariant(a[i])) != Fold(char.ToUpperInvariant(b[i])))
             {
                 return false;
             }

@@ -42,6 +42,7 @@ public sealed partial class ReceiptTextParser(PaymentReferenceFormat referenceFo
             TransactionReference = FindTransactionReference(lines),
             SessionId = FindSessionId(lines),
             PaymentReferences = referenceFormat.FindIn(all),
+            BlurredPaymentReferences = referenceFormat.FindBlurredIn(all),
             Status = FindStatus(lines),
             ReceiptWordCount = ReceiptWords().Matches(all).Select(m => m.Value.ToLowerInvariant()).Distinct().Count(),
         };

@@ -20,6 +20,7 @@ public sealed class PaymentReferenceFormat
     public const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
     private readonly Regex _inText;
+    private readonly Regex _blurredInText;
 
     public PaymentReferenceFormat(string prefix = DefaultPrefix, int codeLength = DefaultCodeLength)
     {
@@ -40,6 +41,13 @@ public sealed class PaymentReferenceFormat
         // the code by nothing, a dash, an underscore, a dot or spaces; and not glued to neighbouring letters or digits.
         _inText = new Regex(
             $@"(?<![A-Za-z0-9]){Regex.Escape(prefix)}[\s\-_.]*(?<code>[{Alphabet}]{{{codeLength}}})(?![A-Za-z0-9])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+
+        // OCR sometimes reads one character of the code as something outside the alphabet ("9" as "I", "J" as ")"):
+        // the same shape with any one non-space character in the code, for references with one unreadable character.
+        _blurredInText = new Regex(
+            $@"(?<![A-Za-z0-9]){Regex.Escape(prefix)}[\s\-_.]*(?<code>[^\s]{{{codeLength}}})(?![A-Za-z0-9])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
             TimeSpan.FromSeconds(1));
     }
@@ -120,6 +128,26 @@ public sealed class PaymentReferenceFormat
 
         return _inText.Matches(text)
             .Select(m => $"{Prefix}-{m.Groups["code"].Value.ToUpperInvariant()}")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// References in OCR text with exactly one character that cannot be part of a code (read as something outside the
+    /// alphabet), in canonical form with <c>?</c> in its place (<c>HLO-ZA?JA</c>): evidence to compare with the one
+    /// expected, never a reference of its own.
+    /// </summary>
+    public IReadOnlyList<string> FindBlurredIn(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        return _blurredInText.Matches(text)
+            .Select(m => m.Groups["code"].Value.ToUpperInvariant())
+            .Where(code => code.Count(c => !Alphabet.Contains(c)) == 1)
+            .Select(code => $"{Prefix}-{new string(code.Select(c => Alphabet.Contains(c) ? c : '?').ToArray())}")
             .Distinct(StringComparer.Ordinal)
             .ToList();
     }

@@ -63,6 +63,19 @@ public sealed class ReceiptMatcherTests
     }
 
     [Fact]
+    public void Our_reference_with_one_character_ocr_could_not_read_still_counts_and_someone_elses_is_not_held_against_the_receipt()
+    {
+        var blurred = _matcher.Assess(Receipt(Good with { PaymentReferences = [], BlurredPaymentReferences = ["HLO-7K?Q9"] }), Expected());
+        blurred.Score.ShouldBe(_matcher.Assess(Receipt(Good), Expected()).Score, 1e-9);
+        blurred.Reasons.Single(r => r.Code == ReceiptReasonCode.ReferenceMatches).Message.ShouldContain("hard to read");
+
+        var other = _matcher.Assess(Receipt(Good with { PaymentReferences = [], BlurredPaymentReferences = ["HLO-AB?DE"] }), Expected());
+        other.Has(ReceiptReasonCode.ReferenceMissing).ShouldBeTrue();
+        other.HasRedFlags.ShouldBeFalse();
+        other.Score.ShouldBeInRange(0.7, 0.8);
+    }
+
+    [Fact]
     public void Only_the_amount_needs_review()
     {
         var result = _matcher.Assess(Receipt(Good with { PaymentReferences = [], PaidAt = null, HasTime = false }), Expected());

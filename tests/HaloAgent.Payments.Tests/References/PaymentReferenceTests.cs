@@ -121,6 +121,17 @@ public sealed class PaymentReferenceTests
     }
 
     [Fact]
+    public void A_reference_with_one_character_ocr_could_not_read_is_found_blurred_and_only_then()
+    {
+        // As tesseract read two rendered receipts: "9" as "I" and a final "J" as ")".
+        PaymentReferenceFormat.Default.FindBlurredIn("Narration HLO-ZAIJA\nSession ID").ShouldBe(["HLO-ZA?JA"]);
+        PaymentReferenceFormat.Default.FindBlurredIn("Narration HLO-D9R6)\nSession ID").ShouldBe(["HLO-D9R6?"]);
+        PaymentReferenceFormat.Default.FindBlurredIn("HLO-7K2Q9 is readable").ShouldBeEmpty();
+        PaymentReferenceFormat.Default.FindBlurredIn("HLO-7I0Q9 has two unreadable").ShouldBeEmpty();
+        PaymentReferenceFormat.Default.FindBlurredIn(null).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Canonical_form_is_strict()
     {
         PaymentReferenceFormat.Default.IsCanonical("HLO-7K2Q9").ShouldBeTrue();
