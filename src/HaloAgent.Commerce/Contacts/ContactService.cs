@@ -23,20 +23,7 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
             var existing = await queries.ContactByKey(db, businessId, key, cancellationToken);
             if (existing is null)
             {
-                var contact = new Contact
-                {
-                    Id = Ids.New(),
-                    BusinessId = businessId,
-                    WaId = key,
-                    PhoneE164 = phone,
-                    Channel = channel ?? "whatsapp",
-                    Name = name,
-                    DataConsent = true,
-                    DataConsentAt = at,
-                    LastInboundAt = at,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                };
+                var contact = NewContact(businessId, key, phone, channel ?? "whatsapp", name, at, now, sandbox: false);
                 db.Contacts.Add(contact);
                 try
                 {
@@ -68,25 +55,28 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
         }
     }
 
+    /// <summary>A contact who has just written (consent to process their data is implied by writing to the business).</summary>
+    private static Contact NewContact(string businessId, string waId, string? phone, string channel, string? name, long writtenAt, long now, bool sandbox) => new()
+    {
+        Id = Ids.New(),
+        BusinessId = businessId,
+        WaId = waId,
+        PhoneE164 = phone,
+        Channel = channel,
+        Name = name,
+        DataConsent = true,
+        DataConsentAt = writtenAt,
+        LastInboundAt = writtenAt,
+        Sandbox = sandbox,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
     public async Task<ContactInfo> CreateSandboxAsync(string businessId, string key, string? name, string channel, CancellationToken cancellationToken)
     {
         var (waId, phone) = ContactKey.Normalize(key);
         var now = Now();
-        var contact = new Contact
-        {
-            Id = Ids.New(),
-            BusinessId = businessId,
-            WaId = waId,
-            PhoneE164 = phone,
-            Channel = channel,
-            Name = CleanName(name),
-            DataConsent = true,
-            DataConsentAt = now,
-            LastInboundAt = now,
-            Sandbox = true,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var contact = NewContact(businessId, waId, phone, channel, CleanName(name), now, now, sandbox: true);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(cancellationToken);
