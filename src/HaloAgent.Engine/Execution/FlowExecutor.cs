@@ -78,6 +78,13 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
                 Fault(state, journal, nodeId, flow,
                     $"The instance ran {_limits.MaxStepsPerWindow} steps within {_limits.StepWindow} (HaloAgent:Engine:Limits:MaxStepsPerWindow) and was stopped: a loop that runs too often? Retry it to continue.",
                     null, 0, StepBudgetExceeded);
+
+                // Stopped before it could take the event (or timer) that woke it: a retry delivers that again.
+                if (resuming && signal is not null)
+                {
+                    state.Incident = state.Incident! with { ResumedBy = signal.EventName ?? Incident.TimerResume };
+                }
+
                 break;
             }
 
