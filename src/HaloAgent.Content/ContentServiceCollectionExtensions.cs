@@ -3,6 +3,8 @@ using HaloAgent.Content.Helpers;
 using HaloAgent.Engine.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using HaloAgent.Engine;
 
 namespace HaloAgent.Content;
 
@@ -16,7 +18,7 @@ public static class ContentServiceCollectionExtensions
     public static IServiceCollection AddHaloContent(this IServiceCollection services, string templatesPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(templatesPath);
-        services.TryAddSingleton(_ => new MessageTemplates(templatesPath));
+        services.TryAddSingleton(sp => new MessageTemplates(templatesPath, sp.GetService<IOptions<EngineLimits>>()?.Value));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITemplateHelper, PluralHelper>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITemplateHelper, NairaHelper>(_ => new NairaHelper(LanguageCodes.English)));
         return services;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HaloAgent.Commerce;
 using HaloAgent.Content.Helpers;
+using HaloAgent.Engine;
 using HaloAgent.Engine.Templates;
 using HaloAgent.Engine.Values;
 using HandlebarsDotNet;
@@ -17,19 +18,23 @@ public sealed class MessageTemplates
     public const string MessagesFolder = "messages";
     public const string FileExtension = ".hbs";
 
-    private readonly Dictionary<string, Dictionary<string, HandlebarsTemplate<object, object>>> _templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, HandlebarsTemplate<TextWriter, object, object>>> _templates = new(StringComparer.Ordinal);
+    private readonly EngineLimits _limits;
 
     /// <param name="templatesPath">The <c>templates</c> folder (holding <c>messages/</c>).</param>
+    /// <param name="limits">Template size, nesting and render budget; the engine's defaults when null.</param>
     /// <exception cref="DirectoryNotFoundException">There are no English templates under it.</exception>
-    /// <exception cref="TemplateSyntaxException">A template does not compile; the message names the file.</exception>
-    public MessageTemplates(string templatesPath)
-        : this(templatesPath, strict: false)
+    /// <exception cref="TemplateSyntaxException">A template does not compile, is too large or uses an unknown helper or partial; the message names the file.</exception>
+    public MessageTemplates(string templatesPath, EngineLimits? limits = null)
+        : this(templatesPath, strict: false, limits)
     {
     }
 
     /// <param name="strict">Tests: an unknown field or a non-numeric amount throws instead of rendering blank.</param>
-    internal MessageTemplates(string templatesPath, bool strict)
+    internal MessageTemplates(string templatesPath, bool strict, EngineLimits? limits = null)
     {
+        _limits = limits ?? new EngineLimits();
+        var rules = TemplateEngine.RulesFor(_limits, new HashSet<string>(HelperNames, StringComparer.Ordinal));
         var messages = Path.Combine(templatesPath, MessagesFolder);
         if (!Directory.Exists(Path.Combine(messages, LanguageCodes.English)))
         {
@@ -45,13 +50,18 @@ public sealed class MessageTemplates
             }
 
             var handlebars = CreateEnvironment(language, strict);
-            var compiled = new Dictionary<string, HandlebarsTemplate<object, object>>(StringComparer.Ordinal);
+            var compiled = new Dictionary<string, HandlebarsTemplate<TextWriter, object, object>>(StringComparer.Ordinal);
             foreach (var file in Directory.EnumerateFiles(folder, "*" + FileExtension).Order(StringComparer.Ordinal))
             {
                 var source = File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
+                if (TemplateScanner.Check(source, rules) is { Count: > 0 } problems)
+                {
+                    throw new TemplateSyntaxException($"{file}: {string.Join(" ", problems)}");
+                }
+
                 try
                 {
-                    compiled[Path.GetFileNameWithoutExtension(file)] = handlebars.Compile(source);
+                    compiled[Path.GetFileNameWithoutExtension(file)] = handlebars.Compile(new StringReader(source));
                 }
                 catch (HandlebarsException e)
                 {
@@ -82,15 +92,18 @@ public sealed class MessageTemplates
     /// </summary>
     /// <param name="data">Plain flow data (dictionaries, lists, decimals), JSON, or any object; see templates/README.md.</param>
     /// <exception cref="KeyNotFoundException">Not even English has the key: a bug in the caller, not a customer problem.</exception>
+    /// <exception cref="TemplateBudgetException">The render ran past its time or length budget (e.g. a huge list in the data).</exception>
     public string Render(string key, string? language, object? data)
     {
         var template = Find(key, LanguageCodes.Normalize(language) ?? LanguageCodes.English)
             ?? throw new KeyNotFoundException($"There is no message template '{key}' (not even in English).");
         var model = data is JsonElement or JsonNode ? PlainValue.Normalize(data) : data;
-        return template(model ?? new Dictionary<string, object?>()).TrimEnd();
+        return BoundedRender.Render((writer, m) => template(writer, m!), model ?? new Dictionary<string, object?>(), _limits).TrimEnd();
     }
 
-    private HandlebarsTemplate<object, object>? Find(string key, string language)
+    private static readonly string[] HelperNames = ["naira", "plural"];
+
+    private HandlebarsTemplate<TextWriter, object, object>? Find(string key, string language)
     {
         if (_templates.TryGetValue(language, out var templates) && templates.TryGetValue(key, out var template))
         {

@@ -22,6 +22,7 @@ public static class RuntimeServiceCollectionExtensions
         if (engineSection is not null)
         {
             services.Configure<EngineOptions>(engineSection);
+            services.Configure<EngineLimits>(engineSection.GetSection("Limits"));
         }
 
         // Pooled: the hot paths open a context per unit of work, and building one from scratch costs more than the SQL.

@@ -13,6 +13,7 @@ public static class EngineServiceCollectionExtensions
     /// <summary>The engine core: catalogue, compiler and executor, with the core activities. Domain modules add their activities the same way.</summary>
     public static IServiceCollection AddHaloEngineCore(this IServiceCollection services)
     {
+        services.AddOptions<EngineLimits>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TemplateEngine>();
         services.TryAddSingleton<IVariantAssigner, HashingVariantAssigner>();

@@ -56,7 +56,7 @@ public sealed class CompiledFlowCache(EngineDatabase database, FlowCompiler comp
             throw new FlowConflictException($"Version {version} of '{flowId}' is a draft; only published versions run.");
         }
 
-        return compiler.Compile(FlowJson.Deserialize(record.Definition), version);
+        return compiler.Compile(FlowJson.Deserialize(record.Definition), version, frozen: true);
     }
 
     private readonly record struct Key(string FlowId, int Version);

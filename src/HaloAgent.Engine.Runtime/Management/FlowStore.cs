@@ -68,8 +68,11 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
     /// revision the editor loaded; if someone saved since, the save is refused rather than overwriting their work.
     /// Drafts may be invalid: validation runs on demand and at publish. A new flow belongs to the scope's tenant.
     /// </summary>
-    public Task<FlowVersionInfo> SaveDraftAsync(TenantScope tenant, FlowDefinition definition, int? expectedRevision, CancellationToken cancellationToken) =>
-        database.WriteAsync(async scope =>
+    /// <exception cref="FlowTooLargeException">More nodes or edges than the limits allow; nothing is stored.</exception>
+    public Task<FlowVersionInfo> SaveDraftAsync(TenantScope tenant, FlowDefinition definition, int? expectedRevision, CancellationToken cancellationToken)
+    {
+        compiler.EnsureWithinLimits(definition);
+        return database.WriteAsync(async scope =>
         {
             var db = scope.Db;
             var now = Now();
@@ -114,6 +117,7 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
             await db.SaveChangesAsync(scope.CancellationToken);
             return ToInfo(draft);
         }, cancellationToken);
+    }
 
     public Task DiscardDraftAsync(TenantScope tenant, string flowId, CancellationToken cancellationToken) =>
         database.WriteAsync(async scope =>
@@ -181,18 +185,16 @@ public sealed class FlowStore(EngineDatabase database, FlowCompiler compiler, Ti
     }
 
     /// <summary>
-    /// Imports a flow document: it becomes the draft, and is published too when asked. An import that fails
-    /// validation with <paramref name="publish"/> leaves nothing behind.
+    /// Imports a flow document: it becomes the draft, and is published too when asked. It is validated before anything
+    /// is stored, so an invalid (or too large) import leaves nothing behind, published or not.
     /// </summary>
     public async Task<FlowVersionInfo> ImportAsync(TenantScope tenant, FlowDefinition definition, bool publish, CancellationToken cancellationToken)
     {
-        if (publish)
+        compiler.EnsureWithinLimits(definition);
+        var errors = compiler.Validate(definition);
+        if (errors.Count > 0)
         {
-            var errors = compiler.Validate(definition);
-            if (errors.Count > 0)
-            {
-                throw new FlowValidationException(errors);
-            }
+            throw new FlowValidationException(errors);
         }
 
         var draft = await SaveDraftAsync(tenant, definition, expectedRevision: null, cancellationToken);

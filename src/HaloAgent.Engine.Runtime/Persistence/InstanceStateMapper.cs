@@ -27,6 +27,7 @@ internal static class InstanceStateMapper
             Sequence = record.Sequence,
             Incident = record.Incident is null ? null : JsonSerializer.Deserialize<Incident>(record.Incident, JsonOptions),
             Wait = record.Wait is null ? null : JsonSerializer.Deserialize<Wait>(record.Wait, JsonOptions),
+            Budget = ToBudget(data.GetValueOrDefault("budget")),
         };
     }
 
@@ -36,7 +37,16 @@ internal static class InstanceStateMapper
             ["vars"] = state.Variables,
             ["event"] = state.Event,
             ["nodes"] = state.NodeOutputs,
+            ["budget"] = state.Budget.WindowStart is { } start
+                ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["since"] = (decimal)start.ToUnixTimeMilliseconds(), ["steps"] = (decimal)state.Budget.Steps }
+                : null,
         });
+
+    /// <summary>The step budget's window travels in the data column: no migration, and old rows simply start a fresh window.</summary>
+    private static StepBudget ToBudget(object? stored) =>
+        stored is Dictionary<string, object?> budget && budget.GetValueOrDefault("since") is decimal since && budget.GetValueOrDefault("steps") is decimal steps
+            ? new StepBudget { WindowStart = DateTimeOffset.FromUnixTimeMilliseconds((long)since), Steps = (int)steps }
+            : new StepBudget();
 
     public static string? SerializeWait(Wait? wait) => wait is null ? null : JsonSerializer.Serialize(wait, JsonOptions);
 

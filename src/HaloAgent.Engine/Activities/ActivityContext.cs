@@ -12,8 +12,9 @@ public sealed class ActivityContext
     private readonly ExpressionScope _scope;
     private List<StepWrite>? _writes;
 
-    internal ActivityContext(FlowNode node, ExpressionScope scope, IReadOnlyDictionary<string, object?> inputs, long sequence, int attempt)
+    internal ActivityContext(FlowNode node, ExpressionScope scope, IReadOnlyDictionary<string, object?> inputs, long sequence, int attempt, TimeSpan? minimumLoopWait = null)
     {
+        MinimumLoopWait = minimumLoopWait;
         Node = node;
         _scope = scope;
         Inputs = inputs;
@@ -41,6 +42,9 @@ public sealed class ActivityContext
 
     /// <summary>1 for the first try, 2+ for retries.</summary>
     public int Attempt { get; }
+
+    /// <summary>Set when the node is on a loop: a timer here must wait at least this long, or the loop would spin.</summary>
+    public TimeSpan? MinimumLoopWait { get; }
 
     /// <summary>
     /// Deterministic key of this step: a re-run of the step (after a crash before its commit, or a retry)

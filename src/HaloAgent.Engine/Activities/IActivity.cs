@@ -18,6 +18,9 @@ public interface IActivity
 
     /// <summary>Continues a node that suspended, when its bookmark or timer fires.</summary>
     ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeSignal signal, CancellationToken cancellationToken);
+
+    /// <summary>How long a pass through <paramref name="node"/> waits, for the rule that every loop must wait.</summary>
+    LoopWait DescribeWait(FlowNode node) => Descriptor.MaySuspend ? LoopWait.ForEvent : LoopWait.None;
 }
 
 /// <summary>Base with the defaults most activities want.</summary>
@@ -30,6 +33,9 @@ public abstract class Activity : IActivity
     public virtual IEnumerable<ValidationError> Validate(FlowNode node) => [];
 
     public abstract ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken);
+
+    /// <summary>By default a type that may suspend is taken to wait for an event; timers say how long they wait.</summary>
+    public virtual LoopWait DescribeWait(FlowNode node) => Descriptor.MaySuspend ? LoopWait.ForEvent : LoopWait.None;
 
     public virtual ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeSignal signal, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"Activity '{Descriptor.Type}' does not suspend, so it cannot be resumed.");

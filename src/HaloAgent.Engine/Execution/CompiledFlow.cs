@@ -18,6 +18,7 @@ public sealed class CompiledFlow
     private readonly Dictionary<string, Expression> _expressions;
     private readonly Dictionary<string, CompiledTemplate> _templates;
     private readonly Dictionary<string, ResiliencePipeline> _retryPipelines;
+    private readonly IReadOnlySet<string> _nodesOnLoops;
 
     internal CompiledFlow(
         FlowDefinition definition,
@@ -27,8 +28,10 @@ public sealed class CompiledFlow
         Dictionary<(string, string), string> edges,
         Dictionary<string, Expression> expressions,
         Dictionary<string, CompiledTemplate> templates,
-        Dictionary<string, ResiliencePipeline> retryPipelines)
+        Dictionary<string, ResiliencePipeline> retryPipelines,
+        IReadOnlySet<string> nodesOnLoops)
     {
+        _nodesOnLoops = nodesOnLoops;
         Definition = definition;
         Version = version;
         _nodes = nodes;
@@ -54,6 +57,9 @@ public sealed class CompiledFlow
     public bool HasNode(string id) => _nodes.ContainsKey(id);
 
     public IActivity Activity(string nodeId) => _activities[nodeId];
+
+    /// <summary>Whether the node lies on a loop (so a timer there must wait the minimum loop wait).</summary>
+    public bool IsOnLoop(string nodeId) => _nodesOnLoops.Contains(nodeId);
 
     /// <summary>The node an outcome leads to, or null when the outcome is not connected (the flow ends there).</summary>
     public string? Next(string nodeId, string outcome) => _edges.TryGetValue((nodeId, outcome), out var to) ? to : null;

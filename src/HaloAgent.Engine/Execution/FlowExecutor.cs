@@ -4,6 +4,7 @@ using ActivityContext = HaloAgent.Engine.Activities.ActivityContext;
 using HaloAgent.Engine.Templates;
 using HaloAgent.Engine.Values;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace HaloAgent.Engine.Execution;
@@ -12,10 +13,15 @@ namespace HaloAgent.Engine.Execution;
 /// Runs an instance from its current boundary until it suspends, completes or faults. Pure with respect to storage:
 /// the caller loads the state, and persists the state and the journal this returns in one transaction.
 /// </summary>
-public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, ILogger<FlowExecutor> logger)
+public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, IOptions<EngineLimits> options, ILogger<FlowExecutor> logger)
 {
+    private readonly EngineLimits _limits = options.Value;
+
     /// <summary>Validation forbids loops without a wait; this guards a run against anything it missed.</summary>
     public const int MaxStepsPerRun = 10_000;
+
+    /// <summary>The incident's error type when an instance spent its step budget (<see cref="EngineLimits.MaxStepsPerWindow"/>).</summary>
+    public const string StepBudgetExceeded = "StepBudgetExceeded";
 
     /// <param name="signal">Required when the instance is Waiting: the event or timer that resumes it.</param>
     public async Task<RunResult> RunAsync(CompiledFlow flow, FlowInstanceState state, ResumeSignal? signal, CancellationToken cancellationToken)
@@ -31,6 +37,11 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
         // Retrying a faulted step reuses its idempotency key: if the failure hid a success (a timeout after the
         // provider accepted a send), the effect is not repeated.
         long? retryOf = state.Status == InstanceStatus.Faulted ? state.Incident?.Sequence : null;
+        if (state.Status == InstanceStatus.Faulted)
+        {
+            state.Budget.Reset(); // a person looked at it and retried: a fresh window
+        }
+
         if (state.Status == InstanceStatus.Faulted && state.Incident?.ResumedBy is { } resumedBy)
         {
             state.Status = InstanceStatus.Waiting;
@@ -58,6 +69,22 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
             if (steps >= MaxStepsPerRun)
             {
                 Fault(state, journal, nodeId, flow, $"The run exceeded {MaxStepsPerRun} steps without waiting; is there a loop?", null, 1);
+                break;
+            }
+
+            if (!state.Budget.TryTake(clock.GetUtcNow(), _limits))
+            {
+                logger.LogWarning("Instance {InstanceId} of {FlowId} ran {Steps} steps within {Window}; stopped with an incident", state.Id, state.FlowId, _limits.MaxStepsPerWindow, _limits.StepWindow);
+                Fault(state, journal, nodeId, flow,
+                    $"The instance ran {_limits.MaxStepsPerWindow} steps within {_limits.StepWindow} (HaloAgent:Engine:Limits:MaxStepsPerWindow) and was stopped: a loop that runs too often? Retry it to continue.",
+                    null, 0, StepBudgetExceeded);
+
+                // Stopped before it could take the event (or timer) that woke it: a retry delivers that again.
+                if (resuming && signal is not null)
+                {
+                    state.Incident = state.Incident! with { ResumedBy = signal.EventName ?? Incident.TimerResume };
+                }
+
                 break;
             }
 
@@ -112,7 +139,7 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
                 {
                     attempts++;
                     inputs = InputEvaluator.Evaluate(node, activity.Descriptor, scope);
-                    var context = new ActivityContext(node, scope, inputs, keySequence ?? sequence, attempts);
+                    var context = new ActivityContext(node, scope, inputs, keySequence ?? sequence, attempts, flow.IsOnLoop(nodeId) ? _limits.MinLoopWait : null);
                     var outcome = signal is null
                         ? await activity.ExecuteAsync(context, token)
                         : await activity.ResumeAsync(context, signal, token);
@@ -171,10 +198,10 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
     private static IReadOnlyDictionary<string, object?>? CloneInputs(IReadOnlyDictionary<string, object?>? inputs) =>
         inputs?.ToDictionary(kv => kv.Key, kv => PlainValue.Clone(kv.Value), StringComparer.Ordinal);
 
-    private void Fault(FlowInstanceState state, List<JournalEntry> journal, string nodeId, CompiledFlow flow, string message, Exception? ex, int attempts)
+    private void Fault(FlowInstanceState state, List<JournalEntry> journal, string nodeId, CompiledFlow flow, string message, Exception? ex, int attempts, string? errorType = null)
     {
         state.Status = InstanceStatus.Faulted;
-        state.Incident = new Incident(nodeId, message, ex?.GetType().Name, attempts, clock.GetUtcNow(), state.Sequence + 1);
+        state.Incident = new Incident(nodeId, message, errorType ?? ex?.GetType().Name, attempts, clock.GetUtcNow(), state.Sequence + 1);
         journal.Add(new JournalEntry
         {
             Sequence = ++state.Sequence,

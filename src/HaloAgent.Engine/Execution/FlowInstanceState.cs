@@ -33,6 +33,9 @@ public sealed class FlowInstanceState
 
     public Incident? Incident { get; set; }
 
+    /// <summary>Steps run in the current window, against <see cref="EngineLimits.MaxStepsPerWindow"/>.</summary>
+    public StepBudget Budget { get; init; } = new();
+
     /// <summary>What the instance waits for when <see cref="Status"/> is Waiting.</summary>
     public Wait? Wait { get; set; }
 

@@ -1,39 +1,61 @@
 using HandlebarsDotNet;
+using Microsoft.Extensions.Options;
 
 namespace HaloAgent.Engine.Templates;
 
 /// <summary>
 /// Handlebars for text inputs. One environment per process: helpers registered here (Naira formatting,
 /// pluralisation, ...) are available to every flow. Output is not HTML-escaped: it goes to chat, not a page.
+/// Templates are bounded: size, nesting and the helpers and partials they use are checked before Handlebars sees
+/// them, and a render stops when it takes too long or writes too much.
 /// </summary>
 public sealed class TemplateEngine
 {
     private readonly IHandlebars _handlebars;
+    private readonly EngineLimits _limits;
+    private readonly TemplateRules _rules;
 
-    public TemplateEngine(IEnumerable<ITemplateHelper>? helpers = null)
+    public TemplateEngine(IEnumerable<ITemplateHelper>? helpers = null, IOptions<EngineLimits>? limits = null)
     {
+        _limits = limits?.Value ?? new EngineLimits();
         _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = false });
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var helper in helpers ?? [])
         {
             _handlebars.RegisterHelper(helper.Name, (writer, context, arguments) => writer.WriteSafeString(helper.Render(arguments.ToArray())));
+            names.Add(helper.Name);
         }
+
+        _rules = RulesFor(_limits, names);
     }
+
+    /// <summary>The rules templates are checked against: the limits, these helpers, no partials.</summary>
+    public static TemplateRules RulesFor(EngineLimits limits, IReadOnlySet<string> helpers) =>
+        new(limits.MaxTemplateLength, limits.MaxTemplateDepth, limits.MaxTemplateEachDepth, helpers, new HashSet<string>(StringComparer.Ordinal));
 
     /// <summary>True when the text has no Handlebars syntax, so it can be used as it is.</summary>
     public static bool IsPlain(string text) => !text.Contains("{{", StringComparison.Ordinal);
 
-    /// <summary>Compiles a template; a syntax error raises <see cref="TemplateSyntaxException"/>.</summary>
+    /// <summary>Compiles a template; a syntax error, an unknown helper or partial, or a template too large raises <see cref="TemplateSyntaxException"/>.</summary>
     public CompiledTemplate Compile(string source)
     {
         if (IsPlain(source))
         {
-            return new CompiledTemplate(source, _ => source);
+            return source.Length <= _limits.MaxTemplateLength
+                ? new CompiledTemplate(source, _ => source)
+                : throw new TemplateSyntaxException(TemplateScanner.Check(source, _rules)[0]);
+        }
+
+        var problems = TemplateScanner.Check(source, _rules);
+        if (problems.Count > 0)
+        {
+            throw new TemplateSyntaxException(string.Join(" ", problems));
         }
 
         try
         {
-            var compiled = _handlebars.Compile(source);
-            return new CompiledTemplate(source, data => compiled(data));
+            var compiled = _handlebars.Compile(new StringReader(source));
+            return new CompiledTemplate(source, data => BoundedRender.Render((writer, model) => compiled(writer, model), data, _limits));
         }
         catch (HandlebarsException ex)
         {
@@ -46,6 +68,7 @@ public sealed class CompiledTemplate(string source, Func<object?, string> render
 {
     public string Source { get; } = source;
 
+    /// <exception cref="TemplateBudgetException">The render took longer than allowed or produced too much text.</exception>
     public string Render(object? data) => render(data);
 }
 

@@ -6,6 +6,7 @@ using HaloAgent.Engine.Execution;
 using HaloAgent.Engine.Expressions;
 using HaloAgent.Engine.Templates;
 using HaloAgent.Engine.Values;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 
@@ -15,18 +16,48 @@ namespace HaloAgent.Engine.Validation;
 /// Validates a flow and, when it is valid, compiles it. One pass does both, so what was validated is exactly
 /// what runs: every expression and template is parsed here and never again.
 /// </summary>
-public sealed partial class FlowCompiler(ActivityRegistry registry, TemplateEngine templates, TimeProvider clock)
+public sealed partial class FlowCompiler(ActivityRegistry registry, TemplateEngine templates, TimeProvider clock, IOptions<EngineLimits> options)
 {
-    public IReadOnlyList<ValidationError> Validate(FlowDefinition definition) => Build(definition, 0).Errors;
+    private readonly EngineLimits _limits = options.Value;
 
-    public CompiledFlow Compile(FlowDefinition definition, int version)
+    public IReadOnlyList<ValidationError> Validate(FlowDefinition definition) => Build(definition, 0, frozen: false).Errors;
+
+    /// <summary>Validates and compiles a flow about to be published.</summary>
+    public CompiledFlow Compile(FlowDefinition definition, int version) => Compile(definition, version, frozen: false);
+
+    /// <param name="frozen">
+    /// True for a version that was published before: rules added since (size limits, the loop wait) are not applied
+    /// again, so its instances keep running; the run-time guards (step budget, loop wait clamp) still hold them.
+    /// </param>
+    public CompiledFlow Compile(FlowDefinition definition, int version, bool frozen)
     {
-        var (flow, errors) = Build(definition, version);
+        if (!frozen)
+        {
+            EnsureWithinLimits(definition);
+        }
+
+        var (flow, errors) = Build(definition, version, frozen);
         return flow ?? throw new FlowValidationException(errors);
     }
 
-    private (CompiledFlow? Flow, IReadOnlyList<ValidationError> Errors) Build(FlowDefinition definition, int version)
+    /// <summary>Refuses a flow with more nodes or edges than the limits allow (before anything stores or analyses it).</summary>
+    /// <exception cref="FlowTooLargeException">Too many nodes or edges; the message gives the limit.</exception>
+    public void EnsureWithinLimits(FlowDefinition definition)
     {
+        var errors = FlowSize.Check(definition, _limits);
+        if (errors.Count > 0)
+        {
+            throw new FlowTooLargeException(errors);
+        }
+    }
+
+    private (CompiledFlow? Flow, IReadOnlyList<ValidationError> Errors) Build(FlowDefinition definition, int version, bool frozen)
+    {
+        if (!frozen && FlowSize.Check(definition, _limits) is { Count: > 0 } tooLarge)
+        {
+            return (null, tooLarge);
+        }
+
         var state = new BuildState();
         ValidateHeader(definition, state);
         var nodes = IndexNodes(definition, state);
@@ -53,10 +84,14 @@ public sealed partial class FlowCompiler(ActivityRegistry registry, TemplateEngi
         }
 
         var edges = IndexEdges(definition, nodes, activities, state);
+        var successors = Successors(edges);
         if (state.Errors.Count == 0)
         {
-            CheckReachability(definition, activities, edges, state);
-            CheckBusyLoops(definition, activities, edges, state);
+            CheckReachability(definition, activities, successors, state);
+            if (!frozen)
+            {
+                CheckLoopsWait(definition, nodes, activities, successors, state);
+            }
         }
 
         if (state.Errors.Count > 0)
@@ -64,11 +99,13 @@ public sealed partial class FlowCompiler(ActivityRegistry registry, TemplateEngi
             return (null, state.Errors);
         }
 
+        var onLoops = LoopAnalysis.NodesOnCycles(definition.Nodes.Select(n => n.Id), successors);
+
         var pipelines = nodes.Values
             .Select(n => (n.Id, Policy: n.Retry ?? RetryPolicy.None))
             .Where(p => p.Policy.MaxRetries > 0)
             .ToDictionary(p => p.Id, p => BuildRetry(p.Policy), StringComparer.Ordinal);
-        var flow = new CompiledFlow(definition, version, nodes, activities, edges, state.Expressions, state.Templates, pipelines);
+        var flow = new CompiledFlow(definition, version, nodes, activities, edges, state.Expressions, state.Templates, pipelines, onLoops);
         return (flow, state.Errors);
     }
 
@@ -278,9 +315,8 @@ public sealed partial class FlowCompiler(ActivityRegistry registry, TemplateEngi
         return edges;
     }
 
-    private static void CheckReachability(FlowDefinition definition, Dictionary<string, IActivity> activities, Dictionary<(string, string), string> edges, BuildState state)
+    private static void CheckReachability(FlowDefinition definition, Dictionary<string, IActivity> activities, Dictionary<string, List<string>> successors, BuildState state)
     {
-        var successors = Successors(edges);
         var reached = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(definition.Nodes.Where(n => activities[n.Id].Descriptor.IsStart).Select(n => n.Id));
         while (queue.TryDequeue(out var id))
@@ -300,42 +336,32 @@ public sealed partial class FlowCompiler(ActivityRegistry registry, TemplateEngi
         }
     }
 
-    /// <summary>A cycle whose nodes can all run without suspending would spin forever within one run.</summary>
-    private static void CheckBusyLoops(FlowDefinition definition, Dictionary<string, IActivity> activities, Dictionary<(string, string), string> edges, BuildState state)
+    /// <summary>
+    /// Every loop must pass a node that waits for an event or for at least <see cref="EngineLimits.MinLoopWait"/>: a loop
+    /// through a Delay of 0s publishes fine and then runs hundreds of steps a second for ever.
+    /// </summary>
+    private void CheckLoopsWait(
+        FlowDefinition definition, Dictionary<string, FlowNode> nodes, Dictionary<string, IActivity> activities, Dictionary<string, List<string>> successors, BuildState state)
     {
-        var successors = Successors(edges);
-        var color = new Dictionary<string, int>(StringComparer.Ordinal);
-        var path = new Stack<string>();
-        foreach (var node in definition.Nodes)
+        var minimum = _limits.MinLoopWait;
+        var waits = nodes.Values.ToDictionary(n => n.Id, n => activities[n.Id].DescribeWait(n), StringComparer.Ordinal);
+        foreach (var cycle in LoopAnalysis.CyclesWithoutWait(definition.Nodes.Select(n => n.Id), successors, id => waits[id].Guards(minimum)))
         {
-            Visit(node.Id);
-        }
-
-        void Visit(string id)
-        {
-            if (activities[id].Descriptor.MaySuspend || color.GetValueOrDefault(id) == 2)
-            {
-                return;
-            }
-
-            if (color.GetValueOrDefault(id) == 1)
-            {
-                var cycle = path.TakeWhile(n => n != id).Reverse().Prepend(id).ToList();
-                state.Error(id, null, $"Loop without a wait: {string.Join(" -> ", cycle)} -> {id}. Put a Delay or a Wait for event in the loop.");
-                return;
-            }
-
-            color[id] = 1;
-            path.Push(id);
-            foreach (var next in successors.GetValueOrDefault(id, []))
-            {
-                Visit(next);
-            }
-
-            path.Pop();
-            color[id] = 2;
+            var shortTimers = cycle.Distinct(StringComparer.Ordinal).Where(id => waits[id].Kind == LoopWaitKind.Timer)
+                .Select(id => $"'{id}' waits only {DurationText(waits[id].Duration)}").ToList();
+            var why = shortTimers.Count == 0 ? "" : $" ({string.Join(", ", shortTimers)})";
+            state.Error(cycle[0], null,
+                $"Loop without a wait: {string.Join(" -> ", cycle)}{why}. Put a Wait for event or a Delay of at least {DurationText(minimum)} in the loop.");
         }
     }
+
+    private static string DurationText(TimeSpan duration) => duration switch
+    {
+        { TotalSeconds: < 60 } => $"{duration.TotalSeconds:0.###}s",
+        { TotalMinutes: < 60 } when duration.Seconds == 0 => $"{duration.TotalMinutes:0}m",
+        { TotalHours: < 24 } when duration.Minutes == 0 && duration.Seconds == 0 => $"{duration.TotalHours:0}h",
+        _ => duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private static Dictionary<string, List<string>> Successors(Dictionary<(string From, string Outcome), string> edges) =>
         edges.GroupBy(e => e.Key.From).ToDictionary(g => g.Key, g => g.Select(e => e.Value).ToList(), StringComparer.Ordinal);

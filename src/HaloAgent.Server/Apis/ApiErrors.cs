@@ -8,7 +8,7 @@ namespace HaloAgent.Server.Apis;
 
 /// <summary>
 /// Maps the domain's exceptions to clear HTTP answers: malformed input 400, invalid flow 422 with every error located
-/// by node and field, unknown ids 404, a state that forbids the request 409. Nothing is changed when these are raised.
+/// by node and field, a flow over the size limits 413 (document) or 422 (nodes, edges), unknown ids 404, a state that forbids the request 409. Nothing is changed when these are raised.
 /// </summary>
 public sealed class ApiErrors : IExceptionHandler
 {
@@ -17,6 +17,8 @@ public sealed class ApiErrors : IExceptionHandler
         var (status, title, errors) = exception switch
         {
             FlowFormatException or BadHttpRequestException or System.Text.Json.JsonException or FormatException => (StatusCodes.Status400BadRequest, "The request is malformed.", null),
+            FlowDocumentTooLargeException => (StatusCodes.Status413PayloadTooLarge, "The flow document is too large.", null),
+            FlowTooLargeException tooLarge => (StatusCodes.Status422UnprocessableEntity, "The flow is too large.", tooLarge.Errors),
             FlowValidationException invalid => (StatusCodes.Status422UnprocessableEntity, "The flow is not valid.", invalid.Errors),
             FlowNotFoundException or InstanceNotFoundException => (StatusCodes.Status404NotFound, "Not found.", null),
             FlowConflictException or InstanceStateException => (StatusCodes.Status409Conflict, "The request conflicts with the current state.", null),

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using HaloAgent.Engine;
 using HaloAgent.Server.Auth;
+using Microsoft.Extensions.Options;
 using HaloAgent.Engine.Definitions;
 using HaloAgent.Engine.Runtime.Management;
 using HaloAgent.Engine.Runtime.Runtime;
@@ -22,9 +24,9 @@ public static class FlowsApi
         flows.MapGet("/schema", (IWebHostEnvironment env) =>
             Results.File(Path.Combine(AppContext.BaseDirectory, "flow.schema.json"), "application/schema+json"));
 
-        flows.MapPost("/", async (HttpRequest request, ClaimsPrincipal user, FlowStore store, CancellationToken ct) =>
+        flows.MapPost("/", async (HttpRequest request, ClaimsPrincipal user, FlowStore store, IOptions<EngineLimits> limits, CancellationToken ct) =>
         {
-            var definition = await FlowBody.ReadAsync(request, ct);
+            var definition = await FlowBody.ReadAsync(request, limits.Value, ct);
             if (await store.ExistsAsync(definition.Id, ct))
             {
                 throw new FlowConflictException($"A flow '{definition.Id}' already exists; choose another id, or save its draft with PUT /api/flows/{definition.Id}/draft.");
@@ -34,11 +36,15 @@ public static class FlowsApi
             return Results.Created($"/api/flows/{definition.Id}", info);
         });
 
-        flows.MapPost("/validate", async (HttpRequest request, FlowCompiler compiler, CancellationToken ct) =>
-            ValidationReport(compiler.Validate(await FlowBody.ReadAsync(request, ct))));
+        flows.MapPost("/validate", async (HttpRequest request, FlowCompiler compiler, IOptions<EngineLimits> limits, CancellationToken ct) =>
+        {
+            var definition = await FlowBody.ReadAsync(request, limits.Value, ct);
+            compiler.EnsureWithinLimits(definition); // too many nodes is a 422, not a report: nothing else was checked
+            return ValidationReport(compiler.Validate(definition));
+        });
 
-        flows.MapPost("/import", async (HttpRequest request, ClaimsPrincipal user, FlowStore store, bool? publish, CancellationToken ct) =>
-            await store.ImportAsync(user.FlowTenant(), await FlowBody.ReadAsync(request, ct), publish ?? false, ct));
+        flows.MapPost("/import", async (HttpRequest request, ClaimsPrincipal user, FlowStore store, bool? publish, IOptions<EngineLimits> limits, CancellationToken ct) =>
+            await store.ImportAsync(user.FlowTenant(), await FlowBody.ReadAsync(request, limits.Value, ct), publish ?? false, ct));
 
         flows.MapGet("/{id}", async (string id, ClaimsPrincipal user, FlowStore store, CancellationToken ct) =>
             new { flow = await store.GetAsync(user.FlowTenant(), id, ct), versions = await store.VersionsAsync(user.FlowTenant(), id, ct) });
@@ -57,9 +63,9 @@ public static class FlowsApi
                 : throw new FlowNotFoundException($"Flow '{id}' has no draft; its latest version is {document.Info.Version} ({document.Info.Status}).");
         });
 
-        flows.MapPut("/{id}/draft", async (string id, HttpRequest request, int? revision, ClaimsPrincipal user, FlowStore store, CancellationToken ct) =>
+        flows.MapPut("/{id}/draft", async (string id, HttpRequest request, int? revision, ClaimsPrincipal user, FlowStore store, IOptions<EngineLimits> limits, CancellationToken ct) =>
         {
-            var definition = await FlowBody.ReadAsync(request, ct);
+            var definition = await FlowBody.ReadAsync(request, limits.Value, ct);
             if (definition.Id != id)
             {
                 throw new FlowFormatException($"The document's id '{definition.Id}' does not match the URL's '{id}'.");
@@ -81,7 +87,11 @@ public static class FlowsApi
         });
 
         flows.MapPost("/{id}/validate", async (string id, int? version, ClaimsPrincipal user, FlowStore store, FlowCompiler compiler, CancellationToken ct) =>
-            ValidationReport(compiler.Validate((await store.GetVersionAsync(user.FlowTenant(), id, version, ct)).Definition)));
+        {
+            var definition = (await store.GetVersionAsync(user.FlowTenant(), id, version, ct)).Definition;
+            compiler.EnsureWithinLimits(definition);
+            return ValidationReport(compiler.Validate(definition));
+        });
 
         flows.MapPost("/{id}/publish", (string id, ClaimsPrincipal user, FlowStore store, CancellationToken ct) => store.PublishAsync(user.FlowTenant(), id, ct));
 

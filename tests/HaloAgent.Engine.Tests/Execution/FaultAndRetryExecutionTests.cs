@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using HaloAgent.Engine.Activities;
 using HaloAgent.Engine.Execution;
 using HaloAgent.Engine.Tests.Support;
@@ -339,12 +340,14 @@ public sealed class FaultAndRetryExecutionTests : IDisposable
     [Fact]
     public async Task A_run_that_never_waits_is_stopped_after_MaxStepsPerRun_and_faults()
     {
-        var flow = _engine.Compile(Flow(
+        // The step budget (1,000 a minute by default) would stop it first; raised here to reach the per-run guard.
+        using var engine = new EngineHarness(s => s.Configure<EngineLimits>(l => l.MaxStepsPerWindow = 1_000_000));
+        var flow = engine.Compile(Flow(
             """{ "id": "start", "type": "Start" }, { "id": "spin", "type": "Spin" }""",
             """{ "from": "start", "to": "spin" }, { "from": "spin", "to": "spin" }"""));
         var state = EngineHarness.NewInstance(flow);
 
-        var result = await _engine.RunAsync(flow, state);
+        var result = await engine.RunAsync(flow, state);
 
         state.Status.ShouldBe(InstanceStatus.Faulted);
         result.Journal.Count.ShouldBe(FlowExecutor.MaxStepsPerRun + 1);

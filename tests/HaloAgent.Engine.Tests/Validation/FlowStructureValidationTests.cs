@@ -299,7 +299,7 @@ public sealed class FlowStructureValidationTests : IDisposable
         var error = errors.ShouldHaveSingleItem();
         error.NodeId.ShouldBe("a");
         error.Message.ShouldContain("Loop without a wait: a -> b -> a");
-        error.Message.ShouldContain("Put a Delay or a Wait for event in the loop");
+        error.Message.ShouldContain("Put a Wait for event or a Delay of at least 1m in the loop.");
     }
 
     [Fact]

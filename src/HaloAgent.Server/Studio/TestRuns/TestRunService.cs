@@ -47,6 +47,7 @@ public sealed class TestRunService(
     {
         var tenant = TenantScope.Of(businessId);
         var draft = definition ?? (await store.GetVersionAsync(tenant, flowId, null, cancellationToken)).Definition;
+        compiler.EnsureWithinLimits(draft);
         var errors = compiler.Validate(draft with { Id = flowId });
         if (errors.Count > 0)
         {

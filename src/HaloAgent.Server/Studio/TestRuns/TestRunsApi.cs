@@ -2,8 +2,11 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HaloAgent.Channels.WebChat;
+using HaloAgent.Engine;
 using HaloAgent.Engine.Definitions;
+using HaloAgent.Engine.Validation;
 using HaloAgent.Server.Auth;
+using Microsoft.Extensions.Options;
 
 namespace HaloAgent.Server.Studio.TestRuns;
 
@@ -35,8 +38,14 @@ public static class TestRunsApi
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(string id, HttpRequest request, ClaimsPrincipal user, TestRunService service, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(
+        string id, HttpRequest request, ClaimsPrincipal user, TestRunService service, IOptions<EngineLimits> limits, CancellationToken ct)
     {
+        if (request.ContentLength is { } length)
+        {
+            FlowSize.EnsureDocumentWithin(length, limits.Value); // the editor's document rides in the body: the flow limits hold (413)
+        }
+
         JsonNode? body;
         try
         {
