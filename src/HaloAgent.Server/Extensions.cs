@@ -33,7 +33,7 @@ public static class Extensions
         builder.Services.AddSingleton(database);
         builder.Services.AddHaloEngineRuntime(database.Provider, database.ConnectionString, builder.Configuration.GetSection(EngineOptions.Section));
         builder.Services.AddHaloCommerce(database.Provider == DatabaseProvider.Postgres, database.ConnectionString);
-        builder.Services.AddHaloDataProtection(database);
+        builder.Services.AddHaloDataProtection(database, builder.Configuration);
         builder.Services.AddHaloContent(builder.Configuration["HaloAgent:TemplatesPath"] ?? Path.Combine(AppContext.BaseDirectory, "templates"));
         builder.Services.AddHaloAI(builder.Configuration);
         builder.Services.AddHaloChannels(builder.Configuration, database.Provider, database.ConnectionString);

@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using HaloAgent.Commerce.Businesses;
 using HaloAgent.Commerce.Persistence;
 using HaloAgent.Engine.Runtime.Persistence;
@@ -91,7 +92,43 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
             .WhatsAppAccessToken.ShouldBeNull();
     }
 
-    private HaloAgentFactory Node(DatabaseProvider provider, string database, bool withToken)
+    [Fact]
+    public async Task With_a_certificate_the_key_ring_is_stored_encrypted_and_another_node_with_it_still_decrypts()
+    {
+        var database = await NewDatabaseAsync(DatabaseProvider.Postgres);
+        var pfx = Path.Combine(Path.GetTempPath(), $"halo-keyring-{Guid.NewGuid():N}.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=HaloAgent key ring test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "pfx-password"));
+        }
+
+        var withCertificate = new Dictionary<string, string>
+        {
+            ["HaloAgent:DataProtection:CertificatePath"] = pfx,
+            ["HaloAgent:DataProtection:CertificatePassword"] = "pfx-password",
+        };
+        try
+        {
+            await using (var first = Node(DatabaseProvider.Postgres, database, withToken: true, withCertificate))
+            {
+                var key = (await KeyRingAsync(first)).ShouldHaveSingleItem();
+                key.ShouldContain("encryptedSecret");
+                key.ShouldNotContain("<value>", Case.Sensitive, "the master key is not in the row in clear");
+            }
+
+            await using var second = Node(DatabaseProvider.Postgres, database, withToken: false, withCertificate);
+            (await second.Services.GetRequiredService<IBusinessDirectory>().FindBySlugAsync(DemoBusinessSeeder.DemoSlug, default))!
+                .WhatsAppAccessToken.ShouldBe(_graph.AccessToken);
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
+    private HaloAgentFactory Node(DatabaseProvider provider, string database, bool withToken, IReadOnlyDictionary<string, string>? extra = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -103,6 +140,11 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
         if (withToken)
         {
             settings["WhatsApp:AccessToken"] = _graph.AccessToken;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
         }
 
         return new HaloAgentFactory(provider, database, settings);
