@@ -1,4 +1,5 @@
 using HaloAgent.Commerce.Businesses;
+using HaloAgent.Commerce.Businesses.Secrets;
 using HaloAgent.Commerce.Carts;
 using HaloAgent.Commerce.Catalog;
 using HaloAgent.Commerce.Contacts;
@@ -7,6 +8,7 @@ using HaloAgent.Commerce.Escalations;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Payments;
 using HaloAgent.Commerce.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +40,10 @@ public static class CommerceServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HotQueries>();
+        // Credentials are stored encrypted. Where the key ring lives is the host's choice (the server: the shared database).
+        services.AddDataProtection();
+        services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.TryAddSingleton<BusinessSecrets>();
         services.TryAddSingleton<BusinessDirectory>();
         services.TryAddSingleton<IBusinessDirectory, CachedBusinessDirectory>();
         services.TryAddSingleton<IContactService, ContactService>();

@@ -17,6 +17,7 @@ using HaloAgent.Payments;
 using HaloAgent.Server.Apis;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Startup;
+using HaloAgent.Server.Startup.DataProtection;
 using HaloAgent.Server.Studio;
 using HaloAgent.Server.Studio.TestRuns;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public static class Extensions
         builder.Services.AddSingleton(database);
         builder.Services.AddHaloEngineRuntime(database.Provider, database.ConnectionString, builder.Configuration.GetSection(EngineOptions.Section));
         builder.Services.AddHaloCommerce(database.Provider == DatabaseProvider.Postgres, database.ConnectionString);
+        builder.Services.AddHaloDataProtection(database, builder.Configuration);
         builder.Services.AddHaloContent(builder.Configuration["HaloAgent:TemplatesPath"] ?? Path.Combine(AppContext.BaseDirectory, "templates"));
         builder.Services.AddHaloAI(builder.Configuration);
         builder.Services.AddHaloChannels(builder.Configuration, database.Provider, database.ConnectionString);
@@ -66,6 +68,7 @@ public static class Extensions
         await services.GetRequiredService<ChannelsMigrator>().MigrateAsync(cancellationToken);
         await services.MigrateAuthAsync(cancellationToken);
         await services.MigrateStudioAsync(cancellationToken);
+        await services.InitializeHaloDataProtectionAsync(cancellationToken);
         await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(app.Configuration["WhatsApp:PhoneNumberId"], app.Configuration["WhatsApp:AccessToken"], cancellationToken);
         var businesses = await services.GetRequiredService<IBusinessDirectory>().ListAsync(cancellationToken);
         var demo = businesses.FirstOrDefault(b => b.Slug == DemoBusinessSeeder.DemoSlug);

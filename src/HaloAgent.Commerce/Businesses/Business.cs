@@ -34,7 +34,11 @@ public sealed class Business
     /// <summary>Meta's phone number id of the business's WhatsApp number; inbound webhooks are routed by it.</summary>
     public string? WhatsAppPhoneNumberId { get; set; }
 
-    /// <summary>The business's Cloud API token; never leaves the server (not in any public API).</summary>
+    /// <summary>
+    /// The business's Cloud API token, <b>encrypted</b> (<c>dp1:…</c>, see <see cref="Secrets.ISecretProtector"/>): write and
+    /// read it only through <see cref="Secrets.BusinessSecrets"/>; the clear token is never stored and never leaves the
+    /// server (not in any public API). A clear value stored before encryption is encrypted at the next start.
+    /// </summary>
     public string? WhatsAppAccessToken { get; set; }
 
     /// <summary>

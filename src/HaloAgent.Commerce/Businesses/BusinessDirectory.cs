@@ -1,15 +1,16 @@
+using HaloAgent.Commerce.Businesses.Secrets;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Commerce.Businesses;
 
-internal sealed class BusinessDirectory(IDbContextFactory<CommerceDbContext> factory) : IBusinessDirectory
+internal sealed class BusinessDirectory(IDbContextFactory<CommerceDbContext> factory, BusinessSecrets secrets) : IBusinessDirectory
 {
     public async Task<IReadOnlyList<BusinessProfile>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var businesses = await db.Businesses.AsNoTracking().OrderBy(b => b.Name).ToListAsync(cancellationToken);
-        return businesses.Select(BusinessProfiles.From).ToList();
+        return businesses.Select(Profile).ToList();
     }
 
     public Task<BusinessProfile?> GetAsync(string businessId, CancellationToken cancellationToken) =>
@@ -28,6 +29,8 @@ internal sealed class BusinessDirectory(IDbContextFactory<CommerceDbContext> fac
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var business = await db.Businesses.AsNoTracking().FirstOrDefaultAsync(predicate, cancellationToken);
-        return business is null ? null : BusinessProfiles.From(business);
+        return business is null ? null : Profile(business);
     }
+
+    private BusinessProfile Profile(Business business) => BusinessProfiles.From(business, secrets.ReadWhatsAppAccessToken(business));
 }

@@ -4,7 +4,11 @@ namespace HaloAgent.Commerce.Businesses;
 
 internal static class BusinessProfiles
 {
-    public static BusinessProfile From(Business business) => new(
+    /// <param name="whatsAppAccessToken">
+    /// The clear token (<see cref="Secrets.BusinessSecrets.ReadWhatsAppAccessToken"/>); the profile never carries the stored
+    /// ciphertext, so without it the profile has no token.
+    /// </param>
+    public static BusinessProfile From(Business business, string? whatsAppAccessToken = null) => new(
         business.Id,
         business.Slug,
         business.Name,
@@ -16,7 +20,7 @@ internal static class BusinessProfiles
         Json.Read(business.DeliveryZonesJson, new List<DeliveryZone>()),
         business is { BankName: { } bank, BankAccountNumber: { } number, BankAccountName: { } name } ? new BankDetails(bank, number, name) : null,
         business.WhatsAppPhoneNumberId,
-        business.WhatsAppAccessToken,
+        whatsAppAccessToken,
         LanguageCodes.Normalize(business.TemplateLanguageFallback) ?? LanguageCodes.English,
         OrderPrefixFor(business));
 

@@ -1,3 +1,4 @@
+using HaloAgent.Commerce.Businesses.Secrets;
 using HaloAgent.Commerce.Catalog;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,11 @@ namespace HaloAgent.Commerce.Businesses;
 /// an existing business keeps the owner's edits; only its WhatsApp credentials follow configuration when set.
 /// </summary>
 public sealed class DemoBusinessSeeder(
-    IDbContextFactory<CommerceDbContext> factory, ICatalogService catalog, TimeProvider clock, ILogger<DemoBusinessSeeder> logger)
+    IDbContextFactory<CommerceDbContext> factory,
+    ICatalogService catalog,
+    BusinessSecrets secrets,
+    TimeProvider clock,
+    ILogger<DemoBusinessSeeder> logger)
 {
     public const string DemoSlug = "mama-nkechi-kitchen";
 
@@ -29,7 +34,7 @@ public sealed class DemoBusinessSeeder(
         SeedAsync(whatsAppPhoneNumberId, null, cancellationToken);
 
     /// <param name="whatsAppPhoneNumberId">Configuration <c>WhatsApp:PhoneNumberId</c>; ignored when empty.</param>
-    /// <param name="whatsAppAccessToken">Configuration <c>WhatsApp:AccessToken</c>; ignored when empty.</param>
+    /// <param name="whatsAppAccessToken">Configuration <c>WhatsApp:AccessToken</c>; ignored when empty; stored encrypted.</param>
     public async Task SeedAsync(string? whatsAppPhoneNumberId, string? whatsAppAccessToken, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
@@ -91,7 +96,8 @@ public sealed class DemoBusinessSeeder(
 
         if (accessToken is not null)
         {
-            business.WhatsAppAccessToken = accessToken;
+            // Stored encrypted; the same token configured again is no change (its ciphertext would differ every time).
+            secrets.SetWhatsAppAccessToken(business, accessToken);
         }
 
         if (db.ChangeTracker.HasChanges())
