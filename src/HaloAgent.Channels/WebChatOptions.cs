@@ -15,8 +15,8 @@ public sealed class WebChatOptions
     /// </summary>
     public int ReadsPerMinute { get; set; } = 600;
 
-    /// <summary>Conversation reads per minute of one session (the page needs 60 plus one after each message it sends).</summary>
-    public int SessionReadsPerMinute { get; set; } = 120;
+    /// <summary>Conversation reads per minute of one session: the page reads once a second (and after each message it sends) in every tab it is open in.</summary>
+    public int SessionReadsPerMinute { get; set; } = 300;
 
     /// <summary>How long a session the server issued stays valid; after it the page starts a new one.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(30);
