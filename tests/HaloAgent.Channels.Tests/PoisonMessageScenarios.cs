@@ -45,6 +45,7 @@ public abstract class PoisonMessageScenarios(DatabaseProvider provider) : IAsync
         { "letters in the sender", "is not a phone number" },
         { "invalid UTF-8 in a string", "Invalid UTF-8" },
         { "text over the limit", "exceeds the limit of 4096" },
+        { "escaped lone surrogate", "Unreadable webhook" },
     };
 
     private static byte[] Poison(string kind) => kind switch
@@ -54,6 +55,7 @@ public abstract class PoisonMessageScenarios(DatabaseProvider provider) : IAsync
         "letters in the sender" => WhatsApp(Text("23480ABCDEF01", "hello")),
         "invalid UTF-8 in a string" => InvalidUtf8(),
         "text over the limit" => WhatsApp(Text(ChannelsHost.Customer, new string('a', 4097))),
+        "escaped lone surrogate" => WhatsApp(Text(ChannelsHost.Customer, "hi \\ud800 there")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

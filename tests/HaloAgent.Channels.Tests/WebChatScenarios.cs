@@ -140,6 +140,7 @@ public abstract class WebChatScenarios(DatabaseProvider provider) : IAsyncLifeti
         { """{"sessionId":"SESSION","clientMessageId":"m1","text":"   "}""", "empty" },
         { $$"""{"sessionId":"SESSION","clientMessageId":"m1","text":"{{new string('a', 4097)}}"}""", "4097 characters" },
         { "{\"sessionId\":\"SESSION\",\"clientMessageId\":\"m1\",\"text\":\"hi\"", "not valid JSON" },
+        { "{\"sessionId\":\"SESSION\",\"clientMessageId\":\"m1\",\"text\":\"hi \\ud800 there\"}", "not valid JSON" },
     };
 
     [Theory]

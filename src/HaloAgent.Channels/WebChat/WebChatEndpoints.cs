@@ -106,8 +106,9 @@ public static class WebChatEndpoints
         {
             post = JsonSerializer.Deserialize<WebChatPost>(body, WebChatMessageParser.Json);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string System.Text.Json cannot read (e.g. an escaped lone surrogate).
             return Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {ex.Message}");
         }
 
