@@ -16,4 +16,6 @@ public sealed class ChannelsOptions
     public OutboxOptions Outbox { get; set; } = new();
 
     public WebChatOptions WebChat { get; set; } = new();
+
+    public RetentionOptions Retention { get; set; } = new();
 }

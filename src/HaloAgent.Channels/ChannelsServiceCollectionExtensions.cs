@@ -6,11 +6,13 @@ using HaloAgent.Channels.Inbox;
 using HaloAgent.Channels.Outbox;
 using HaloAgent.Channels.Outbox.Transports;
 using HaloAgent.Channels.Persistence;
+using HaloAgent.Channels.Retention;
 using HaloAgent.Channels.Routing;
 using HaloAgent.Channels.Twilio;
 using HaloAgent.Channels.WhatsApp;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Runtime.Runtime;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +50,12 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton(sp => new WebChatInbox(sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<TimeProvider>()));
+        // Sessions are signed with the host's Data Protection key ring (shared by the nodes when the host persists it).
+        services.AddDataProtection();
+        services.TryAddSingleton(sp => new WebChatSessions(
+            sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<ChannelsOptions>>()));
+        services.TryAddSingleton<WebChatReadLimiter>();
+        services.TryAddSingleton(sp => new DeadLetters(sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<InboxSignal>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<InboundMessageStore>();
         services.TryAddSingleton<DeliveryStatusRecorder>();
         services.TryAddSingleton<ThroughputLimiter>();
@@ -84,6 +92,10 @@ public static class ChannelsServiceCollectionExtensions
             sp.GetRequiredService<ILogger<OutboxSender>>()));
         services.AddHostedService(sp => sp.GetRequiredService<WebhookInboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.TryAddSingleton(sp => new WebhookBodyRetention(
+            sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<ChannelsOptions>>(),
+            sp.GetRequiredService<ILogger<WebhookBodyRetention>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookBodyRetention>());
         return services;
     }
 }

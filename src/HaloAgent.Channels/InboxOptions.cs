@@ -9,7 +9,7 @@ public sealed class InboxOptions
     /// <summary>Customers whose messages are handed off at the same time (each customer's own messages stay in order).</summary>
     public int Concurrency { get; set; } = 16;
 
-    /// <summary>Attempts before an event that keeps failing is marked failed (kept, with its error, for an operator).</summary>
+    /// <summary>Attempts before an event whose processing keeps failing (database, timeouts) is dead-lettered with its last error (poison is dead-lettered at the first).</summary>
     public int MaxAttempts { get; set; } = 10;
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);

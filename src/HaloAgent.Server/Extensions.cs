@@ -108,6 +108,7 @@ public static class Extensions
         app.MapOrdersApi();
         app.MapPaystackWebhooks();
         app.MapTestRunsApi();
+        app.MapAdminApi();
         app.MapHaloStudio();
         return app;
     }

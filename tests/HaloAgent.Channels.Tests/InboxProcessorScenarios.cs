@@ -133,7 +133,7 @@ public abstract class InboxProcessorScenarios(DatabaseProvider provider) : IAsyn
     }
 
     [Fact]
-    public async Task An_unknown_phone_number_id_is_logged_as_a_note_and_not_retried()
+    public async Task An_unknown_phone_number_id_is_dead_lettered_and_not_retried()
     {
         await PostAsync(new WhatsAppWebhookBuilder("PNID-NOBODY").Text(ChannelsHost.Customer, "hello?"));
 
@@ -141,7 +141,7 @@ public abstract class InboxProcessorScenarios(DatabaseProvider provider) : IAsyn
 
         _host.Handler.Calls.ShouldBe(0);
         var row = await _host.SqlAsync(c => c.QuerySingleAsync<(string Status, string Error)>("SELECT status, error FROM webhook_inbox"));
-        row.Status.ShouldBe("processed");
+        row.Status.ShouldBe("dead");
         row.Error.ShouldContain("Unknown phone_number_id 'PNID-NOBODY'");
         _host.Clock.Advance(TimeSpan.FromDays(1));
         (await _host.ProcessAsync()).ShouldBe(0);
@@ -194,7 +194,7 @@ public abstract class InboxProcessorScenarios(DatabaseProvider provider) : IAsyn
     }
 
     [Fact]
-    public async Task A_hand_off_that_keeps_failing_is_marked_failed_after_the_attempt_cap_with_its_error()
+    public async Task A_hand_off_that_keeps_failing_is_dead_lettered_after_the_attempt_cap_with_its_error()
     {
         _host.Handler.FailNext(100);
         await PostAsync(new WhatsAppWebhookBuilder().Text(ChannelsHost.Customer, "hello"));
@@ -207,8 +207,9 @@ public abstract class InboxProcessorScenarios(DatabaseProvider provider) : IAsyn
 
         _host.Handler.Calls.ShouldBe(3);
         var row = await _host.SqlAsync(c => c.QuerySingleAsync<(string Status, string Error, int Attempts)>("SELECT status, error, attempts FROM webhook_inbox"));
-        row.Status.ShouldBe("failed");
+        row.Status.ShouldBe("dead");
         row.Attempts.ShouldBe(3);
+        row.Error.ShouldContain("Gave up after 3 attempts");
         row.Error.ShouldContain("agent unavailable");
         (await _host.CountAsync("channel_inbound_messages", "handled_at IS NULL")).ShouldBe(1); // kept for recovery
     }

@@ -105,7 +105,7 @@ public abstract class TwilioScenarios(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task A_message_to_an_unknown_twilio_number_is_kept_with_a_note()
+    public async Task A_message_to_an_unknown_twilio_number_is_dead_lettered_with_the_number()
     {
         (await PostAsync(TwilioWebhookBuilder.Text(ChannelsHost.Customer, "+2349099999999", "hello"))).Dispose();
 
@@ -113,7 +113,7 @@ public abstract class TwilioScenarios(DatabaseProvider provider) : IAsyncLifetim
 
         _host.Handler.Calls.ShouldBe(0);
         var row = await _host.SqlAsync(c => c.QuerySingleAsync<(string Status, string Error)>("SELECT status, error FROM webhook_inbox"));
-        row.Status.ShouldBe("processed");
+        row.Status.ShouldBe("dead");
         row.Error.ShouldContain("+2349099999999");
     }
 }

@@ -7,6 +7,7 @@ using HaloAgent.Channels.Outbox;
 using HaloAgent.Channels.Tests.Support;
 using HaloAgent.Channels.WebChat;
 using HaloAgent.Engine.Runtime.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HaloAgent.Channels.Tests;
 
@@ -20,6 +21,8 @@ public abstract class WebChatScenarios(DatabaseProvider provider) : IAsyncLifeti
         _host = await ChannelsHost.StartAsync(await DatabaseTarget.CreateAsync(provider), settings: new Dictionary<string, string?>
         {
             ["HaloAgent:Channels:WebChat:MessagesPerMinute"] = "5",
+            ["HaloAgent:Channels:WebChat:SessionReadsPerMinute"] = "4",
+            ["HaloAgent:Channels:WebChat:ReadsPerMinute"] = "10",
         });
 
     public Task DisposeAsync() => _host.DisposeAsync().AsTask();
@@ -35,11 +38,14 @@ public abstract class WebChatScenarios(DatabaseProvider provider) : IAsyncLifeti
 
     private Task<HttpResponseMessage> PostAsync(object body) => _host.Http.PostAsJsonAsync($"{Api}/messages", body);
 
+    /// <summary>The session key the server stores for a token it issued (the contact is web:{key}).</summary>
+    private string KeyOf(string token) => _host.Services.GetRequiredService<WebChatSessions>().Check(ChannelsHost.BusinessId, token).Key!;
+
     [Fact]
     public async Task A_visitors_message_reaches_the_agent_once_as_a_web_chat_message_of_their_session()
     {
         var session = await StartSessionAsync();
-        WebChatSession.IsValidId(session).ShouldBeTrue();
+        WebChatSession.IsValidId(KeyOf(session)).ShouldBeTrue();
 
         using (var first = await PostAsync(new { sessionId = session, clientMessageId = "m1", text = "  I want 2 jollof rice  " }))
         {
@@ -57,7 +63,7 @@ public abstract class WebChatScenarios(DatabaseProvider provider) : IAsyncLifeti
         var message = _host.Handler.Messages.ShouldHaveSingleItem();
         message.Channel.ShouldBe(ChannelKind.WebChat);
         message.BusinessId.ShouldBe(ChannelsHost.BusinessId);
-        message.From.ShouldBe("web:" + session);
+        message.From.ShouldBe("web:" + KeyOf(session));
         message.Text.ShouldBe("I want 2 jollof rice");
         message.Type.ShouldBe(InboundMessageType.Text);
     }
@@ -87,7 +93,7 @@ public abstract class WebChatScenarios(DatabaseProvider provider) : IAsyncLifeti
         await _host.ProcessAsync();
         _host.Clock.Advance(TimeSpan.FromSeconds(1));
         await _host.Outbox.EnqueueAsync(
-            new OutboundMessage(ChannelsHost.BusinessId, "web:" + session, new ButtonsContent("Delivery or pickup?", [new ReplyButton("delivery", "Delivery"), new ReplyButton("pickup", "Pickup")]), "k-1")
+            new OutboundMessage(ChannelsHost.BusinessId, "web:" + KeyOf(session), new ButtonsContent("Delivery or pickup?", [new ReplyButton("delivery", "Delivery"), new ReplyButton("pickup", "Pickup")]), "k-1")
             {
                 Channel = ChannelKind.WebChat,
             },
@@ -99,7 +105,7 @@ public abstract class WebChatScenarios(DatabaseProvider provider) : IAsyncLifeti
         messages.Count.ShouldBe(2);
         messages[0]!["direction"]!.GetValue<string>().ShouldBe("inbound");
         messages[0]!["text"]!.GetValue<string>().ShouldBe("hello");
-        messages[0]!["id"]!.GetValue<string>().ShouldBe($"web.{session}.m1");
+        messages[0]!["id"]!.GetValue<string>().ShouldBe($"web.{KeyOf(session)}.m1");
         messages[1]!["direction"]!.GetValue<string>().ShouldBe("outbound");
         messages[1]!["text"]!.GetValue<string>().ShouldBe("Delivery or pickup?");
         messages[1]!["status"]!.GetValue<string>().ShouldBe("sent");
@@ -126,19 +132,22 @@ public abstract class WebChatScenarios(DatabaseProvider provider) : IAsyncLifeti
         missingApi.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    /// <summary>Bodies with a valid session (<c>SESSION</c> is replaced by one) that are wrong in another way.</summary>
     public static TheoryData<string, string> BadPosts => new()
     {
-        { """{"sessionId":"short","clientMessageId":"m1","text":"hi"}""", "sessionId" },
-        { """{"sessionId":"AAAAAAAAAAAAAAAAAAAAAA","clientMessageId":"has spaces","text":"hi"}""", "clientMessageId" },
-        { """{"sessionId":"AAAAAAAAAAAAAAAAAAAAAA","clientMessageId":"m1","text":"   "}""", "empty" },
-        { $$"""{"sessionId":"AAAAAAAAAAAAAAAAAAAAAA","clientMessageId":"m1","text":"{{new string('a', 4097)}}"}""", "4097 characters" },
-        { "{\"sessionId\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"clientMessageId\":\"m1\",\"text\":\"hi\"", "not valid JSON" },
+        { """{"clientMessageId":"m1","text":"hi"}""", "sessionId is missing" },
+        { """{"sessionId":"SESSION","clientMessageId":"has spaces","text":"hi"}""", "clientMessageId" },
+        { """{"sessionId":"SESSION","clientMessageId":"m1","text":"   "}""", "empty" },
+        { $$"""{"sessionId":"SESSION","clientMessageId":"m1","text":"{{new string('a', 4097)}}"}""", "4097 characters" },
+        { "{\"sessionId\":\"SESSION\",\"clientMessageId\":\"m1\",\"text\":\"hi\"", "not valid JSON" },
+        { "{\"sessionId\":\"SESSION\",\"clientMessageId\":\"m1\",\"text\":\"hi \\ud800 there\"}", "not valid JSON" },
     };
 
     [Theory]
     [MemberData(nameof(BadPosts))]
     public async Task Bad_posts_get_400_with_the_reason_and_store_nothing(string body, string reason)
     {
+        body = body.Replace("SESSION", await StartSessionAsync(), StringComparison.Ordinal);
         using var response = await _host.Http.PostAsync($"{Api}/messages", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

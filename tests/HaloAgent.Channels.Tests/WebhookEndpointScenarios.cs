@@ -145,7 +145,7 @@ public abstract class WebhookEndpointScenarios(DatabaseProvider provider) : IAsy
     }
 
     [Fact]
-    public async Task Malformed_json_with_a_valid_signature_is_stored_then_marked_failed_with_the_parse_error()
+    public async Task Malformed_json_with_a_valid_signature_is_stored_then_dead_lettered_with_the_parse_error()
     {
         var body = Encoding.UTF8.GetBytes("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":");
 
@@ -155,7 +155,7 @@ public abstract class WebhookEndpointScenarios(DatabaseProvider provider) : IAsy
         (await _host.ProcessAsync()).ShouldBe(1);
         var row = await _host.SqlAsync(c => c.QuerySingleAsync<(string Status, string Error, byte[] Body, int Attempts)>(
             "SELECT status, error, body, attempts FROM webhook_inbox"));
-        row.Status.ShouldBe("failed");
+        row.Status.ShouldBe("dead");
         row.Error.ShouldStartWith("Malformed JSON");
         row.Body.ShouldBe(body); // nothing lost: an operator can look at it
         row.Attempts.ShouldBe(1);

@@ -19,6 +19,13 @@ public sealed class AgentInboundHandler(IContactService contacts, IEventPublishe
 
     public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        // The inbox checks this before handing off; checked again here because a contact and a flow must never be
+        // created for a sender nobody can answer, whoever calls.
+        if (InboundMessageCheck.Problem(message) is { } problem)
+        {
+            throw new PermanentMessageException(problem);
+        }
+
         var channel = ChannelNames.Of(message.Channel);
         var upsert = await contacts.UpsertFromInboundAsync(
             message.BusinessId, message.From, message.ProfileName, message.Timestamp.ToUnixTimeMilliseconds(), channel, cancellationToken);

@@ -3,10 +3,6 @@ using HaloAgent.Channels.Inbound;
 using HaloAgent.Channels.Outbox;
 using HaloAgent.Channels.Persistence;
 using HaloAgent.Channels.Routing;
-using HaloAgent.Channels.Twilio;
-using HaloAgent.Channels.WebChat;
-using HaloAgent.Channels.Webhooks;
-using HaloAgent.Channels.WhatsApp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,9 +14,11 @@ namespace HaloAgent.Channels.Inbox;
 /// Works through stored webhook events off the request path. Claims due events in batches with a lease
 /// (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, so several nodes share the work), parses them, routes every change by
 /// its <c>metadata.phone_number_id</c> (Twilio: by the To number), hands each new message to
-/// <see cref="IInboundMessageHandler"/> once, and applies delivery reports to the outbox. An event that cannot be parsed
-/// is kept and marked failed with the reason; one that fails while being processed is retried with backoff up to
-/// <see cref="InboxOptions.MaxAttempts"/> and then marked failed with its last error: nothing is dropped silently.
+/// <see cref="IInboundMessageHandler"/> once, and applies delivery reports to the outbox. Failures are classified: a
+/// poison event (unparseable, invalid sender or UTF-8, oversized text, unknown number) is dead-lettered at once with the
+/// reason (<see cref="InboxEventRouter"/>); one that fails while being processed (database, timeouts) is retried with
+/// backoff up to <see cref="InboxOptions.MaxAttempts"/> and then dead-lettered with its last error. Dead letters are
+/// kept for the platform admin to re-queue or discard (<see cref="DeadLetters"/>): nothing is dropped silently.
 /// </summary>
 public sealed class WebhookInboxProcessor : BackgroundService
 {
@@ -35,10 +33,7 @@ public sealed class WebhookInboxProcessor : BackgroundService
         """;
 
     private readonly ChannelsDatabase _database;
-    private readonly InboundMessageStore _messages;
-    private readonly DeliveryStatusRecorder _statuses;
-    private readonly IChannelBusinessDirectory _directory;
-    private readonly IServiceScopeFactory _scopes;
+    private readonly InboxEventRouter _router;
     private readonly InboxSignal _signal;
     private readonly AckPriority _priority;
     private readonly TimeProvider _clock;
@@ -50,10 +45,7 @@ public sealed class WebhookInboxProcessor : BackgroundService
         IServiceScopeFactory scopes, InboxSignal signal, AckPriority priority, TimeProvider clock, IOptionsMonitor<ChannelsOptions> options, ILogger<WebhookInboxProcessor> logger)
     {
         _database = database;
-        _messages = messages;
-        _statuses = statuses;
-        _directory = directory;
-        _scopes = scopes;
+        _router = new InboxEventRouter(messages, statuses, directory, scopes, logger);
         _signal = signal;
         _priority = priority;
         _clock = clock;
@@ -77,7 +69,7 @@ public sealed class WebhookInboxProcessor : BackgroundService
             // Each lane holds one customer's events in arrival order. A rare event carrying several customers' messages
             // makes the whole batch one lane, so no order is ever broken.
             var ordered = rows.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-            var keys = ordered.Select(LaneKey).ToList();
+            var keys = ordered.Select(InboxEventRouter.LaneKey).ToList();
             var lanes = keys.Contains(null)
                 ? [ordered]
                 : ordered.Zip(keys, (row, key) => (row, key: key!)).GroupBy(x => x.key).Select(g => g.Select(x => x.row).ToList()).ToList();
@@ -123,37 +115,6 @@ public sealed class WebhookInboxProcessor : BackgroundService
         }
     }
 
-    /// <summary>The customer an event is about (its own id when it carries no message); null when it carries several customers.</summary>
-    private static string? LaneKey(InboxRow row)
-    {
-        try
-        {
-            var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt);
-            if (row.Provider == WebhookProviders.WebChat)
-            {
-                return "webchat:" + (WebChatMessageParser.Parse(row.Body, out _)?.From ?? row.Id);
-            }
-
-            if (row.Provider == WebhookProviders.Twilio)
-            {
-                return "twilio:" + (TwilioMessageParser.Parse(TwilioMessageParser.ReadForm(row.Body), receivedAt).Message?.From ?? row.Id);
-            }
-
-            var parsed = WhatsAppPayloadParser.Parse(row.Body, receivedAt);
-            var senders = parsed.Success ? parsed.Changes.SelectMany(c => c.Messages).Select(m => m.From).Distinct().ToList() : [];
-            return senders.Count switch
-            {
-                0 => "event:" + row.Id,
-                1 => "whatsapp:" + senders[0],
-                _ => null,
-            };
-        }
-        catch (Exception)
-        {
-            return "event:" + row.Id; // unreadable: processing reports the error
-        }
-    }
-
     private async Task<List<InboxRow>> ClaimAsync(CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue.Inbox;
@@ -172,28 +133,24 @@ public sealed class WebhookInboxProcessor : BackgroundService
         if (row.Attempts > options.MaxAttempts)
         {
             // Claimed again after its lease ran out more often than allowed: the node died processing it each time.
-            await FinishAsync(row, "failed", $"Gave up after {row.Attempts - 1} attempts that never finished.");
+            await FinishAsync(row, DeadLetters.Dead, $"Gave up after {row.Attempts - 1} attempts that never finished.");
             return;
         }
 
         InboxOutcome outcome;
         try
         {
-            outcome = row.Provider switch
-            {
-                WebhookProviders.WhatsApp => await ProcessWhatsAppAsync(row, cancellationToken),
-                WebhookProviders.Twilio => await ProcessTwilioAsync(row, cancellationToken),
-                WebhookProviders.WebChat => await ProcessWebChatAsync(row, cancellationToken),
-                _ => InboxOutcome.Fail($"Unknown webhook provider '{row.Provider}'."),
-            };
+            outcome = await _router.ProcessAsync(row, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Poison was classified above and never throws; what throws here is the database, a handler's dependency
+            // or a timeout: transient until proven otherwise, so it is retried with backoff up to the cap.
             var error = $"{ex.GetType().Name}: {ex.Message}";
             if (row.Attempts >= options.MaxAttempts)
             {
-                _logger.LogError(ex, "Webhook event {Id} failed {Attempts} times; marked failed", row.Id, row.Attempts);
-                await FinishAsync(row, "failed", error);
+                _logger.LogError(ex, "Webhook event {Id} failed {Attempts} times; dead-lettered", row.Id, row.Attempts);
+                await FinishAsync(row, DeadLetters.Dead, $"Gave up after {row.Attempts} attempts: {error}");
             }
             else
             {
@@ -211,121 +168,12 @@ public sealed class WebhookInboxProcessor : BackgroundService
             return;
         }
 
-        if (outcome.Failed)
+        if (outcome.Dead)
         {
-            _logger.LogWarning("Webhook event {Id} cannot be processed: {Error}", row.Id, outcome.Note);
+            _logger.LogWarning("Webhook event {Id} dead-lettered: {Reason}", row.Id, outcome.Note);
         }
 
-        await FinishAsync(row, outcome.Failed ? "failed" : "processed", outcome.Note);
-    }
-
-    private async Task<InboxOutcome> ProcessWhatsAppAsync(InboxRow row, CancellationToken cancellationToken)
-    {
-        var parsed = WhatsAppPayloadParser.Parse(row.Body, DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt));
-        if (!parsed.Success)
-        {
-            return InboxOutcome.Fail(parsed.Error!);
-        }
-
-        if (parsed.Object != WhatsAppPayloadParser.BusinessAccountObject)
-        {
-            return InboxOutcome.Done($"Ignored: object '{parsed.Object}' is not {WhatsAppPayloadParser.BusinessAccountObject}.");
-        }
-
-        var notes = new List<string>();
-        foreach (var change in parsed.Changes)
-        {
-            if (change.Messages.Count == 0 && change.Statuses.Count == 0 && change.Errors.Count == 0)
-            {
-                if (change.Field != "messages")
-                {
-                    notes.Add($"Ignored change '{change.Field}'.");
-                }
-
-                continue;
-            }
-
-            var business = change.PhoneNumberId is null ? null : await _directory.FindByPhoneNumberIdAsync(change.PhoneNumberId, cancellationToken);
-            if (business is null)
-            {
-                _logger.LogWarning(
-                    "Webhook event {Id}: no business has phone_number_id {PhoneNumberId}; {Messages} message(s) and {Statuses} status(es) not routed",
-                    row.Id, change.PhoneNumberId, change.Messages.Count, change.Statuses.Count);
-                notes.Add($"Unknown phone_number_id '{change.PhoneNumberId}': {change.Messages.Count} message(s), {change.Statuses.Count} status(es) not routed.");
-                continue;
-            }
-
-            foreach (var error in change.Errors)
-            {
-                _logger.LogWarning("WhatsApp reported error {Code} for business {BusinessId}: {Title} {Details}", error.Code, business.Id, error.Title, error.Details);
-                notes.Add($"Meta error {error.Code}: {error.Title}");
-            }
-
-            foreach (var message in change.Messages)
-            {
-                await HandOffAsync(message with { BusinessId = business.Id }, row.Id, cancellationToken);
-            }
-
-            foreach (var status in change.Statuses)
-            {
-                await _statuses.RecordAsync(status, row.Id, cancellationToken);
-            }
-        }
-
-        return InboxOutcome.Done(notes.Count == 0 ? null : string.Join(" ", notes));
-    }
-
-    private async Task<InboxOutcome> ProcessTwilioAsync(InboxRow row, CancellationToken cancellationToken)
-    {
-        var parsed = TwilioMessageParser.Parse(TwilioMessageParser.ReadForm(row.Body), DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt));
-        if (parsed.Message is null)
-        {
-            return InboxOutcome.Fail(parsed.Error ?? "Unreadable Twilio webhook.");
-        }
-
-        var business = await _directory.FindByTwilioNumberAsync(parsed.BusinessNumber!, cancellationToken);
-        if (business is null)
-        {
-            _logger.LogWarning("Webhook event {Id}: no business has the Twilio number {Number}", row.Id, parsed.BusinessNumber);
-            return InboxOutcome.Done($"Unknown Twilio number '{parsed.BusinessNumber}': message not routed.");
-        }
-
-        await HandOffAsync(parsed.Message with { BusinessId = business.Id }, row.Id, cancellationToken);
-        return InboxOutcome.Done();
-    }
-
-    private async Task<InboxOutcome> ProcessWebChatAsync(InboxRow row, CancellationToken cancellationToken)
-    {
-        var message = WebChatMessageParser.Parse(row.Body, out var error);
-        if (message is null)
-        {
-            return InboxOutcome.Fail(error!);
-        }
-
-        await HandOffAsync(message, row.Id, cancellationToken);
-        return InboxOutcome.Done();
-    }
-
-    private async Task HandOffAsync(InboundMessage message, string inboxId, CancellationToken cancellationToken)
-    {
-        if (!await _messages.TryClaimAsync(message, inboxId, cancellationToken))
-        {
-            _logger.LogDebug("Duplicate delivery of message {MessageId} for business {BusinessId} ignored", message.ExternalId, message.BusinessId);
-            return;
-        }
-
-        try
-        {
-            await using var scope = _scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IInboundMessageHandler>().HandleAsync(message, cancellationToken);
-        }
-        catch
-        {
-            await _messages.ReleaseAsync(message, CancellationToken.None);
-            throw;
-        }
-
-        await _messages.CompleteAsync(message, CancellationToken.None);
+        await FinishAsync(row, outcome.Dead ? DeadLetters.Dead : "processed", outcome.Note);
     }
 
     private Task FinishAsync(InboxRow row, string status, string? note)

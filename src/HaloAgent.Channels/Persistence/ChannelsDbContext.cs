@@ -26,6 +26,8 @@ public sealed class ChannelsDbContext(DbContextOptions<ChannelsDbContext> option
         var inbox = model.Entity<WebhookInboxRecord>();
         inbox.ToTable("webhook_inbox").HasKey(i => i.Id);
         inbox.HasIndex(i => i.NextAttemptAt).HasDatabaseName("ix_webhook_inbox_due").HasFilter("processed_at IS NULL");
+        inbox.HasIndex(i => i.ReceivedAt, "ix_webhook_inbox_dead").HasFilter("status = 'dead'");
+        inbox.HasIndex(i => i.ReceivedAt, "ix_webhook_inbox_prunable").HasFilter("pruned_at IS NULL AND processed_at IS NOT NULL");
 
         var inbound = model.Entity<InboundMessageRecord>();
         inbound.ToTable("channel_inbound_messages").HasKey(m => new { m.BusinessId, m.ExternalId });

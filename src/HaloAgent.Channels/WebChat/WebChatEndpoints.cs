@@ -14,8 +14,10 @@ namespace HaloAgent.Channels.WebChat;
 
 /// <summary>
 /// The web chat fallback: a public page per business (<c>GET /chat/{slug}</c>) and its small API. A visitor gets a
-/// random session id (their only credential); their messages go through the same inbox, dedupe and agent as WhatsApp
-/// ones, and the agent's replies are read back from the outbox. Posting is rate-limited per address.
+/// session the server issued and signed for that business (<see cref="WebChatSessions"/>, their only credential); any
+/// other session id is refused and nothing is stored. Their messages go through the same inbox, dedupe and agent as
+/// WhatsApp ones, and the agent's replies are read back from the outbox. Posting is rate-limited per address, reading
+/// per address and per session.
 /// </summary>
 public static class WebChatEndpoints
 {
@@ -71,16 +73,16 @@ public static class WebChatEndpoints
         return Results.Content(Page.Value.Replace("{{business}}", name, StringComparison.Ordinal), "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> StartSessionAsync(string slug, IChannelBusinessDirectory directory, CancellationToken cancellationToken)
+    private static async Task<IResult> StartSessionAsync(string slug, IChannelBusinessDirectory directory, WebChatSessions sessions, CancellationToken cancellationToken)
     {
         var business = await directory.FindBySlugAsync(slug, cancellationToken);
         return business is null
             ? UnknownBusiness(slug)
-            : Results.Json(new { sessionId = WebChatSession.NewId(), business = new { slug, name = business.Name ?? slug } }, statusCode: 201);
+            : Results.Json(new { sessionId = sessions.Issue(business.Id).Token, business = new { slug, name = business.Name ?? slug } }, statusCode: 201);
     }
 
     private static async Task<IResult> PostAsync(
-        string slug, HttpRequest request, IChannelBusinessDirectory directory, WebChatInbox inbox, CancellationToken cancellationToken)
+        string slug, HttpRequest request, IChannelBusinessDirectory directory, WebChatSessions sessions, WebChatInbox inbox, CancellationToken cancellationToken)
     {
         var business = await directory.FindBySlugAsync(slug, cancellationToken);
         if (business is null)
@@ -94,13 +96,19 @@ public static class WebChatEndpoints
             return Problem(StatusCodes.Status413PayloadTooLarge, $"A web chat message is at most {MaxPostBytes / 1024} KB.");
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The body is not valid UTF-8.");
+        }
+
         WebChatPost? post;
         try
         {
             post = JsonSerializer.Deserialize<WebChatPost>(body, WebChatMessageParser.Json);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string System.Text.Json cannot read (e.g. an escaped lone surrogate).
             return Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {ex.Message}");
         }
 
@@ -109,27 +117,55 @@ public static class WebChatEndpoints
             return Problem(StatusCodes.Status400BadRequest, WebChatMessageParser.Problem(post)!);
         }
 
-        var (id, problem) = await inbox.AddAsync(business.Id, post, CancellationToken.None);
+        var session = sessions.Check(business.Id, post.SessionId);
+        if (session.Key is null)
+        {
+            return SessionProblem(session, slug);
+        }
+
+        // From here on the session is its key: what the inbox stores and the contact is named by.
+        var (id, problem) = await inbox.AddAsync(business.Id, post with { SessionId = session.Key }, CancellationToken.None);
         return problem is not null ? Problem(StatusCodes.Status400BadRequest, problem) : Results.Accepted(value: new { id });
     }
 
     private static async Task<IResult> TranscriptAsync(
-        string slug, string? sessionId, IChannelBusinessDirectory directory, ConversationHistory history, IOptionsMonitor<ChannelsOptions> options,
-        CancellationToken cancellationToken)
+        string slug, string? sessionId, HttpContext context, IChannelBusinessDirectory directory, WebChatSessions sessions, WebChatReadLimiter limiter,
+        ConversationHistory history, IOptionsMonitor<ChannelsOptions> options, CancellationToken cancellationToken)
     {
+        if (limiter.TryAddress(context.Connection.RemoteIpAddress?.ToString() ?? "unknown") is { } addressWait)
+        {
+            return TooManyReads(context, addressWait, "from this address");
+        }
+
         var business = await directory.FindBySlugAsync(slug, cancellationToken);
         if (business is null)
         {
             return UnknownBusiness(slug);
         }
 
-        if (!WebChatSession.IsValidId(sessionId))
+        var session = sessions.Check(business.Id, sessionId);
+        if (session.Key is null)
         {
-            return Problem(StatusCodes.Status400BadRequest, "sessionId is missing or not a session this server issued.");
+            return SessionProblem(session, slug);
         }
 
-        var messages = await history.GetAsync(business.Id, WebChatSession.ContactKey(sessionId!), options.CurrentValue.WebChat.TranscriptLength, cancellationToken);
+        if (limiter.TrySession(business.Id, session.Key) is { } sessionWait)
+        {
+            return TooManyReads(context, sessionWait, "of this conversation");
+        }
+
+        var messages = await history.GetAsync(business.Id, WebChatSession.ContactKey(session.Key), options.CurrentValue.WebChat.TranscriptLength, cancellationToken);
         return Results.Json(new { business = new { slug, name = business.Name ?? slug }, messages });
+    }
+
+    private static IResult SessionProblem(WebChatSessionCheck session, string slug) =>
+        Problem(session.Status, session.Problem!.Replace("{slug}", slug, StringComparison.Ordinal));
+
+    private static IResult TooManyReads(HttpContext context, TimeSpan wait, string what)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status429TooManyRequests, $"Too many reads {what}: try again in {seconds} s.");
     }
 
     private static IResult UnknownBusiness(string slug) => Problem(StatusCodes.Status404NotFound, $"There is no business '{slug}'.");

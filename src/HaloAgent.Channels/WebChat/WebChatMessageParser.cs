@@ -50,7 +50,7 @@ public static class WebChatMessageParser
         {
             post = JsonSerializer.Deserialize<WebChatPost>(body, Json);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             error = $"Unreadable web chat message: {ex.Message}";
             return null;

@@ -12,4 +12,8 @@ public sealed record WhatsAppChange(
     string? DisplayPhoneNumber,
     IReadOnlyList<InboundMessage> Messages,
     IReadOnlyList<StatusUpdate> Statuses,
-    IReadOnlyList<StatusError> Errors);
+    IReadOnlyList<StatusError> Errors)
+{
+    /// <summary>Why items of <c>messages[]</c> could not be read (no id, not an object): poison, reported, never handed off.</summary>
+    public IReadOnlyList<string> Unreadable { get; init; } = [];
+}

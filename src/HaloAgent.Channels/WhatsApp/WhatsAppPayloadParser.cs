@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using HaloAgent.Channels.Inbound;
 
 namespace HaloAgent.Channels.WhatsApp;
@@ -17,6 +18,13 @@ public static class WhatsAppPayloadParser
     /// <param name="receivedAt">Used as the timestamp of an item that has none.</param>
     public static WhatsAppParseResult Parse(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt)
     {
+        // System.Text.Json checks UTF-8 only when a string is read: a bad byte inside a string would throw later, in
+        // the middle of processing, looking like a transient failure. Refuse it up front.
+        if (!Utf8.IsValid(body.Span))
+        {
+            return WhatsAppParseResult.Fail("Invalid UTF-8 in the webhook body.");
+        }
+
         JsonDocument document;
         try
         {
@@ -42,12 +50,20 @@ public static class WhatsAppPayloadParser
             }
 
             var changes = new List<WhatsAppChange>();
-            foreach (var entry in Array(root, "entry"))
+            try
             {
-                foreach (var change in Array(entry, "changes"))
+                foreach (var entry in Array(root, "entry"))
                 {
-                    changes.Add(ParseChange(change, receivedAt));
+                    foreach (var change in Array(entry, "changes"))
+                    {
+                        changes.Add(ParseChange(change, receivedAt));
+                    }
                 }
+            }
+            catch (InvalidOperationException ex)
+            {
+                // A string that cannot be read (e.g. an escaped lone surrogate): the body is unreadable, not the database.
+                return WhatsAppParseResult.Fail($"Unreadable webhook: {ex.Message}");
             }
 
             return WhatsAppParseResult.Ok(@object, changes);
@@ -62,10 +78,26 @@ public static class WhatsAppPayloadParser
             .Select(c => (WaId: Str(c, "wa_id"), Name: Str(Obj(c, "profile"), "name"), UserId: Str(c, "user_id")))
             .ToList();
 
-        var messages = Array(value, "messages").Select(m => ParseMessage(m, contacts, receivedAt)).OfType<InboundMessage>().ToList();
+        var messages = new List<InboundMessage>();
+        var unreadable = new List<string>();
+        foreach (var item in Array(value, "messages"))
+        {
+            if (ParseMessage(item, contacts, receivedAt) is { } message)
+            {
+                messages.Add(message);
+            }
+            else
+            {
+                unreadable.Add(item.ValueKind == JsonValueKind.Object ? "A message without an id." : $"A message that is a JSON {item.ValueKind}, not an object.");
+            }
+        }
+
         var statuses = Array(value, "statuses").Select(s => ParseStatus(s, receivedAt)).OfType<StatusUpdate>().ToList();
         var errors = Errors(value);
-        return new WhatsAppChange(Str(change, "field"), Str(metadata, "phone_number_id"), Str(metadata, "display_phone_number"), messages, statuses, errors);
+        return new WhatsAppChange(Str(change, "field"), Str(metadata, "phone_number_id"), Str(metadata, "display_phone_number"), messages, statuses, errors)
+        {
+            Unreadable = unreadable,
+        };
     }
 
     private static InboundMessage? ParseMessage(JsonElement m, List<(string? WaId, string? Name, string? UserId)> contacts, DateTimeOffset receivedAt)

@@ -7,6 +7,7 @@ namespace HaloAgent.Channels.Tests.Support;
 public sealed class RecordingInboundHandler : IInboundMessageHandler
 {
     private int _failuresLeft;
+    private Func<Exception> _failure = () => new InvalidOperationException("agent unavailable");
 
     public ConcurrentQueue<InboundMessage> Messages { get; } = new();
 
@@ -14,12 +15,19 @@ public sealed class RecordingInboundHandler : IInboundMessageHandler
 
     public void FailNext(int count) => Volatile.Write(ref _failuresLeft, count);
 
+    /// <summary>The next <paramref name="count"/> hand-offs throw what <paramref name="failure"/> makes.</summary>
+    public void FailNext(int count, Func<Exception> failure)
+    {
+        _failure = failure;
+        FailNext(count);
+    }
+
     public Task HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Calls);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
-            throw new InvalidOperationException("agent unavailable");
+            throw _failure();
         }
 
         Messages.Enqueue(message);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using HaloAgent.Channels.WebChat;
 using HaloAgent.Commerce.Businesses;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Orders;
@@ -70,7 +71,7 @@ public sealed class ChannelConversationTests : IAsyncLifetime
         var placed = await visitor.TapsAsync("confirm", "Yes", r => Text(r).Contains("MNK-"), "the order number");
 
         var businessId = (await Service<IBusinessDirectory>().FindBySlugAsync(DemoBusinessSeeder.DemoSlug, default))!.Id;
-        var contact = (await Service<IContactService>().FindByWaIdAsync(businessId, "web:" + visitor.SessionId, default)).ShouldNotBeNull();
+        var contact = (await Service<IContactService>().FindByWaIdAsync(businessId, "web:" + Service<WebChatSessions>().Check(businessId, visitor.SessionId).Key, default)).ShouldNotBeNull();
         contact.Channel.ShouldBe("webchat");
         contact.PhoneE164.ShouldBeNull();
         var order = (await Service<IOrderService>().ListForContactAsync(businessId, contact.Id, 10, default)).ShouldHaveSingleItem();

@@ -8,13 +8,13 @@ public sealed class WebhookInboxRecord
 {
     public required string Id { get; set; }
 
-    /// <summary><c>whatsapp</c> or <c>twilio</c>.</summary>
+    /// <summary><c>whatsapp</c>, <c>twilio</c> or <c>webchat</c>.</summary>
     public required string Provider { get; set; }
 
     /// <summary>Bytes, not text: a malformed body (even one that is not UTF-8) is kept as sent.</summary>
     public required byte[] Body { get; set; }
 
-    /// <summary><c>pending</c>, <c>processed</c> (possibly with a note in <see cref="Error"/>) or <c>failed</c>.</summary>
+    /// <summary><c>pending</c>, <c>processed</c> (possibly with a note in <see cref="Error"/>) or <c>dead</c> (a dead letter, the reason in <see cref="Error"/>).</summary>
     public required string Status { get; set; }
 
     public long ReceivedAt { get; set; }
@@ -26,4 +26,7 @@ public sealed class WebhookInboxRecord
     public long? ProcessedAt { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>When retention emptied <see cref="Body"/> (the row stays for its id, status and reason).</summary>
+    public long? PrunedAt { get; set; }
 }
