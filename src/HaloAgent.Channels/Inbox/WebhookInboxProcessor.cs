@@ -168,6 +168,7 @@ public sealed class WebhookInboxProcessor : BackgroundService
 
     private async Task ProcessAsync(InboxRow row, CancellationToken cancellationToken)
     {
+        using var telemetry = ChannelsTelemetry.StartProcessing(row, _logger);
         var options = _options.CurrentValue.Inbox;
         if (row.Attempts > options.MaxAttempts)
         {
@@ -308,6 +309,7 @@ public sealed class WebhookInboxProcessor : BackgroundService
 
     private async Task HandOffAsync(InboundMessage message, string inboxId, CancellationToken cancellationToken)
     {
+        using var messageScope = ChannelsTelemetry.MessageScope(_logger, message);
         if (!await _messages.TryClaimAsync(message, inboxId, cancellationToken))
         {
             _logger.LogDebug("Duplicate delivery of message {MessageId} for business {BusinessId} ignored", message.ExternalId, message.BusinessId);
