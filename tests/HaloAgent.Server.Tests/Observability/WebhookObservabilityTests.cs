@@ -59,13 +59,17 @@ public sealed class WebhookObservabilityTests
         var client = factory.CreateClient();
         (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
+        // An event that waits for a retry an hour from now, received a minute ago: the inbox gauges must see it, before
+        // any webhook came (the gauges exist from the start).
+        await InsertWaitingInboxRowAsync(provider, connectionString);
+
         // Not public: no token (and the test server's requests are not from loopback) → 401.
         (await client.GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var before = await ScrapeAsync(client);
         (PrometheusText.Sum(before, "haloagent_webhook_ack_duration_seconds_count", ("provider", "whatsapp")) ?? 0).ShouldBe(0);
-
-        // An event that waits for a retry an hour from now, received a minute ago: the inbox gauges must see it.
-        await InsertWaitingInboxRowAsync(provider, connectionString);
+        PrometheusText.Sum(before, "haloagent_inbox_depth")!.Value.ShouldBeGreaterThanOrEqualTo(1);
+        PrometheusText.Sum(before, "haloagent_inbox_age_seconds")!.Value.ShouldBeGreaterThanOrEqualTo(60);
+        PrometheusText.Sum(before, "haloagent_outbox_depth", ("status", "queued")).ShouldBe(0);
 
         var traceId = ActivityTraceId.CreateRandom();
         var hook = new WhatsAppWebhookBuilder().Text(Phone, "Hello", name: "Ada");
@@ -83,8 +87,6 @@ public sealed class WebhookObservabilityTests
             "ack, step and send counters");
         PrometheusText.Sum(metrics, "haloagent_engine_steps_total", ("activity_type", "Start")).ShouldNotBeNull();
         PrometheusText.Sum(metrics, "haloagent_webhook_ack_duration_seconds_bucket", ("provider", "whatsapp"), ("le", "+Inf")).ShouldBe(1);
-        PrometheusText.Sum(metrics, "haloagent_inbox_depth")!.Value.ShouldBeGreaterThanOrEqualTo(1);
-        PrometheusText.Sum(metrics, "haloagent_inbox_age_seconds")!.Value.ShouldBeGreaterThanOrEqualTo(60);
         PrometheusText.Sum(metrics, "haloagent_outbox_depth", ("status", "queued")).ShouldNotBeNull();
         PrometheusText.Sum(metrics, "haloagent_engine_instances", ("status", "Waiting")).ShouldNotBeNull();
         PrometheusText.Sum(metrics, "haloagent_engine_timers_due").ShouldNotBeNull();

@@ -39,7 +39,7 @@ public static class ObservabilityExtensions
             {
                 json.IncludeScopes = true; // inbox id, message id, trace id
                 json.UseUtcTimestamp = true;
-                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             });
         }
 
@@ -74,6 +74,7 @@ public static class ObservabilityExtensions
         }
 
         var services = builder.Services;
+        services.AddHostedService<MetricsActivator>();
         services.AddSingleton(sp => new MigrationsHealthCheck(sp, MigrationsHealthCheck.ContextsIn(services)));
         services.AddHealthChecks()
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
