@@ -14,6 +14,8 @@ public static class AIServiceCollectionExtensions
     {
         services.AddLogging();
         services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.SectionName));
+        services.AddMetrics();
+        services.TryAddSingleton<AiMetrics>();
         services.TryAddSingleton<RuleBasedUnderstanding>();
         services.TryAddSingleton<LlmUnderstanding>();
         services.TryAddSingleton<IMessageUnderstanding, CompositeUnderstanding>();

@@ -23,9 +23,11 @@ public sealed class LlmUnderstanding : IMessageUnderstanding
     private readonly RuleBasedUnderstanding rules;
     private readonly ILogger<LlmUnderstanding> logger;
     private readonly ChatClient? client;
+    private readonly AiMetrics? metrics;
 
-    public LlmUnderstanding(IOptions<LlmOptions> options, RuleBasedUnderstanding rules, ILogger<LlmUnderstanding> logger)
+    public LlmUnderstanding(IOptions<LlmOptions> options, RuleBasedUnderstanding rules, ILogger<LlmUnderstanding> logger, AiMetrics? metrics = null)
     {
+        this.metrics = metrics;
         this.options = options.Value;
         this.rules = rules;
         this.logger = logger;
@@ -63,20 +65,24 @@ public sealed class LlmUnderstanding : IMessageUnderstanding
         using (var budget = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
             budget.CancelAfter(options.Timeout);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 var completion = await client.CompleteChatAsync(BuildMessages(request), BuildOptions(), budget.Token);
                 toolCalls = completion.Value.ToolCalls;
+                metrics?.Call("ok", System.Diagnostics.Stopwatch.GetElapsedTime(started), completion.Value.Usage?.InputTokenCount, completion.Value.Usage?.OutputTokenCount);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 logger.LogWarning("LLM did not answer within {Timeout}; the rules answer instead", options.Timeout);
+                metrics?.Failed("timeout", System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 return fallback;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // A 5xx, a refused key, an unreachable host, a body that is not a chat completion: all mean "use the rules".
                 logger.LogWarning(exception, "LLM call failed ({Error}); the rules answer instead", exception.GetType().Name);
+                metrics?.Failed("error", System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 return fallback;
             }
         }
@@ -89,6 +95,7 @@ public sealed class LlmUnderstanding : IMessageUnderstanding
         if (outcome.Accepted == 0)
         {
             logger.LogWarning("LLM made {Count} tool calls and none was valid; the rules answer instead", proposed.Count);
+            metrics?.Fallback("invalid");
             return fallback;
         }
 

@@ -45,6 +45,8 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<ChannelsDatabase>();
         services.TryAddSingleton<ChannelsMigrator>();
 
+        services.AddMetrics();
+        services.TryAddSingleton(sp => new ChannelsMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ChannelsMetrics>>()));
         services.TryAddSingleton<InboxSignal>();
         services.TryAddSingleton<AckPriority>();
         services.TryAddSingleton<OutboxSignal>();

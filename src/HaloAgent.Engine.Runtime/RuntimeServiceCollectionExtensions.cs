@@ -35,6 +35,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<WorkSignal>();
         services.TryAddSingleton<FlowRuntime>();
         services.TryAddSingleton<InstanceQueries>();
+        services.AddMetrics();
+        services.TryAddSingleton<EngineMetrics>();
         services.TryAddSingleton<InstanceBatchRunner>();
         services.TryAddSingleton<EffectLedger>();
         services.TryAddSingleton<IEventPublisher, RuntimeEventPublisher>();

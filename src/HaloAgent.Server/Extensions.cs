@@ -18,6 +18,7 @@ using HaloAgent.Server.Apis;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Startup;
 using HaloAgent.Server.Startup.DataProtection;
+using HaloAgent.Server.Startup.Observability;
 using HaloAgent.Server.Studio;
 using HaloAgent.Server.Studio.TestRuns;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,7 @@ public static class Extensions
         builder.Services.AddExceptionHandler<ApiErrors>();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddHaloObservability();
         return builder;
     }
 
@@ -87,13 +89,14 @@ public static class Extensions
 
     public static WebApplication MapHaloAgent(this WebApplication app)
     {
+        app.MapHaloObservability();
         app.UseExceptionHandler();
         app.UseHaloStudio();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCsrfProtection();
         app.UseRateLimiter();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new() { Predicate = ObservabilityExtensions.IsLegacyHealthCheck });
         app.MapAuthApi();
         app.MapActivitiesApi();
         app.MapFlowsApi();

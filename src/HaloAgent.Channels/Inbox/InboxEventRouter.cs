@@ -158,6 +158,7 @@ internal sealed class InboxEventRouter(
     /// <returns>Why the message is poison (it was not handed off), or null when it was handed off or is a duplicate.</returns>
     private async Task<string?> HandOffAsync(InboundMessage message, string inboxId, CancellationToken cancellationToken)
     {
+        using var messageScope = ChannelsTelemetry.MessageScope(logger, message);
         // Checked before the dedupe row is written: a poison message leaves no trace but its dead letter.
         if (InboundMessageCheck.Problem(message) is { } problem)
         {

@@ -19,6 +19,7 @@ internal sealed class WebhookInbox(ChannelsDatabase database, TimeProvider clock
             write: true,
             (connection, token) => connection.ExecuteAsync(new CommandDefinition(Insert, new { Id = id, Provider = provider, Body = body, Now = now }, cancellationToken: token)),
             cancellationToken);
+        ChannelsTelemetry.RememberAck(id);
         signal.Notify();
         return id;
     }

@@ -129,6 +129,7 @@ public sealed class WebhookInboxProcessor : BackgroundService
 
     private async Task ProcessAsync(InboxRow row, CancellationToken cancellationToken)
     {
+        using var telemetry = ChannelsTelemetry.StartProcessing(row, _logger);
         var options = _options.CurrentValue.Inbox;
         if (row.Attempts > options.MaxAttempts)
         {

@@ -112,6 +112,7 @@ public sealed class OutboxSender : BackgroundService
             if (problem is not null)
             {
                 await FinishAsync(row, "failed", null, problem, null, now);
+                _services.GetService<ChannelsMetrics>()?.Send(row.Channel, "failed", null);
                 unroutable++;
                 continue;
             }
@@ -200,12 +201,14 @@ public sealed class OutboxSender : BackgroundService
             await DeliveryStatusRecorder.ApplyStoredAsync(scope.Connection, scope.Transaction, wamid, now, scope.CancellationToken);
             return true;
         }, CancellationToken.None); // Meta has it: record that even if we are shutting down
+        _services.GetService<ChannelsMetrics>()?.Send(row.Channel, "sent", null);
     }
 
     private async Task FailedAttemptAsync(
         OutboxRow row, bool transient, int? code, string? title, string? detail, OutboxOptions options, Exception error)
     {
         var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        _services.GetService<ChannelsMetrics>()?.Send(row.Channel, transient && row.Attempts < options.MaxAttempts ? "retry" : "failed", code);
         if (transient && row.Attempts < options.MaxAttempts)
         {
             var delay = Backoff(row.Attempts, options);

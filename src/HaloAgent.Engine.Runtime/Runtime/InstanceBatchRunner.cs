@@ -28,13 +28,15 @@ public sealed class InstanceBatchRunner
     private readonly ILogger<InstanceBatchRunner> _logger;
     private readonly string _claimSql;
     private readonly Dictionary<Type, IStepWriteHandler> _writeHandlers;
+    private readonly EngineMetrics? _metrics;
 
     static InstanceBatchRunner() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
     public InstanceBatchRunner(
         EngineDatabase database, CompiledFlowCache flows, FlowExecutor executor, WorkSignal signal, TimeProvider clock,
-        IOptions<EngineOptions> options, IEnumerable<IStepWriteHandler> writeHandlers, ILogger<InstanceBatchRunner> logger)
+        IOptions<EngineOptions> options, IEnumerable<IStepWriteHandler> writeHandlers, ILogger<InstanceBatchRunner> logger, EngineMetrics? metrics = null)
     {
+        _metrics = metrics;
         _writeHandlers = writeHandlers.ToDictionary(h => h.Handles);
         _database = database;
         _flows = flows;
@@ -76,6 +78,7 @@ public sealed class InstanceBatchRunner
             return 0;
         }
 
+        using var span = EngineMetrics.ActivitySource.StartActivity("engine.batch")?.SetTag("haloagent.engine.claimed", claimed.Count);
         var resumes = await LoadResumesAsync(claimed, cancellationToken);
         var runs = new ConcurrentBag<Run>();
         using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -205,6 +208,7 @@ public sealed class InstanceBatchRunner
 
     private async Task CommitAsync(List<Run> runs, CancellationToken cancellationToken)
     {
+        List<JournalEntry> committed = []; // set by the attempt that commits (a retried unit of work starts over)
         var wakeNow = await _database.WriteAsync(async scope =>
         {
             var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -288,8 +292,10 @@ public sealed class InstanceBatchRunner
 
             await scope.Db.SaveChangesAsync(scope.CancellationToken);
             scope.Db.ChangeTracker.Clear();
+            committed = advanced.SelectMany(r => r.Journal).ToList();
             return wake;
         }, cancellationToken);
+        _metrics?.StepsCommitted(committed);
 
         if (wakeNow)
         {
