@@ -21,7 +21,9 @@ internal static class EnglishGlossary
         b.Intent(Intent.Order, En,
             "i want to buy", "i want to order", "i want", "i would like", "i'd like", "i will like", "can i get",
             "can i have", "could i get", "could i have", "give me", "i'll take", "i will take", "i'll have", "i will have",
-            "order", "i need", "get me", "buy", "place an order", "place order", "i wanna buy", "i wanna", "i'd love");
+            "order", "i need", "get me", "buy", "place an order", "place order", "i wanna buy", "i wanna", "i'd love",
+            // Texting forms customers use on WhatsApp.
+            "i wnt", "cn i get", "can i gt");
         b.Intent(Intent.Add, En,
             "add", "add more", "also add", "add another", "add to my order", "add to cart", "add to my cart", "include",
             "put in my cart");
@@ -33,7 +35,8 @@ internal static class EnglishGlossary
             "reduce it to", "increase it to", "change the number to");
         b.Intent(Intent.Price, En,
             "how much", "how much is", "how much is it", "price", "prices", "cost", "what's the price", "what is the price",
-            "total", "my total", "how much will it cost", "how much altogether", "amount");
+            "total", "my total", "how much will it cost", "how much altogether", "amount", "hw much", "hw much is", "how mch",
+            "hw mch");
         b.Intent(Intent.Status, En,
             "where is my order", "where's my order", "order status", "status", "track", "track my order",
             "has my order been sent", "when will my order arrive", "when will it arrive", "is my order ready", "is it ready",
@@ -92,7 +95,7 @@ internal static class EnglishGlossary
             "ready to pay", "i'm ready to pay", "complete my order", "complete order", "finish my order", "that's everything",
             "that is everything", "only that", "just that", "nothing again");
         b.Intent(Intent.Availability, En,
-            "do you have", "do you still have", "have you got", "is there", "is there any", "are there", "available",
+            "do u have", "do you have", "u have", "d u have", "do you still have", "have you got", "is there", "is there any", "are there", "available",
             "is it available", "still available", "in stock", "any left", "sold out", "do you sell", "do you have any",
             "can i still get", "left", "still have", "still got");
         b.Intent(Intent.Details, En,
