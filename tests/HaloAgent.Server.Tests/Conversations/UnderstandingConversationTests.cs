@@ -55,6 +55,10 @@ public sealed class UnderstandingConversationTests : IAsyncLifetime
 
         var asked = await customer.SaysAsync("that's all", r => r.Type == "interactive", "pickup or delivery buttons");
         ButtonIds(asked.Last(r => r.Type == "interactive")).ShouldBe(["pickup", "delivery"]);
+        await customer.TapsAsync("pickup", "Pickup", r => r.Type == "interactive", "the pickup summary with confirm buttons");
+
+        // A change of mind at the summary: "change to delivery" asks for the address instead of taking the order.
+        await customer.SaysAsync("change to delivery", r => r.Text?.Contains("address", StringComparison.OrdinalIgnoreCase) == true, "a request for the address");
 
         // Pidgin "I go come carry am" (pickup) said while the bot asks "anything else?" picks the fulfilment.
         var pidgin = Customer("2348031900002");
