@@ -19,6 +19,14 @@ public enum Intent
     /// <summary>Opt back in (START).</summary>
     Start,
     Smalltalk,
+    /// <summary>Show what is in the cart ("cart", "my cart", "wetin dey my cart").</summary>
+    Cart,
+    /// <summary>Nothing more to add: go to pickup/delivery ("that's all", "checkout", "na all", "e don do").</summary>
+    Checkout,
+    /// <summary>Asks whether a dish is available ("do you have jollof?", "jollof dey?", "akwai tsire?"); never orders it.</summary>
+    Availability,
+    /// <summary>Asks what a dish is: portion, size, ingredients ("what comes with the jollof?"); never orders it.</summary>
+    Details,
     /// <summary>A yes: "yes", "ok", "bẹ́ẹ̀ni", "ee".</summary>
     Confirm,
     /// <summary>A no: "no", "rárá", "mba", "a'a".</summary>

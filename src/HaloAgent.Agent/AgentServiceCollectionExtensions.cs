@@ -28,7 +28,9 @@ public static class AgentServiceCollectionExtensions
             .AddActivity<PlaceOrderActivity>()
             .AddActivity<EscalateActivity>()
             .AddActivity<SetMarketingConsentActivity>()
-            .AddActivity<CheckCartActivity>();
+            .AddActivity<CheckCartActivity>()
+            .AddActivity<SetCartQuantityActivity>()
+            .AddActivity<AnswerDishQuestionActivity>();
 
         // Payments (needs AddHaloPayments): references, receipts, reminders, voice notes, notifications outside a flow.
         services.AddOptions<PaymentFlowOptions>().BindConfiguration(PaymentFlowOptions.Section);

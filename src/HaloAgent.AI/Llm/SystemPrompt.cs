@@ -29,7 +29,10 @@ internal static class SystemPrompt
             Intents: greet; browse (wants to see the menu); order (wants to buy); add (more of something, to an existing order);
             remove (take something out); quantity (gives or changes a number); price (asks what something costs); status (where is my order);
             paid (says they have paid); cancel (cancel the order); human (wants to talk to a person); stop (no more messages);
-            start (messages again); smalltalk (thanks, chit-chat); confirm (yes); decline (no); unknown.
+            start (messages again); smalltalk (thanks, chit-chat); cart (show what is in the cart); checkout (nothing more to add,
+            ready to pay); availability (asks whether a dish is available: never orders it); details (asks about a dish's
+            portion or ingredients: never orders it); confirm (yes); decline (no); unknown. A question about a dish (price,
+            availability, details) names the dish with select_items but is not an order.
             """);
 
         prompt.Append("The agent just asked for: ").AppendLine(DescribeSlot(request.AwaitingSlot));

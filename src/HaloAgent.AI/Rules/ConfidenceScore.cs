@@ -31,7 +31,7 @@ internal static class ConfidenceScore
 
     private static bool Corroborated(Intent intent, MessageAnalysis analysis, string? slot, Fulfilment? fulfilment) => intent switch
     {
-        Intent.Order or Intent.Add or Intent.Remove or Intent.Price => analysis.Products.Count > 0
+        Intent.Order or Intent.Add or Intent.Remove or Intent.Price or Intent.Availability or Intent.Details => analysis.Products.Count > 0
             || (slot == Slots.Address && analysis.Address is not null)
             || (slot == Slots.Fulfilment && fulfilment is not null),
         Intent.Quantity => analysis.Numbers.Count > 0 && slot == Slots.Quantity,

@@ -4,30 +4,63 @@ namespace HaloAgent.AI.Rules;
 internal static class IntentResolver
 {
     /// <summary>Intents that ask for something; on equal evidence the earlier one wins ("I want jollof, how much?" asks a price).</summary>
+    /// <remarks>
+    /// A question about a dish (price, availability, details) outranks ordering it on equal evidence: asking is cheap to
+    /// answer, and an order nobody meant overcharges the customer.
+    /// </remarks>
     private static readonly Intent[] Requests =
     [
         Intent.Human, Intent.Cancel, Intent.Paid, Intent.Status, Intent.Remove, Intent.Add, Intent.Price,
-        Intent.Quantity, Intent.Order, Intent.Browse,
+        Intent.Availability, Intent.Details, Intent.Quantity, Intent.Order, Intent.Checkout, Intent.Cart, Intent.Browse,
     ];
+
+    /// <summary>Questions that only make sense about a dish: without one they say nothing ("is there delivery?").</summary>
+    private static readonly HashSet<Intent> DishQuestions = [Intent.Availability, Intent.Details];
+
+    /// <summary>
+    /// A dish followed by one of these at the end of the message asks whether it is there: Pidgin "jollof dey?",
+    /// Yoruba "jollof wà?", Igbo "jollof ọ dị?" (folded "di"), Hausa "jollof akwai?".
+    /// </summary>
+    private static readonly HashSet<string> TrailingAvailability = new(StringComparer.Ordinal) { "dey", "de", "wa", "di", "akwai", "remain" };
 
     /// <summary>Requests a bare number cannot be the answer to, even when the agent asked "how many?".</summary>
     private static readonly HashSet<Intent> NotAQuantityAnswer =
-        [Intent.Human, Intent.Cancel, Intent.Paid, Intent.Status, Intent.Remove, Intent.Price, Intent.Browse];
+        [Intent.Human, Intent.Cancel, Intent.Paid, Intent.Status, Intent.Remove, Intent.Price, Intent.Browse, Intent.Availability,
+         Intent.Details, Intent.Cart, Intent.Checkout];
 
     /// <summary>Requests that mean the message is not an address, even when the agent asked for one.</summary>
     private static readonly HashSet<Intent> NotAnAddress =
         [Intent.Human, Intent.Cancel, Intent.Paid, Intent.Status, Intent.Remove, Intent.Price, Intent.Browse, Intent.Add,
-         Intent.Confirm, Intent.Decline, Intent.Greet, Intent.Smalltalk];
+         Intent.Confirm, Intent.Decline, Intent.Greet, Intent.Smalltalk, Intent.Availability, Intent.Details, Intent.Cart,
+         Intent.Checkout];
 
     public static Resolution Resolve(MessageAnalysis analysis, string? awaitingSlot, Fulfilment? fulfilment)
     {
         var scores = new Dictionary<Intent, double>();
         var fuzzyOnly = new Dictionary<Intent, bool>();
+        var aboutADish = analysis.Products.Count > 0 || analysis.UnknownProducts.Count > 0;
         foreach (var hit in analysis.IntentHits)
         {
             var intent = hit.Phrase.Intent;
+            if (DishQuestions.Contains(intent) && !aboutADish)
+            {
+                continue;
+            }
+
+            // "make am", "change it to" correct a number; without one ("change am to delivery") they correct something else.
+            if (intent == Intent.Quantity && analysis.Numbers.Count == 0)
+            {
+                continue;
+            }
+
             scores[intent] = scores.GetValueOrDefault(intent) + hit.Weight;
             fuzzyOnly[intent] = fuzzyOnly.GetValueOrDefault(intent, true) && hit.Fuzzy;
+        }
+
+        if (analysis.Products.Count > 0 && scores.Count == 0 && EndsWithAvailabilityWord(analysis))
+        {
+            scores[Intent.Availability] = 1;
+            fuzzyOnly[Intent.Availability] = false;
         }
 
         var affirmative = (scores.GetValueOrDefault(Intent.Confirm), scores.GetValueOrDefault(Intent.Decline)) switch
@@ -68,6 +101,12 @@ internal static class IntentResolver
                 return new Resolution(Intent.Decline, Inferred: false, fuzzyOnly[found], false);
             }
 
+            // "That's all" / "shikenan" answering "shall I place the order?" is a yes.
+            if (found == Intent.Checkout && slot == Slots.Confirm)
+            {
+                return new Resolution(Intent.Confirm, Inferred: false, fuzzyOnly[found], true);
+            }
+
             return new Resolution(found, Inferred: false, fuzzyOnly[found], affirmative);
         }
 
@@ -100,6 +139,14 @@ internal static class IntentResolver
         }
 
         return new Resolution(Intent.Unknown, Inferred: true, false, affirmative);
+    }
+
+    private static bool EndsWithAvailabilityWord(MessageAnalysis analysis)
+    {
+        var last = analysis.Count - 1;
+        return analysis.ClaimAt(last) is ClaimKind.None or ClaimKind.Lexicon
+            && TrailingAvailability.Contains(analysis.Tokens[last].Text)
+            && analysis.Products.Any(p => p.End <= last);
     }
 
     /// <summary>Whether the message, sent when the agent asked for an address, is about something else instead.</summary>

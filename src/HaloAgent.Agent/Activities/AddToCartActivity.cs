@@ -89,10 +89,25 @@ public sealed class AddToCartActivity(ConversationLoader conversations, ICartSer
             return ActivityResult.Outcome(Results.NothingAdded, new Dictionary<string, object?> { ["cart"] = cartData });
         }
 
-        var last = await catalog.FindBySkuAsync(businessId, added[^1].Sku, cancellationToken);
+        // Every dish added is named: "2 jollof rice and 1 moi moi" must not read as if only the moi moi was added.
+        var addedData = new List<object?>();
+        Dictionary<string, object?>? last = null;
+        foreach (var line in added)
+        {
+            var product = await catalog.FindBySkuAsync(businessId, line.Sku, cancellationToken);
+            last = product is null ? null : TemplateData.Product(product, conversation.Language);
+            addedData.Add(new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["sku"] = line.Sku,
+                ["name"] = product?.Names.For(conversation.Language) ?? line.Sku,
+                ["quantity"] = (decimal)line.Quantity,
+            });
+        }
+
         conversation.Send("item_added", conversation.Data(
-            ("product", last is null ? null : TemplateData.Product(last, conversation.Language)),
+            ("product", last),
             ("quantity", (decimal)added[^1].Quantity),
+            ("added", addedData),
             ("cart", cartData)));
         await CartEffects.PublishAsync(events, context, CartEffects.Updated, conversation, cancellationToken);
         return ActivityResult.Outcome(Results.Added, new Dictionary<string, object?> { ["cart"] = cartData });

@@ -13,12 +13,28 @@ public sealed class SetMarketingConsentActivity(ConversationLoader conversations
         DisplayName = "Opt out / opt in",
         Category = "Agent",
         Description = "Stops (or resumes) marketing messages and reminders for this contact and confirms it to them.",
-        Inputs = [new InputDescriptor("optIn", InputKind.Boolean) { DisplayName = "Opt in (START)", Required = true }],
+        Inputs =
+        [
+            new InputDescriptor("optIn", InputKind.Boolean) { DisplayName = "Opt in (START)", Required = true },
+            new InputDescriptor("language", InputKind.Text)
+            {
+                DisplayName = "Language of the request",
+                Default = System.Text.Json.Nodes.JsonValue.Create("{{event.language}}"),
+                Description = "en, pcm, yo, ig or ha: the confirmation is sent in it and it becomes the contact's language.",
+            },
+        ],
     };
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var conversation = await conversations.LoadAsync(context, cancellationToken);
+        if (HaloAgent.AI.Languages.Normalize(context.Text("language")) is { } language && language != conversation.Contact.PreferredLanguage)
+        {
+            // "Ku daina turo min saƙo" as a first message: the contact has no language yet, and the answer must be Hausa.
+            await contacts.SetLanguageAsync(conversation.Contact.Id, language, cancellationToken);
+            conversation = await conversations.LoadAsync(context, cancellationToken);
+        }
+
         if (context.Input<bool>("optIn"))
         {
             await contacts.OptInAsync(conversation.Contact.Id, cancellationToken);

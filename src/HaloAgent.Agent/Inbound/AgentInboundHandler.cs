@@ -30,7 +30,8 @@ public sealed class AgentInboundHandler(IContactService contacts, IEventPublishe
         var upsert = await contacts.UpsertFromInboundAsync(
             message.BusinessId, message.From, message.ProfileName, message.Timestamp.ToUnixTimeMilliseconds(), channel, cancellationToken);
         var contact = upsert.Contact;
-        var control = await controlWords.DetectAsync(message.Text, cancellationToken);
+        var detected = await controlWords.DetectAsync(message.Text, contact.PreferredLanguage, cancellationToken);
+        var control = detected?.Control;
         var name = contact.AgentPaused ? MessagePaused : control is null ? MessageReceived : MessageControl;
         var payload = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -40,6 +41,7 @@ public sealed class AgentInboundHandler(IContactService contacts, IEventPublishe
             ["text"] = message.Text ?? message.Reply?.Title ?? "",
             ["replyId"] = message.Reply?.Id,
             ["control"] = control,
+            ["language"] = detected?.Language,
             ["businessId"] = message.BusinessId,
             ["contactId"] = contact.Id,
             ["contact"] = new Dictionary<string, object?> { ["id"] = contact.Id, ["name"] = contact.Name, ["language"] = contact.PreferredLanguage, ["new"] = upsert.Created },

@@ -11,7 +11,14 @@ public sealed class ControlWords(RuleBasedUnderstanding rules)
     public const string Stop = "stop";
     public const string Start = "start";
 
-    public async Task<string?> DetectAsync(string? text, CancellationToken cancellationToken)
+    public async Task<string?> DetectAsync(string? text, CancellationToken cancellationToken) =>
+        (await DetectAsync(text, null, cancellationToken))?.Control;
+
+    /// <summary>
+    /// STOP or START and the language it was said in (the contact's own when the words say little, as "STOP" does), so
+    /// the confirmation comes back in that language.
+    /// </summary>
+    public async Task<ControlWord?> DetectAsync(string? text, string? preferredLanguage, CancellationToken cancellationToken)
     {
         // Control words are whole short messages; anything longer goes to the flow's own understanding step.
         if (string.IsNullOrWhiteSpace(text) || text.Length > 80)
@@ -19,12 +26,15 @@ public sealed class ControlWords(RuleBasedUnderstanding rules)
             return null;
         }
 
-        var result = await rules.UnderstandAsync(new UnderstandRequest(text, null, []), cancellationToken);
+        var result = await rules.UnderstandAsync(new UnderstandRequest(text, preferredLanguage, []), cancellationToken);
         return result.Intent switch
         {
-            Intent.Stop => Stop,
-            Intent.Start => Start,
+            Intent.Stop => new ControlWord(Stop, result.Language),
+            Intent.Start => new ControlWord(Start, result.Language),
             _ => null,
         };
     }
 }
+
+/// <summary>A recognised STOP or START and the language of the message.</summary>
+public sealed record ControlWord(string Control, string Language);

@@ -29,22 +29,44 @@ internal static class IgboGlossary
             "kagbuo", "kagbuo ya", "kagbuo order", "achọghị m ya ọzọ", "achọghị m ọzọ", "hapụ ya", "kansụl");
         b.Intent(Intent.Human, Ig,
             "achọrọ m ịgwa mmadụ okwu", "achọrọ m ikwu okwu na mmadụ", "mmadụ n'ezie", "ịgwa mmadụ okwu", "kpọọ m",
-            "achọrọ m ka mmadụ kpọọ m");
+            "achọrọ m ka mmadụ kpọọ m", "achọrọ m ịgwa onye nwe ụlọ nri okwu", "jikọọ m na mmadụ", "achọrọ m mmadụ",
+            "achọrọ m ka mụ na mmadụ kwuo", "achọrọ m ka mụ na mmadụ kparịta ụka", "ka mụ na mmadụ kwuo okwu",
+            "achọrọ m ịgwa onye isi okwu", "mmadụ biko", "achọrọ m ịgwa gị okwu");
         // "Kwụsị" (stop) on its own opts out; the sentence forms say "don't send me messages again".
-        b.Intent(Intent.Stop, Ig, PhraseScope.Whole, "kwụsị", "kwụsị ya");
+        b.Intent(Intent.Stop, Ig, PhraseScope.Whole, "kwụsị", "kwụsị ya", "kwụsịnụ", "kwụsịnụ ya");
         b.Intent(Intent.Stop, Ig,
-            "kwụsị izitere m ozi", "ezitekwala m ozi", "ezitela m ozi ọzọ", "achọghị m ozi ọzọ");
+            "kwụsị izitere m ozi", "ezitekwala m ozi", "ezitela m ozi ọzọ", "achọghị m ozi ọzọ", "ezitekwala m ozi ọzọ",
+            "kwụsị iziga m ozi", "kwụsị izite ozi", "achọghị m ozi unu ọzọ", "achọghị m mgbasa ozi ọzọ",
+            "kwụsị mgbasa ozi", "kwụsị ncheta", "wepụ m na ndepụta unu", "ezigala m ozi ọzọ", "unu ezitekwala m ihe ọzọ",
+            "kwụsịnụ izitere m ozi");
         b.Intent(Intent.Start, Ig, PhraseScope.Whole, "malite", "bido", "bịdo");
-        b.Intent(Intent.Start, Ig, "malite ọzọ");
+        b.Intent(Intent.Start, Ig, "malite ọzọ", "malitekwa izitere m ozi", "zitere m ozi ọzọ", "bido ọzọ");
         b.Intent(Intent.Confirm, "ig,ha", PhraseScope.Leading, "ee", "eee");
         b.Intent(Intent.Confirm, Ig, PhraseScope.Leading, "ọ dị mma", "odimma", "ngwa", "ọfụma");
-        b.Intent(Intent.Decline, Ig, PhraseScope.Leading, "mba", "mba o", "mba nke a");
+        b.Intent(Intent.Decline, Ig, PhraseScope.Leading, "mba", "mba o", "mba nke a", "gbanwee iwu", "achọrọ m ịgbanwe ya",
+            "gbanwee ya");
         b.Intent(Intent.Smalltalk, Ig,
             "daalụ", "dalụ", "imeela", "ịmela", "i meela", "daalụ nke ukwuu", "chukwu gọzie gị");
 
-        b.Fulfil(Fulfilment.Delivery, Ig, "bute ya", "bute", "weta ya", "weta", "zitere m ya", "ziga ya");
+        // The templates call the cart "akpa ahịa" (shopping bag).
+        b.Intent(Intent.Cart, Ig,
+            "akpa ahịa m", "akpa ahịa", "gosi m akpa ahịa m", "gịnị dị n'akpa ahịa m", "ihe m họrọ", "gosi m ihe m họrọ",
+            "gịnị ka m họrọ", "gosi m order m", "cart m");
+        b.Intent(Intent.Checkout, Ig,
+            "ọ zuola", "o zuola", "ọ zula", "ọ gwụla", "nke a zuru", "ọ bụ naanị ya", "naanị ya", "ọ bụ nke ahụ",
+            "emechaala m", "emechala m", "agwụla m", "ọ dịghị ihe ọzọ", "ọ nweghị ihe ọzọ", "achọrọ m ịkwụ ụgwọ",
+            "ka m kwụọ ụgwọ", "zuru oke");
+        b.Intent(Intent.Availability, Ig,
+            "unu nwere", "ị nwere", "i nwere", "e nwere", "unu ka nwere", "ọ ka dị", "ọ dị", "ọ fọdụrụ", "ọ gwụla n'ahịa");
+        b.Intent(Intent.Details, Ig,
+            "gịnị dị n'ime", "gịnị dị n'ime ya", "ọ buru ibu", "ole ka ọ buru", "ha ole dị n'ime", "gịnị ka e ji mee ya",
+            "gịnị so ya");
+        b.Intent(Intent.Quantity, Ig, "mee ya", "gbanwee ya ka ọ bụrụ", "ka ọ bụrụ", "mee ka ọ bụrụ");
+        b.Fulfil(Fulfilment.Delivery, Ig, "bute ya", "bute", "weta ya", "weta", "zitere m ya", "ziga ya", "bute ya n'ụlọ m",
+            "weta ya n'ụlọ");
         b.Fulfil(Fulfilment.Pickup, Ig,
-            "aga m abịa were ya", "m ga-abịa were ya", "abịa m were ya", "aga m abịa", "aga m abịa bute ya");
+            "aga m abịa were ya", "m ga-abịa were ya", "abịa m were ya", "aga m abịa", "aga m abịa bute ya", "aga m abịa nara ya",
+            "m ga-abịa", "aga m abịa kpọrọ ya");
 
         b.Number(1, Ig, "otu");
         b.Number(2, Ig, "abụọ");
@@ -56,9 +78,18 @@ internal static class IgboGlossary
         b.Number(8, Ig, "asatọ");
         b.Number(9, Ig, "itoolu", "iteghete");
         b.Number(10, Ig, "iri");
+        string[] units = ["otu", "abụọ", "atọ", "anọ", "ise", "isii", "asaa", "asatọ", "itoolu"];
+        for (var i = 0; i < units.Length; i++)
+        {
+            // Eleven is "iri na otu": ten and one.
+            b.Number(11 + i, Ig, "iri na " + units[i]);
+        }
+
+        b.Number(19, Ig, "iri na iteghete");
+        b.Number(20, Ig, "iri abụọ", "ohu", "otu ohu");
 
         b.Filler(Ig, 1.5, "biko", "unu", "ngwa ngwa", "nwere");
-        b.Filler(Ig, 0.7, "nke", "ọzọ", "ihe", "maka", "efere", "mpekere", "gị");
+        b.Filler(Ig, 0.7, "nke", "ọzọ", "ihe", "maka", "efere", "mpekere", "gị", "karama", "ngwugwu", "akpa");
         b.Filler(Ig, 0.5, "m", "ka");
         b.Filler("ig,ha", 0.3, "ya");
     }
