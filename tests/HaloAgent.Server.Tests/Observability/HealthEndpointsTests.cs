@@ -1,13 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using HaloAgent.Engine.Runtime.Persistence;
-using HaloAgent.Server.Startup.Observability;
 using HaloAgent.Server.Tests.Support;
-using Microsoft.AspNetCore.Builder;
 using HaloAgent.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 
 namespace HaloAgent.Server.Tests.Observability;
 
@@ -51,27 +47,5 @@ public sealed class HealthEndpointsTests
             "/health/ready with the database stopped");
         status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
-    }
-
-    [Theory]
-    [InlineData(null, true)]
-    [InlineData("json", true)]
-    [InlineData("simple", false)]
-    public void Logs_are_json_with_scopes_unless_switched_to_simple(string? format, bool json)
-    {
-        var builder = WebApplication.CreateBuilder();
-        if (format is not null)
-        {
-            builder.Configuration["HaloAgent:Telemetry:LogFormat"] = format;
-        }
-
-        builder.AddHaloObservability();
-        using var services = builder.Services.BuildServiceProvider();
-        var formatter = services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName;
-        (formatter == ConsoleFormatterNames.Json).ShouldBe(json);
-        if (json)
-        {
-            services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue.IncludeScopes.ShouldBeTrue();
-        }
     }
 }

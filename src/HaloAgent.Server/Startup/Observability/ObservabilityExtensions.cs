@@ -52,7 +52,7 @@ public static class ObservabilityExtensions
             ((IDeferredMeterProviderBuilder)metrics).Configure((services, b) => b.AddView(OnlyFrom(services.GetRequiredService<IMeterFactory>())));
             if (!string.IsNullOrEmpty(otlp))
             {
-                metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                metrics.AddOtlpExporter(o => SetEndpoint(o, options));
             }
         });
 
@@ -68,7 +68,7 @@ public static class ObservabilityExtensions
                     .AddNpgsql();
                 if (!string.IsNullOrEmpty(otlp))
                 {
-                    tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                    tracing.AddOtlpExporter(o => SetEndpoint(o, options));
                 }
             });
         }
@@ -97,6 +97,18 @@ public static class ObservabilityExtensions
 
     /// <summary>The existing <c>/health</c>: the database answers (the readiness-only checks are left to <c>/health/ready</c>).</summary>
     public static bool IsLegacyHealthCheck(HealthCheckRegistration check) => !check.Tags.Contains(ReadyTag);
+
+    /// <summary>
+    /// Our key names the endpoint (a gRPC collector, e.g. <c>http://collector:4317</c>); without it the exporter reads the
+    /// standard <c>OTEL_EXPORTER_OTLP_*</c> variables itself, which also handles <c>http/protobuf</c> paths.
+    /// </summary>
+    private static void SetEndpoint(OpenTelemetry.Exporter.OtlpExporterOptions exporter, TelemetryOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.OtlpEndpoint))
+        {
+            exporter.Endpoint = new Uri(options.OtlpEndpoint);
+        }
+    }
 
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments("/metrics") || path.StartsWithSegments("/health");
