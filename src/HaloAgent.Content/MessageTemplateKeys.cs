@@ -52,6 +52,9 @@ public static class MessageTemplateKeys
     public const string OrderOutForDelivery = "order_out_for_delivery";
     public const string OrderCompleted = "order_completed";
     public const string VoiceNoteUnavailable = "voice_note_unavailable";
+    public const string CartUpdated = "cart_updated";
+    public const string DishInfo = "dish_info";
+    public const string MenuMore = "menu_more";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -61,7 +64,7 @@ public static class MessageTemplateKeys
         OrderCancelled, ThankYou, ButtonPickup, ButtonDelivery, ButtonConfirm, ButtonChange,
         PaymentWhichOrder, ButtonChooseOrder, PaymentNoUnpaidOrder, PaymentSendReceipt, PaymentReceiptReceived, PaymentReceiptUnreadable,
         PaymentConfirmed, PaymentRejected, PaymentReminder, OrderPreparing, OrderReadyForPickup, OrderOutForDelivery, OrderCompleted,
-        VoiceNoteUnavailable,
+        VoiceNoteUnavailable, CartUpdated, DishInfo, MenuMore,
     ];
 
     /// <summary>

@@ -61,6 +61,15 @@ internal static class SampleData
         ["quantity"] = (decimal)quantity,
         ["available"] = (decimal)available,
         ["query"] = "shawarma",
+        ["added"] = new List<object?>
+        {
+            new Dictionary<string, object?> { ["sku"] = "JOLLOF-RICE", ["name"] = Jollof.For(language), ["quantity"] = (decimal)quantity },
+            new Dictionary<string, object?> { ["sku"] = "ZOBO", ["name"] = Zobo.For(language), ["quantity"] = 1m },
+        },
+        ["dishes"] = new List<object?>
+        {
+            new Dictionary<string, object?> { ["sku"] = "JOLLOF-RICE", ["name"] = Jollof.For(language), ["priceKobo"] = 350_000m, ["inStock"] = available > 0, ["available"] = (decimal)available },
+        },
     };
 
     public static IEnumerable<Dictionary<string, object?>> Variants(string language)
