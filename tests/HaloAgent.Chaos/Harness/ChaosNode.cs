@@ -71,7 +71,16 @@ public sealed class ChaosNode : IAsyncDisposable
     public static async Task<ChaosNode> StartAsync(string name, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var node = new ChaosNode(name, environment, FreePort.Next());
-        await node.StartProcessAsync(cancellationToken);
+        try
+        {
+            await node.StartProcessAsync(cancellationToken);
+        }
+        catch
+        {
+            await node.DisposeAsync(); // never leave a half-started server behind
+            throw;
+        }
+
         return node;
     }
 
@@ -90,7 +99,16 @@ public sealed class ChaosNode : IAsyncDisposable
     {
         Kill();
         var clock = Stopwatch.StartNew();
-        await StartProcessAsync(cancellationToken);
+        try
+        {
+            await StartProcessAsync(cancellationToken);
+        }
+        catch
+        {
+            Kill();
+            throw;
+        }
+
         return clock.Elapsed;
     }
 

@@ -26,7 +26,7 @@ public static class FlowGenerator
 
     public static JsonObject Flow(Random random, string id)
     {
-        var count = random.Next(10) == 0 ? random.Next(200, MaxChain) : random.Next(1, 25);
+        var count = random.Next(25) == 0 ? random.Next(200, MaxChain) : random.Next(1, 25);
         var nodes = new JsonArray();
         var edges = new JsonArray();
         for (var i = 0; i < count; i++)

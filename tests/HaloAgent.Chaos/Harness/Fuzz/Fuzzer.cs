@@ -38,6 +38,7 @@ public sealed class Fuzzer(ChaosCluster cluster, FakePaystackServer paystack, st
             using var request = Build(target, random, node.BaseAddress, i);
             var payload = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
             var client = target is "meta" or "twilio" or "paystack" ? _http : owner;
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 using var response = await client.SendAsync(request, cancellationToken);
@@ -52,6 +53,8 @@ public sealed class Fuzzer(ChaosCluster cluster, FakePaystackServer paystack, st
                 _report.Count(target, -1);
                 _report.Finding(target, i, node.IsAlive ? $"no answer: {e.Message}" : "the server process died", payload);
             }
+
+            _report.Time(target, Stopwatch.GetElapsedTime(started));
 
             if (i % 100 == 0)
             {
@@ -78,7 +81,7 @@ public sealed class Fuzzer(ChaosCluster cluster, FakePaystackServer paystack, st
         "paystack" => Paystack(random, root),
         "flow-validate" => Post(root, "/api/flows/validate", Flow(random, $"fuzz-v{index}"), "application/json"),
         "flow-import" => Post(root, "/api/flows/import", Flow(random, $"fuzz-i{index}"), "application/json"),
-        "template-preview" => Post(root, "/api/templates/preview", Encoding.UTF8.GetBytes(TemplatePreview(random).ToJsonString()), "application/json"),
+        "template-preview" => Post(root, "/api/templates/preview", Encoding.UTF8.GetBytes(TemplatePreview(random).ToJsonString(JsonMutator.Writer)), "application/json"),
         _ => Post(root, "/api/contacts/import", Csv(random), random.Next(4) == 0 ? "application/octet-stream" : "text/csv"),
     };
 
@@ -132,7 +135,7 @@ public sealed class Fuzzer(ChaosCluster cluster, FakePaystackServer paystack, st
     private static byte[] Flow(Random random, string id)
     {
         var flow = FlowGenerator.Flow(random, id);
-        return random.Next(3) == 0 ? JsonMutator.Mutate(flow, random) : Encoding.UTF8.GetBytes(flow.ToJsonString());
+        return random.Next(3) == 0 ? JsonMutator.Mutate(flow, random) : Encoding.UTF8.GetBytes(flow.ToJsonString(JsonMutator.Writer));
     }
 
     private JsonObject TemplatePreview(Random random) => new()
@@ -187,6 +190,7 @@ public sealed class FuzzReport(int seed)
 {
     private readonly Dictionary<string, Dictionary<int, int>> _statuses = new(StringComparer.Ordinal);
     private readonly List<FuzzFinding> _findings = [];
+    private readonly Dictionary<string, TimeSpan> _time = new(StringComparer.Ordinal);
 
     public int Seed { get; } = seed;
 
@@ -216,6 +220,8 @@ public sealed class FuzzReport(int seed)
         counts[status] = counts.GetValueOrDefault(status) + 1;
     }
 
+    public void Time(string target, TimeSpan elapsed) => _time[target] = _time.GetValueOrDefault(target) + elapsed;
+
     public void Finding(string target, int index, string what, string payload) =>
         _findings.Add(new FuzzFinding(target, index, what.Length > 600 ? what[..600] : what, payload.Length > 2000 ? payload[..2000] + "…" : payload));
 
@@ -227,7 +233,7 @@ public sealed class FuzzReport(int seed)
             $"working set {StartWorkingSetMiB:0} MiB at start, {PeakWorkingSetMiB:0} MiB peak, {EndWorkingSetMiB:0} MiB at the end",
         };
         lines.AddRange(_statuses.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
-            $"  {kv.Key}: {kv.Value.Values.Sum()} cases; " + string.Join(", ", kv.Value.OrderBy(s => s.Key).Select(s => $"{(s.Key < 0 ? "no answer" : s.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))} x{s.Value}"))));
+            $"  {kv.Key}: {kv.Value.Values.Sum()} cases, {_time.GetValueOrDefault(kv.Key).TotalMilliseconds / Math.Max(1, kv.Value.Values.Sum()):0} ms each on average; " + string.Join(", ", kv.Value.OrderBy(s => s.Key).Select(s => $"{(s.Key < 0 ? "no answer" : s.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))} x{s.Value}"))));
         lines.AddRange(_findings.Take(20).Select(f => $"  FINDING {f.Target} case {f.Index}: {f.What}\n    payload: {f.Payload}"));
         return string.Join('\n', lines);
     }

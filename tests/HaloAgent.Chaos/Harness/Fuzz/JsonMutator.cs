@@ -10,15 +10,18 @@ namespace HaloAgent.Chaos.Fuzz;
 /// </summary>
 public static class JsonMutator
 {
+    /// <summary>Deeply nested documents are part of the point: the writer must not refuse them.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Writer = new() { MaxDepth = 4096 };
+
     public static byte[] Mutate(JsonNode document, Random random)
     {
-        var copy = JsonNode.Parse(document.ToJsonString())!;
+        var copy = document.DeepClone();
         for (var n = random.Next(1, 4); n > 0; n--)
         {
             copy = MutateOnce(copy, random);
         }
 
-        var bytes = Encoding.UTF8.GetBytes(copy.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(copy.ToJsonString(Writer));
         return random.Next(8) == 0 ? Damage(bytes, random) : bytes;
     }
 
@@ -53,10 +56,10 @@ public static class JsonMutator
                 obj[random.Next(3) == 0 ? Nasty.String(random) : "extra" + random.Next(100)] = RandomValue(random);
                 break;
             case 4 when target is JsonArray array && array.Count > 0:
-                var item = array[random.Next(array.Count)]?.ToJsonString();
+                var item = array[random.Next(array.Count)];
                 for (var i = random.Next(1, 60); i > 0; i--)
                 {
-                    array.Add(item is null ? null : JsonNode.Parse(item));
+                    array.Add(item?.DeepClone());
                 }
 
                 break;
@@ -64,7 +67,7 @@ public static class JsonMutator
                 array.Clear();
                 break;
             case 6 when parent is not null:
-                Replace(target, parent, JsonValue.Create(target.ToJsonString())); // the right value as a string
+                Replace(target, parent, JsonValue.Create(target.ToJsonString(Writer))); // the right value as a string
                 break;
             default:
                 if (parent is not null)
