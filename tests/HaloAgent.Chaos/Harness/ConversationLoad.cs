@@ -21,7 +21,7 @@ public sealed class ConversationLoad(ChaosCluster cluster, int customers, int tu
     private int _deliveryAttempts;
     private int _refused;
 
-    public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long between customers starting (spreads the first messages); zero starts all at once.</summary>
     public TimeSpan Ramp { get; init; } = TimeSpan.Zero;
@@ -147,5 +147,5 @@ public sealed record ConversationResult(
     int Turns, int Sent, int Answered, int Lost, int DeliveryAttempts, int Redeliveries, Percentiles ReplyLatency, IReadOnlyList<ConversationLoad.Turn> All)
 {
     public override string ToString() =>
-        $"turns {Turns}: answered {Answered}, lost {Lost}; webhook posts {DeliveryAttempts} ({Redeliveries} not acked and delivered again); reply latency {ReplyLatency}";
+        $"turns {Turns}: sent {Sent}, answered {Answered}, lost {Sent - Answered}; webhook posts {DeliveryAttempts} ({Redeliveries} not acked and delivered again); reply latency {ReplyLatency}";
 }

@@ -19,6 +19,7 @@ public static class KillScenarios
         await Checks.UntilAsync(() => Task.FromResult(load.Answered >= load.TotalTurns * killAt || run.IsCompleted), TimeSpan.FromMinutes(10), cancellationToken);
         var inFlight = load.InFlight();
         var killedAt = load.NowMs;
+        report.Kills.Add(DateTimeOffset.UtcNow);
         node.Kill();
         var restart = await node.RestartAsync(cancellationToken);
         report.Line($"killed with {inFlight.Count} messages in flight (sent, not answered) after {load.Answered} replies; healthy again {restart.TotalSeconds:0.0} s later");
@@ -52,6 +53,7 @@ public static class KillScenarios
         await Checks.UntilAsync(() => Task.FromResult(cluster.Graph.SentCount >= killWhen), TimeSpan.FromMinutes(5), cancellationToken);
         var (pendingAtKill, sentAtKill) = ((await cluster.Database.BacklogAsync(cancellationToken)).OutboxPending, cluster.Graph.SentCount - contacts);
         var killed = Stopwatch.StartNew();
+        report.Kills.Add(DateTimeOffset.UtcNow);
         node.Kill();
         var restart = await node.RestartAsync(cancellationToken);
         report.Line($"killed after {sentAtKill} of {contacts} broadcast messages were sent ({pendingAtKill} rows queued or sending); healthy again {restart.TotalSeconds:0.0} s later");
@@ -85,6 +87,7 @@ public static class KillScenarios
         await Checks.UntilAsync(async () => await Fired() >= timers * killAt, TimeSpan.FromMinutes(5), cancellationToken);
         var firedAtKill = await Fired();
         var killed = Stopwatch.StartNew();
+        report.Kills.Add(DateTimeOffset.UtcNow);
         node.Kill();
         var restart = await node.RestartAsync(cancellationToken);
         report.Line($"killed after {firedAtKill} of {timers} timers fired; healthy again {restart.TotalSeconds:0.0} s later");

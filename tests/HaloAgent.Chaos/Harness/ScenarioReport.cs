@@ -21,6 +21,12 @@ public sealed class ScenarioReport(string name)
     /// <summary>Messages the customer received twice (a second Graph send of one outbox row).</summary>
     public int Duplicated { get; set; }
 
+    /// <summary>Of <see cref="Duplicated"/>: sends Meta accepted in the moment before a SIGKILL, sent again after (the known gap).</summary>
+    public int DuplicatedAtCrash { get; set; }
+
+    /// <summary>When nodes were killed (SIGKILL), to tell the crash-window duplicates apart.</summary>
+    public List<DateTimeOffset> Kills { get; } = [];
+
     /// <summary>Timers that fired more than once.</summary>
     public int DoubleFired { get; set; }
 
@@ -49,7 +55,7 @@ public sealed class ScenarioReport(string name)
     }
 
     public string Summary =>
-        string.Create(CultureInfo.InvariantCulture, $"{Name}: lost {Lost}, duplicated {Duplicated}, timers double-fired {DoubleFired}, recovery {(RecoverySeconds is { } r ? r.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "n/a")}")
+        string.Create(CultureInfo.InvariantCulture, $"{Name}: lost {Lost}, duplicated {Duplicated} ({DuplicatedAtCrash} in the kill's window), timers double-fired {DoubleFired}, recovery {(RecoverySeconds is { } r ? r.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "n/a")}")
         + (_problems.Count == 0 ? "" : $"; PROBLEMS: {string.Join("; ", _problems)}");
 
     public override string ToString() => Summary + "\n  " + string.Join("\n  ", _lines);
