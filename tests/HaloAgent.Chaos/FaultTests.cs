@@ -22,7 +22,7 @@ public sealed class FaultTests(ITestOutputHelper output)
 
     [Fact]
     public async Task Kill_mid_timer_burst_fires_each_timer_once() =>
-        Verify(await KillScenarios.MidTimerBurstAsync(await DatabaseAsync("chaos_timer"), timers: 1500, TimeSpan.FromSeconds(3), None));
+        Verify(await KillScenarios.MidTimerBurstAsync(await DatabaseAsync("chaos_timer"), timers: 1000, TimeSpan.FromSeconds(6), None));
 
     [Fact]
     public async Task Postgres_restart_under_load_loses_and_doubles_nothing() =>
