@@ -9,6 +9,7 @@
 #   HALO_SKIP_APT=1             do not check/install apt packages
 #   HALO_TEST_POSTGRES=...      use this PostgreSQL server (base connection string) instead of a throwaway cluster
 #   HALO_TEST_RESULTS_DIR=...   where .trx files go (default: artifacts/test-results; emptied on each run)
+#   HALO_SKIP_AUDIT=1           do not run the dependency audit (dotnet list package --vulnerable, npm audit)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -132,6 +133,55 @@ if ! dotnet build HaloAgent.sln -c Release; then
   exit 1
 fi
 
+# Dependency audit: a known-vulnerable NuGet package (direct or transitive) or an npm advisory of high severity or worse
+# in the Studio fails the run. The full reports are written next to the test results (audit-nuget.txt, audit-npm.json).
+# A registry that publishes no vulnerability data (a partial mirror: no VulnerabilityInfo resource in the NuGet v3
+# index, or npm's advisory endpoint refused) cannot prove anything either way: that is reported as UNAVAILABLE, loudly,
+# and does not fail the run.
+audit_status=0
+audit_summary=()
+audit_nuget() {
+  local report="$RESULTS_DIR/audit-nuget.txt" sources feeds=0 source
+  sources=$(dotnet nuget list source --format short 2>/dev/null | awk '$1 ~ /^E/ {print $2}')
+  for source in $sources; do
+    if [[ "$source" == http*index.json ]] && curl -fsS --max-time 20 "$source" 2>/dev/null | grep -q '"VulnerabilityInfo'; then
+      feeds=$((feeds + 1))
+    fi
+  done
+  if ((feeds == 0)); then
+    echo "No enabled NuGet source publishes vulnerability data (VulnerabilityInfo): $sources" >"$report"
+    audit_summary+=("NuGet UNAVAILABLE (no configured source publishes vulnerability data; see $report)")
+    return
+  fi
+  if ! dotnet list HaloAgent.sln package --vulnerable --include-transitive >"$report" 2>&1; then
+    audit_summary+=("NuGet FAILED to run (see $report)")
+    audit_status=1
+  elif grep -q "has the following vulnerable packages" "$report"; then
+    audit_summary+=("NuGet VULNERABLE packages (see $report)")
+    audit_status=1
+  else
+    audit_summary+=("NuGet clean")
+  fi
+}
+audit_npm() {
+  local studio="$ROOT/src/HaloAgent.Studio" report="$RESULTS_DIR/audit-npm.json"
+  [[ -f "$studio/package-lock.json" ]] || return 0
+  if (cd "$studio" && npm audit --audit-level=high --json >"$report" 2>/dev/null); then
+    audit_summary+=("npm clean (no high or critical advisories)")
+  elif node -e 'const r=require(process.argv[1]); process.exit(r.error || r.statusCode ? 0 : 1)' "$report" 2>/dev/null; then
+    audit_summary+=("npm UNAVAILABLE (the registry's advisory endpoint refused: $(node -e 'const r=require(process.argv[1]); console.log(r.message || (r.error && r.error.summary) || "")' "$report"); see $report)")
+  else
+    audit_summary+=("npm VULNERABLE: high or critical advisories (see $report)")
+    audit_status=1
+  fi
+}
+if [[ "${HALO_SKIP_AUDIT:-}" != "1" ]]; then
+  log "dependency audit: dotnet list package --vulnerable, npm audit --audit-level=high"
+  audit_nuget
+  audit_npm
+  for line in "${audit_summary[@]}"; do echo "Audit: $line" >&2; done
+fi
+
 log "dotnet test HaloAgent.sln -c Release --no-build $*"
 test_status=0
 # LogFilePrefix (not LogFileName): with a fixed file name every test assembly would overwrite the same .trx.
@@ -165,6 +215,10 @@ if ((test_status != 0)); then
   status=1
 fi
 if ((failed > 0)); then
+  status=1
+fi
+if ((audit_status != 0)); then
+  echo "dependency audit found vulnerable packages: ${audit_summary[*]}" >&2
   status=1
 fi
 if ((executed == 0)); then

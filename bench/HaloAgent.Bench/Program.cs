@@ -6,6 +6,7 @@ using HaloAgent.Bench;
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- timers    [--count N] [--runs 3] [--skip-server-build] [--max-fire-seconds S]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- webhooks  [--rate 1000] [--seconds 60] [--senders 2000] [--peer node-red]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- studio    [--runs 5]
+//   dotnet run -c Release --project bench/HaloAgent.Bench -- chaos     [--scenario all|conversation,broadcast,timers,postgres,graph,llm,multinode,fuzz] [sizes...]
 // Every command prints result lines and writes bench/results/<command>-<timestamp>.md (summary + JSON).
 var options = BenchArgs.Parse(args);
 if (options.Command is null or "help" or "--help" or "-h")
@@ -35,6 +36,15 @@ if (options.Command is null or "help" or "--help" or "-h")
                      --peer node-red  then the same webhooks against the Node-RED peer flow (bench/peers/node-red)
           studio     the designer with a 200-node flow in headless Chromium: time to first render, frame times
                      --runs N         page loads (default 5); --skip-server-build
+          chaos      faults and load on real server processes and PostgreSQL; counts lost / duplicated / double-fired, recovery
+                     --scenario LIST  conversation, broadcast, timers, postgres, graph, llm, multinode, fuzz (default all)
+                     --customers N --turns N     conversation, postgres, graph: closed-loop customers x messages (200 x 5)
+                     --contacts N --rate R       broadcast: contacts, per-number sends/s (2000, 80)
+                     --timers N --delay-seconds S  timers: instances coming due together (20,000 after 20 s)
+                     --outage-seconds S          graph: every send refused with 500/429/130429 for S s (60)
+                     --llm-customers N --llm-timeout-seconds S  llm: customers x 2 messages, HaloAgent:Llm:Timeout (50, 8)
+                     --nodes N --conversations N --multinode-turns N [--kill-one]  multinode (3, 1,000, 2)
+                     --cases N --seed N          fuzz (20,000, 20261206); --skip-server-build
         Environment: HALO_BENCH_POSTGRES=<base connection string> uses that server instead of a throwaway PostgreSQL 15 cluster.
         """);
     return options.Command is null ? 1 : 0;
@@ -49,7 +59,8 @@ try
         "timers" => await TimersBench.RunAsync(options),
         "webhooks" => await WebhooksBench.RunAsync(options),
         "studio" => await StudioBench.RunAsync(options),
-        _ => Fail($"unknown command '{options.Command}' (executor, persisted, timers, webhooks, studio)"),
+        "chaos" => await ChaosBench.RunAsync(options),
+        _ => Fail($"unknown command '{options.Command}' (executor, persisted, timers, webhooks, studio, chaos)"),
     };
 }
 catch (Exception ex)

@@ -9,6 +9,9 @@ public sealed record FakeGraphError(int HttpStatus, int? Code, string Message, s
     /// <summary>HTTP 500, Graph code 1 (unknown error): transient.</summary>
     public static FakeGraphError ServerError { get; } = new(500, 1, "An unknown error has occurred.");
 
+    /// <summary>HTTP 429, Graph code 4: the app's request limit (transient).</summary>
+    public static FakeGraphError TooManyRequests { get; } = new(429, 4, "(#4) Application request limit reached");
+
     /// <summary>130429: the number's throughput was exceeded (transient).</summary>
     public static FakeGraphError Throughput { get; } = new(400, 130429, "(#130429) Rate limit hit", "Cloud API message throughput has been reached.");
 

@@ -10,6 +10,9 @@ public sealed record FakeGraphRequest(string PhoneNumberId, string? Authorizatio
 {
     public bool Accepted => Wamid is not null;
 
+    /// <summary>When the fake received it (to line sends up with faults injected meanwhile).</summary>
+    public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>The recipient (<c>to</c>).</summary>
     public string? To => Body["to"]?.GetValue<string>();
 

@@ -15,7 +15,8 @@ namespace HaloAgent.Testing.FakeGraph;
 /// <item><c>POST /{version?}/{phone-number-id}/messages</c>: checks the bearer token, records the request and answers
 /// <c>{"messaging_product":"whatsapp","contacts":[{"input","wa_id"}],"messages":[{"id":"wamid.…"}]}</c>; a mark-as-read
 /// (<c>"status":"read"</c>) answers <c>{"success":true}</c>.</item>
-/// <item><see cref="FailNext"/> scripts failures (500, 130429, 131047, 190…) in Meta's error JSON.</item>
+/// <item><see cref="FailNext"/> scripts failures (500, 130429, 131047, 190…) in Meta's error JSON;
+/// <see cref="StartOutage"/> fails every call (cycling through the given errors) until <see cref="EndOutage"/>.</item>
 /// <item><c>GET /{version?}/{media-id}</c> answers <c>{url, mime_type, sha256, file_size, id}</c> for media added with
 /// <see cref="AddMedia"/>; the URL is on this server and needs the bearer token too.</item>
 /// </list>
@@ -40,6 +41,12 @@ public sealed class FakeGraphServer : IAsyncDisposable
     private readonly Queue<FakeGraphError> _failures = new();
     private readonly Dictionary<string, (byte[] Content, string MimeType)> _media = new(StringComparer.Ordinal);
     private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
+    private readonly Dictionary<string, List<FakeGraphRequest>> _sentTo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Count, TaskCompletionSource Done)>> _recipientWaiters = new(StringComparer.Ordinal);
+    private FakeGraphError[] _outage = [];
+    private int _outageNext;
+    private int _sentCount;
+    private int _outageFailures;
     private int _mediaDownloads;
     private long _nextId;
 
@@ -100,6 +107,83 @@ public sealed class FakeGraphServer : IAsyncDisposable
             {
                 _failures.Enqueue(error);
             }
+        }
+    }
+
+    /// <summary>
+    /// From now on every messages call (after scripted <see cref="FailNext"/> failures) fails, with
+    /// <paramref name="errors"/> in turn (e.g. 500, 429, 130429), until <see cref="EndOutage"/>: Meta having a bad minute.
+    /// </summary>
+    public void StartOutage(params FakeGraphError[] errors)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(errors.Length);
+        lock (_gate)
+        {
+            _outage = errors.ToArray();
+            _outageNext = 0;
+        }
+    }
+
+    /// <summary>Ends <see cref="StartOutage"/>: calls are accepted again.</summary>
+    public void EndOutage()
+    {
+        lock (_gate)
+        {
+            _outage = [];
+        }
+    }
+
+    /// <summary>Calls refused by an outage so far.</summary>
+    public int OutageFailures
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _outageFailures;
+            }
+        }
+    }
+
+    /// <summary>Messages accepted so far (not read receipts), without copying the request list.</summary>
+    public int SentCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sentCount;
+            }
+        }
+    }
+
+    /// <summary>Messages accepted for <paramref name="recipient"/> (the <c>to</c> of the request), in arrival order.</summary>
+    public IReadOnlyList<FakeGraphRequest> SentTo(string recipient)
+    {
+        lock (_gate)
+        {
+            return _sentTo.TryGetValue(recipient, out var sent) ? sent.ToList() : [];
+        }
+    }
+
+    /// <summary>Completes when at least <paramref name="count"/> messages to <paramref name="recipient"/> have been accepted.</summary>
+    public Task WaitForSentToAsync(string recipient, int count, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_sentTo.TryGetValue(recipient, out var sent) && sent.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!_recipientWaiters.TryGetValue(recipient, out var waiters))
+            {
+                _recipientWaiters[recipient] = waiters = [];
+            }
+
+            waiters.Add((count, done));
+            return done.Task.WaitAsync(timeout, cancellationToken);
         }
     }
 
@@ -174,6 +258,11 @@ public sealed class FakeGraphServer : IAsyncDisposable
             {
                 error = _failures.Dequeue();
             }
+            else if (_outage.Length > 0)
+            {
+                error = _outage[_outageNext++ % _outage.Length];
+                _outageFailures++;
+            }
             else if (body["messaging_product"]?.GetValue<string>() != "whatsapp")
             {
                 error = new FakeGraphError(400, 100, "(#100) The parameter messaging_product is required.");
@@ -183,8 +272,15 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 wamid = "wamid.FAKE" + Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=').Replace('/', '_').Replace('+', '-');
             }
 
-            _requests.Add(new FakeGraphRequest(phoneNumberId, authorization, body, wamid, error));
-            var sent = SentCountLocked();
+            var request = new FakeGraphRequest(phoneNumberId, authorization, body, wamid, error);
+            _requests.Add(request);
+            if (request.Accepted && !request.IsReadReceipt)
+            {
+                _sentCount++;
+                RecordSentToLocked(request);
+            }
+
+            var sent = _sentCount;
             foreach (var waiter in _waiters.Where(w => sent >= w.Count).ToList())
             {
                 _waiters.Remove(waiter);
@@ -274,7 +370,26 @@ public sealed class FakeGraphServer : IAsyncDisposable
         });
     }
 
-    private int SentCountLocked() => _requests.Count(r => r.Accepted && !r.IsReadReceipt);
+    private int SentCountLocked() => _sentCount;
+
+    private void RecordSentToLocked(FakeGraphRequest request)
+    {
+        var to = request.To ?? "";
+        if (!_sentTo.TryGetValue(to, out var sent))
+        {
+            _sentTo[to] = sent = [];
+        }
+
+        sent.Add(request);
+        if (_recipientWaiters.TryGetValue(to, out var waiters))
+        {
+            foreach (var waiter in waiters.Where(w => sent.Count >= w.Count).ToList())
+            {
+                waiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
+        }
+    }
 
     private static async Task WriteErrorAsync(HttpContext context, FakeGraphError error)
     {
