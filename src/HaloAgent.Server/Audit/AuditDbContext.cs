@@ -16,7 +16,7 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     {
         var record = model.Entity<AuditRecord>();
         record.ToTable("audit_log").HasKey(r => r.Id);
-        // Ids are version 7 GUIDs (time-ordered): one index serves "this business, newest first".
+        // Ids start with the time: one index serves "this business, newest first".
         record.HasIndex(r => new { r.BusinessId, r.Id }).HasDatabaseName(BusinessTimeIndex);
         SnakeCaseColumns.Apply(model);
     }

@@ -6,7 +6,7 @@ namespace HaloAgent.Server.Audit;
 /// </summary>
 public sealed class AuditRecord
 {
-    /// <summary>A version 7 GUID: ordered by time, so "newest first" is an index scan.</summary>
+    /// <summary>UTC ticks then random digits (see <see cref="AuditLogService"/>): ordered by time, so "newest first" is an index scan.</summary>
     public required string Id { get; set; }
 
     public required string BusinessId { get; set; }
