@@ -78,11 +78,12 @@ public static class AuthApi
         return Results.Ok(await ProfileAsync(principal, businesses, cancellationToken));
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext context, SessionStore sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> LogoutAsync(HttpContext context, SessionStore sessions, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (context.User.SessionId() is { } sessionId)
         {
             await sessions.RevokeAsync(sessionId, "logout", cancellationToken);
+            await audit.RecordAsync(context.User, AuditActions.SignOut, "user", context.User.UserId(), null, null, cancellationToken);
         }
 
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
