@@ -42,6 +42,8 @@ public static class Extensions
         builder.Services.AddHaloPayments(builder.Configuration);
         builder.Services.AddSingleton<ShippedFlowImporter>();
         builder.Services.AddHaloAuth(database, builder.Configuration);
+        builder.Services.AddHaloAudit(database);
+        builder.Services.AddHaloSecurityHeaders(builder.Configuration);
         builder.Services.AddHaloDashboard();
         builder.Services.AddHaloStudio(database);
 
@@ -69,6 +71,7 @@ public static class Extensions
 
         await services.GetRequiredService<ChannelsMigrator>().MigrateAsync(cancellationToken);
         await services.MigrateAuthAsync(cancellationToken);
+        await services.MigrateAuditAsync(cancellationToken);
         await services.MigrateStudioAsync(cancellationToken);
         await services.InitializeHaloDataProtectionAsync(cancellationToken);
         await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(app.Configuration["WhatsApp:PhoneNumberId"], app.Configuration["WhatsApp:AccessToken"], cancellationToken);
@@ -89,6 +92,7 @@ public static class Extensions
 
     public static WebApplication MapHaloAgent(this WebApplication app)
     {
+        app.UseHaloSecurityHeaders();
         app.MapHaloObservability();
         app.UseExceptionHandler();
         app.UseHaloStudio();
@@ -98,6 +102,7 @@ public static class Extensions
         app.UseRateLimiter();
         app.MapHealthChecks("/health", new() { Predicate = ObservabilityExtensions.IsLegacyHealthCheck });
         app.MapAuthApi();
+        app.MapHaloAudit();
         app.MapActivitiesApi();
         app.MapFlowsApi();
         app.MapInstancesApi();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HaloAgent.Agent.Activities.Payments;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Payments;
+using HaloAgent.Server.Audit;
 using HaloAgent.Server.Auth;
 
 namespace HaloAgent.Server.Apis;
@@ -22,7 +23,7 @@ public static class OrdersApi
             OrderStatus? wanted = null;
             if (!string.IsNullOrWhiteSpace(status))
             {
-                if (!OrderStatusNames.TryParse(status.Trim(), out var parsed))
+                if (!TryParseStatus(status.Trim(), out var parsed))
                 {
                     return BadStatus(status);
                 }
@@ -38,9 +39,10 @@ public static class OrdersApi
             .RequireAuthorization(AuthPolicies.ReadBusiness);
 
         orders.MapPost("/{id}/status", async (
-            string id, OrderStatusBody? body, ClaimsPrincipal user, IPaymentService payments, IOrderService orderService, CustomerNotifier notifier, CancellationToken ct) =>
+            string id, OrderStatusBody? body, ClaimsPrincipal user, IPaymentService payments, IOrderService orderService, CustomerNotifier notifier,
+            IAuditLog audit, CancellationToken ct) =>
         {
-            if (!OrderStatusNames.TryParse(body?.Status?.Trim(), out var to) || to == OrderStatus.PendingPayment)
+            if (!TryParseStatus(body?.Status?.Trim(), out var to) || to == OrderStatus.PendingPayment)
             {
                 return BadStatus(body?.Status);
             }
@@ -58,6 +60,7 @@ public static class OrdersApi
                 var approved = await payments.ConfirmAsync(businessId, payment.Id, new Confirmation(user.Actor(), body!.Note), ct);
                 if (approved.Outcome == PaymentActionOutcome.Changed)
                 {
+                    await audit.RecordAsync(user, AuditActions.OrderStatus, "order", id, OrderState(current), OrderState(to, current, body.Note), ct);
                     await notifier.NotifyAsync(id, OrderStatusTemplates.For(to), $"order-status:{id}:{OrderStatusNames.ToName(to)}", ct);
                 }
 
@@ -73,6 +76,7 @@ public static class OrdersApi
                     return Results.Json(new ApiProblem(409, "The request conflicts with the current state.",
                         $"Order {current.Order.Number} cannot go from {OrderStatusNames.ToName(changed.Order!.Status)} to {OrderStatusNames.ToName(to)}.", null), statusCode: 409);
                 case StatusChangeOutcome.Changed:
+                    await audit.RecordAsync(user, AuditActions.OrderStatus, "order", id, OrderState(current), OrderState(to, current, body.Note), ct);
                     await SettlePaymentAsync(businessId, current, to, user.Actor(), payments, ct);
                     await notifier.NotifyAsync(id, OrderStatusTemplates.For(to), $"order-status:{id}:{OrderStatusNames.ToName(to)}", ct);
                     break;
@@ -96,6 +100,18 @@ public static class OrdersApi
             await payments.ConfirmAsync(businessId, payment.Id, new Confirmation(actor, "paid on delivery"), ct);
         }
     }
+
+    /// <summary>
+    /// The API's names (<c>ready_for_pickup</c>) or the enum's, as the orders' JSON spells them (<c>ReadyForPickup</c>):
+    /// the dashboard sends back what it was given.
+    /// </summary>
+    private static bool TryParseStatus(string? name, out OrderStatus status) =>
+        OrderStatusNames.TryParse(name, out status)
+        || (name is { Length: > 0 } && char.IsLetter(name[0]) && Enum.TryParse(name, ignoreCase: false, out status) && Enum.IsDefined(status));
+
+    private static object OrderState(OrderWithPayment order) => new { order.Order.Number, status = OrderStatusNames.ToName(order.Order.Status) };
+
+    private static object OrderState(OrderStatus to, OrderWithPayment order, string? note) => new { order.Order.Number, status = OrderStatusNames.ToName(to), note };
 
     private static IResult BadStatus(string? status) => Results.Json(
         new ApiProblem(400, "The request is malformed.",

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HaloAgent.Agent.Activities.Payments;
 using HaloAgent.Commerce.Payments;
 using HaloAgent.Content;
+using HaloAgent.Server.Audit;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Dashboard;
 
@@ -49,7 +50,8 @@ public static class PaymentsApi
 
         payments.MapGet("/settings", (ClaimsPrincipal user, IPaymentService service, CancellationToken ct) => service.GetSettingsAsync(user.BusinessId(), ct));
 
-        payments.MapPut("/settings", async (PaymentSettingsBody body, ClaimsPrincipal user, IPaymentService service, CancellationToken ct) =>
+        // Auto-confirmation decides what counts as paid without a person: the owner's call alone.
+        payments.MapPut("/settings", async (PaymentSettingsBody body, ClaimsPrincipal user, IPaymentService service, IAuditLog audit, CancellationToken ct) =>
         {
             if (body.AutoConfirmMinScore is < 0 or > 1 || body.AutoConfirmMaxKobo < 0)
             {
@@ -61,7 +63,8 @@ public static class PaymentsApi
                 return Problem(400, "The request is malformed.", "Offer at least one payment method.");
             }
 
-            return Results.Ok(await service.SaveSettingsAsync(new PaymentSettings
+            var before = await service.GetSettingsAsync(user.BusinessId(), ct);
+            var saved = await service.SaveSettingsAsync(new PaymentSettings
             {
                 BusinessId = user.BusinessId(),
                 BankTransfer = body.BankTransfer,
@@ -70,8 +73,10 @@ public static class PaymentsApi
                 AutoConfirmReceipts = body.AutoConfirmReceipts,
                 AutoConfirmMinScore = body.AutoConfirmMinScore,
                 AutoConfirmMaxKobo = body.AutoConfirmMaxKobo,
-            }, ct));
-        });
+            }, ct);
+            await audit.RecordAsync(user, AuditActions.PaymentSettings, "settings", "payments", SettingsState(before), SettingsState(saved), ct);
+            return Results.Ok(saved);
+        }).RequireAuthorization(AuthPolicies.ManageMoney);
 
         payments.MapGet("/{id}", async (string id, ClaimsPrincipal user, IPaymentService service, CancellationToken ct) =>
             await service.GetDetailsAsync(user.BusinessId(), id, ct) is { } details ? Results.Ok(details) : NotFound(id));
@@ -81,27 +86,33 @@ public static class PaymentsApi
                 ? Results.File(receipt.Image, receipt.MimeType)
                 : Problem(404, "Not found.", $"Payment '{id}' has no stored receipt image."));
 
-        payments.MapPost("/{id}/approve", async (string id, ApprovePaymentBody? body, ClaimsPrincipal user, IPaymentService service, CustomerNotifier notifier, CancellationToken ct) =>
+        payments.MapPost("/{id}/approve", async (
+            string id, ApprovePaymentBody? body, ClaimsPrincipal user, IPaymentService service, CustomerNotifier notifier, IAuditLog audit, CancellationToken ct) =>
         {
+            var before = await service.GetDetailsAsync(user.BusinessId(), id, ct);
             var result = await service.ConfirmAsync(user.BusinessId(), id, new Confirmation(user.Actor(), body?.Note), ct);
             if (result.Outcome == PaymentActionOutcome.Changed)
             {
+                await audit.RecordAsync(user, AuditActions.PaymentApprove, "payment", id, PaymentState(before?.Payment), PaymentState(result.Payment, body?.Note), ct);
                 await notifier.NotifyAsync(result.Payment!.OrderId, MessageTemplateKeys.PaymentConfirmed, $"payment-approved:{id}", ct);
             }
 
             return ToResult(id, result);
         });
 
-        payments.MapPost("/{id}/reject", async (string id, RejectPaymentBody? body, ClaimsPrincipal user, IPaymentService service, CustomerNotifier notifier, CancellationToken ct) =>
+        payments.MapPost("/{id}/reject", async (
+            string id, RejectPaymentBody? body, ClaimsPrincipal user, IPaymentService service, CustomerNotifier notifier, IAuditLog audit, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body?.Reason))
             {
                 return Problem(400, "The request is malformed.", "Say why the payment is rejected ('reason'): the customer is told.");
             }
 
+            var before = await service.GetDetailsAsync(user.BusinessId(), id, ct);
             var result = await service.RejectAsync(user.BusinessId(), id, user.Actor(), body.Reason, ct);
             if (result.Outcome == PaymentActionOutcome.Changed)
             {
+                await audit.RecordAsync(user, AuditActions.PaymentReject, "payment", id, PaymentState(before?.Payment), PaymentState(result.Payment, body.Reason), ct);
                 await notifier.NotifyAsync(result.Payment!.OrderId, MessageTemplateKeys.PaymentRejected, $"payment-rejected:{id}:{result.Payment.UpdatedAt}", ct);
             }
 
@@ -117,6 +128,14 @@ public static class PaymentsApi
         PaymentActionOutcome.NotAllowed => Problem(409, "The request conflicts with the current state.", result.Detail ?? "Not allowed now."),
         _ => Results.Ok(result.Payment),
     };
+
+    private static object SettingsState(PaymentSettings s) =>
+        new { s.BankTransfer, s.PayOnDelivery, s.Paystack, s.AutoConfirmReceipts, s.AutoConfirmMinScore, s.AutoConfirmMaxKobo };
+
+    /// <summary>What the audit log keeps of a payment: enough to see what changed, without receipts or customer details.</summary>
+    internal static object? PaymentState(PaymentView? payment, string? note = null) => payment is null
+        ? null
+        : new { payment.OrderNumber, payment.Reference, status = payment.Status.ToString(), payment.AmountKobo, method = payment.Method.ToString(), note };
 
     private static IResult NotFound(string id) => Problem(404, "Not found.", $"There is no payment '{id}'.");
 

@@ -1,14 +1,17 @@
 using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Server.Auth.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Server.Auth;
 
-/// <summary>The users table, in the shared database with its own migrations history.</summary>
+/// <summary>The users and their sessions, in the shared database with their own migrations history.</summary>
 public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__auth_migrations";
 
     public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    public DbSet<UserSession> Sessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -16,6 +19,10 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
         user.ToTable("users").HasKey(u => u.Id);
         user.HasIndex(u => u.Email).IsUnique();
         user.HasIndex(u => u.BusinessId);
+
+        var session = model.Entity<UserSession>();
+        session.ToTable("user_sessions").HasKey(s => s.Id);
+        session.HasIndex(s => s.UserId);
         SnakeCaseColumns.Apply(model);
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Server.Auth.Sessions;
 using HaloAgent.Server.Startup;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -16,7 +17,10 @@ public static class AuthExtensions
     {
         services.AddDbContextFactory<AuthDbContext>(options =>
             options.UseModuleDatabase(database.Provider, database.ConnectionString, AuthDbContext.MigrationsHistoryTable));
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DemoOwnerSeeder>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
@@ -27,6 +31,8 @@ public static class AuthExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = configuration.GetValue("HaloAgent:Auth:SessionLifetime", TimeSpan.FromHours(12));
             options.SlidingExpiration = true;
+            // The cookie names a server-side session: checked (and the user's current role read) on every request.
+            options.Events.OnValidatePrincipal = SessionPrincipal.ValidateAsync;
             // An API answers with a status, never a redirect to a login page: the SPA shows its own.
             options.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
@@ -37,7 +43,9 @@ public static class AuthExtensions
             .AddPolicy(AuthPolicies.ManageOrders, p => Roles(p, AuthPolicies.Owner, AuthPolicies.Agent))
             .AddPolicy(AuthPolicies.ManagePayments, p => Roles(p, AuthPolicies.Owner, AuthPolicies.Agent))
             .AddPolicy(AuthPolicies.ManageFlows, p => Roles(p, AuthPolicies.Owner, AuthPolicies.Marketer))
-            .AddPolicy(AuthPolicies.ManageContacts, p => Roles(p, AuthPolicies.Owner));
+            .AddPolicy(AuthPolicies.ManageContacts, p => Roles(p, AuthPolicies.Owner))
+            .AddPolicy(AuthPolicies.ManageMoney, p => Roles(p, AuthPolicies.Owner))
+            .AddPolicy(AuthPolicies.OwnerOnly, p => Roles(p, AuthPolicies.Owner));
 
         services.AddAntiforgery(options =>
         {
@@ -50,8 +58,10 @@ public static class AuthExtensions
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per address, except for a browser the account signed in from before: it has a limit of its own, so others
+            // behind the same address (an office, a mobile carrier's NAT) cannot use up the owner's attempts.
             limiter.AddPolicy(AuthApi.LoginPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                TrustedDevice.Read(context) is { } device ? $"device:{device.Id}" : $"ip:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, attempts), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return services;

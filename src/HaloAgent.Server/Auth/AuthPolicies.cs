@@ -33,6 +33,15 @@ public static class AuthPolicies
     /// <summary>Contacts' data requests (export, delete) and imports: owner only.</summary>
     public const string ManageContacts = "manage-contacts";
 
+    /// <summary>
+    /// Payment settings (methods, auto-confirmation), bank details and anything else that moves money or decides what is
+    /// taken as paid without a person: owner only.
+    /// </summary>
+    public const string ManageMoney = "manage-money";
+
+    /// <summary>The business's users (add, change role, remove) and its audit log: owner only.</summary>
+    public const string OwnerOnly = "owner-only";
+
     /// <summary>The business of the signed-in user (throws when the principal has none: the endpoint forgot its policy).</summary>
     public static string BusinessId(this ClaimsPrincipal user) =>
         user.FindFirstValue(BusinessClaim) ?? throw new InvalidOperationException("The signed-in user has no business claim.");

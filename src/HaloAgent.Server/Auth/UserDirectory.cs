@@ -11,6 +11,18 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> factory, Time
 
     public static bool IsRole(string? role) => role is not null && Roles.Contains(role);
 
+    /// <summary>Shortest and longest password accepted (the longest bounds the hashing work one request can ask for).</summary>
+    public const int MinPasswordLength = 10;
+    public const int MaxPasswordLength = 256;
+
+    /// <summary>Why the password cannot be used; null when it can.</summary>
+    public static string? PasswordProblem(string? password) => password switch
+    {
+        null or { Length: < MinPasswordLength } => $"A password needs at least {MinPasswordLength} characters.",
+        { Length: > MaxPasswordLength } => $"A password has at most {MaxPasswordLength} characters.",
+        _ => null,
+    };
+
     public async Task<UserAccount> CreateAsync(string businessId, string email, string name, string role, string password, CancellationToken cancellationToken)
     {
         if (!IsRole(role))
@@ -18,9 +30,9 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> factory, Time
             throw new ArgumentException($"'{role}' is not a role: use one of {string.Join(", ", Roles)}.", nameof(role));
         }
 
-        if (password.Length < 10)
+        if (PasswordProblem(password) is { } problem)
         {
-            throw new ArgumentException("A password needs at least 10 characters.", nameof(password));
+            throw new ArgumentException(problem, nameof(password));
         }
 
         var user = new UserAccount
@@ -53,6 +65,62 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> factory, Time
         return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(string businessId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Where(u => u.BusinessId == businessId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Sets the role of a user of the business; null when the business has no such user.</summary>
+    public async Task<UserAccount?> ChangeRoleAsync(string businessId, string id, string role, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id && u.BusinessId == businessId, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        user.Role = role;
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    /// <summary>Deletes a user of the business with their sessions; false when the business has no such user.</summary>
+    public async Task<bool> RemoveAsync(string businessId, string id, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var removed = await db.Users.Where(u => u.Id == id && u.BusinessId == businessId).ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            await db.Sessions.Where(s => s.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return removed > 0;
+    }
+
+    /// <summary>Sets a new password when <paramref name="currentPassword"/> is the user's; false otherwise.</summary>
+    public async Task<bool> ChangePasswordAsync(string id, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        if (PasswordProblem(newPassword) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(newPassword));
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null || _hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        {
+            return false;
+        }
+
+        user.PasswordHash = _hasher.HashPassword(user, newPassword);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>The user when the password is theirs; null otherwise (the same answer for an unknown e-mail).</summary>
     public async Task<UserAccount?> VerifyAsync(string email, string password, CancellationToken cancellationToken)
     {
@@ -83,5 +151,5 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> factory, Time
     private static readonly Lazy<string> DummyHash = new(() =>
         new PasswordHasher<UserAccount>().HashPassword(new UserAccount { Id = "", BusinessId = "", Email = "", Name = "", Role = "", PasswordHash = "" }, Guid.NewGuid().ToString()));
 
-    private static string Normalize(string email) => email.Trim().ToLowerInvariant();
+    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using HaloAgent.Server.Audit;
 using HaloAgent.Server.Auth;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public static class ContactsApi
             .RequireAuthorization(AuthPolicies.ReadBusiness);
 
         contacts.MapGet("/{id}/export", async (
-            string id, ClaimsPrincipal user, ConversationQueries conversations, ContactExporter exporter, IOptions<JsonOptions> json, CancellationToken ct) =>
+            string id, ClaimsPrincipal user, ConversationQueries conversations, ContactExporter exporter, IOptions<JsonOptions> json, IAuditLog audit, CancellationToken ct) =>
         {
             if (await conversations.FindContactAsync(user.BusinessId(), id, ct) is not { } contact)
             {
@@ -26,11 +27,12 @@ public static class ContactsApi
             }
 
             var export = await exporter.ExportAsync(contact, ct);
+            await audit.RecordAsync(user, AuditActions.ContactExport, "contact", contact.Id, null, null, ct);
             var options = new JsonSerializerOptions(json.Value.SerializerOptions) { WriteIndented = true };
             return Results.File(JsonSerializer.SerializeToUtf8Bytes(export, options), "application/json", $"contact-{contact.Id}.json");
         }).RequireAuthorization(AuthPolicies.ManageContacts);
 
-        contacts.MapDelete("/{id}", async (string id, ClaimsPrincipal user, ConversationQueries conversations, ContactErasure erasure, CancellationToken ct) =>
+        contacts.MapDelete("/{id}", async (string id, ClaimsPrincipal user, ConversationQueries conversations, ContactErasure erasure, IAuditLog audit, CancellationToken ct) =>
         {
             if (await conversations.FindContactAsync(user.BusinessId(), id, ct) is not { } contact)
             {
@@ -38,10 +40,13 @@ public static class ContactsApi
             }
 
             await erasure.EraseAsync(contact, ct);
+            // No name or phone in the log: the point of the erasure is that they are gone.
+            await audit.RecordAsync(user, AuditActions.ContactErase, "contact", contact.Id, null, new { erased = true }, ct);
             return Results.NoContent();
         }).RequireAuthorization(AuthPolicies.ManageContacts);
 
-        contacts.MapPost("/import", async (HttpRequest request, ClaimsPrincipal user, ContactImporter importer, IOptions<DashboardOptions> options, CancellationToken ct) =>
+        contacts.MapPost("/import", async (
+            HttpRequest request, ClaimsPrincipal user, ContactImporter importer, IOptions<DashboardOptions> options, IAuditLog audit, CancellationToken ct) =>
         {
             var max = options.Value.MaxImportBytes;
             if (request.ContentLength > max)
@@ -78,7 +83,9 @@ public static class ContactsApi
                 return DashboardProblems.BadRequest("The CSV is empty: send lines of name,phone,language,marketingOptIn.");
             }
 
-            return Results.Ok(await importer.ImportAsync(user.BusinessId(), csv, ct));
+            var result = await importer.ImportAsync(user.BusinessId(), csv, ct);
+            await audit.RecordAsync(user, AuditActions.ContactImport, "contacts", null, null, new { result.Imported, result.Updated, refused = result.Errors.Count, bytes = buffer.Length }, ct);
+            return Results.Ok(result);
         }).RequireAuthorization(AuthPolicies.ManageContacts);
 
         return app;

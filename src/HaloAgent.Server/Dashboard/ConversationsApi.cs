@@ -6,6 +6,7 @@ using HaloAgent.Commerce.Conversations;
 using HaloAgent.Commerce.Escalations;
 using HaloAgent.Commerce.Persistence;
 using HaloAgent.Engine.Runtime.Runtime;
+using HaloAgent.Server.Audit;
 using HaloAgent.Server.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public static class ConversationsApi
                 : DashboardProblems.UnknownContact(contactId));
 
         conversations.MapPost("/{contactId}/takeover", async (
-            string contactId, ClaimsPrincipal user, ConversationQueries queries, IEscalationService escalations, FlowRuntime runtime, CancellationToken ct) =>
+            string contactId, ClaimsPrincipal user, ConversationQueries queries, IEscalationService escalations, FlowRuntime runtime, IAuditLog audit, CancellationToken ct) =>
         {
             if (await queries.FindContactAsync(user.BusinessId(), contactId, ct) is not { } contact)
             {
@@ -52,6 +53,7 @@ public static class ConversationsApi
                         ["reason"] = reason,
                     }) { EventId = $"escalation.opened:{opened.Escalation.Id}", Tenant = contact.BusinessId },
                     ct);
+                await audit.RecordAsync(user, AuditActions.ConversationTakeOver, "contact", contact.Id, new { handledBy = "agent" }, new { handledBy = "human", escalationId = opened.Escalation.Id }, ct);
             }
 
             return Results.NoContent();
@@ -59,7 +61,7 @@ public static class ConversationsApi
 
         conversations.MapPost("/{contactId}/release", async (
             string contactId, ClaimsPrincipal user, ConversationQueries queries, IEscalationService escalations, FlowRuntime runtime,
-            IDbContextFactory<CommerceDbContext> factory, CancellationToken ct) =>
+            IDbContextFactory<CommerceDbContext> factory, IAuditLog audit, CancellationToken ct) =>
         {
             if (await queries.FindContactAsync(user.BusinessId(), contactId, ct) is not { } contact)
             {
@@ -79,6 +81,7 @@ public static class ConversationsApi
                             Tenant = contact.BusinessId,
                         },
                         ct);
+                    await audit.RecordAsync(user, AuditActions.ConversationRelease, "contact", contact.Id, new { handledBy = "human", escalationId = open.Id }, new { handledBy = "agent" }, ct);
                 }
             }
             else if (contact.AgentPaused)
@@ -88,6 +91,7 @@ public static class ConversationsApi
                 await using var db = await factory.CreateDbContextAsync(ct);
                 await db.Contacts.Where(c => c.Id == contact.Id && c.BusinessId == contact.BusinessId)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.AgentPaused, false).SetProperty(c => c.AgentPausedAt, (long?)null), ct);
+                await audit.RecordAsync(user, AuditActions.ConversationRelease, "contact", contact.Id, new { handledBy = "human" }, new { handledBy = "agent" }, ct);
             }
 
             return Results.NoContent();
@@ -95,7 +99,7 @@ public static class ConversationsApi
 
         conversations.MapPost("/{contactId}/reply", async (
             string contactId, ReplyBody? body, HttpRequest request, ClaimsPrincipal user, ConversationQueries queries, IOutbox outbox,
-            IConversationMemory memory, TimeProvider clock, CancellationToken ct) =>
+            IConversationMemory memory, TimeProvider clock, IAuditLog audit, CancellationToken ct) =>
         {
             if (await queries.FindContactAsync(user.BusinessId(), contactId, ct) is not { } contact)
             {
@@ -140,6 +144,8 @@ public static class ConversationsApi
             {
                 // The agent reads its memory when it is back: what the owner promised is part of the conversation.
                 await memory.AppendTurnAsync(contact.BusinessId, contact.Id, new ConversationTurn(ConversationTurn.Agent, text, now.ToUnixTimeMilliseconds()), ct);
+                // The log says that a person wrote and how much, not what: message text stays in the conversation only.
+                await audit.RecordAsync(user, AuditActions.ConversationReply, "contact", contact.Id, null, new { messageId = queued.Id, characters = text.Length }, ct);
             }
 
             return Results.Ok(new ChatMessage(queued.Id, ChatMessage.Out, ChatMessage.Owner, text, now, "queued"));

@@ -4,11 +4,13 @@ import { errorMessage, http } from './api/http';
 import { preloadable } from './components/lazy';
 import { ErrorBox, Spinner } from './components/util';
 import { CatalogPage, ContactsPage, DashboardHome, InboxPage, OrdersPage, PaymentsPage } from './dashboard/pages';
+import { AccountPage, ActivityLogPage, TeamPage } from './dashboard/admin';
+import { accountApi } from './api/account';
 import { FlowListPage } from './pages/FlowListPage';
 import { InstancesPage } from './pages/InstancesPage';
 import { LoginPage } from './pages/LoginPage';
 import { SessionExpiredDialog } from './pages/SessionExpiredDialog';
-import { UserContext } from './api/permissions';
+import { isOwner, UserContext } from './api/permissions';
 import { Link, matchPath, navigate, useLocation } from './router';
 
 // The canvas pages (React Flow, dagre, the designer's panels) are separate chunks: the dashboard and the lists do not
@@ -27,18 +29,20 @@ function chunkFor(path: string): (() => Promise<unknown>) | null {
 
 if (typeof window !== 'undefined') void chunkFor(window.location.pathname)?.().catch(() => {});
 
-const NAV: { to: string; label: string; section: 'dashboard' | 'studio' }[] = [
+const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOnly?: boolean }[] = [
   { to: '/', label: 'Overview', section: 'dashboard' },
   { to: '/orders', label: 'Orders', section: 'dashboard' },
   { to: '/payments', label: 'Payments', section: 'dashboard' },
   { to: '/inbox', label: 'Inbox', section: 'dashboard' },
   { to: '/contacts', label: 'Contacts', section: 'dashboard' },
   { to: '/catalog', label: 'Catalog', section: 'dashboard' },
+  { to: '/team', label: 'Team', section: 'dashboard', ownerOnly: true },
+  { to: '/activity', label: 'Activity log', section: 'dashboard', ownerOnly: true },
   { to: '/studio', label: 'Flows', section: 'studio' },
   { to: '/studio/instances', label: 'Instances', section: 'studio' },
 ];
 
-function route(path: string): { element: React.ReactNode; fullScreen?: boolean } {
+function route(path: string, onSignedOut: () => void): { element: React.ReactNode; fullScreen?: boolean } {
   let m: Record<string, string> | null;
   if ((m = matchPath('/studio/flows/:id', path))) return { element: <DesignerPage key={m.id} flowId={m.id} />, fullScreen: true };
   if ((m = matchPath('/studio/instances/:id', path))) return { element: <InstanceDetailPage key={m.id} instanceId={m.id} /> };
@@ -50,6 +54,9 @@ function route(path: string): { element: React.ReactNode; fullScreen?: boolean }
   if (matchPath('/inbox', path)) return { element: <InboxPage /> };
   if (matchPath('/contacts', path)) return { element: <ContactsPage /> };
   if (matchPath('/catalog', path)) return { element: <CatalogPage /> };
+  if (matchPath('/team', path)) return { element: <TeamPage /> };
+  if (matchPath('/activity', path)) return { element: <ActivityLogPage /> };
+  if (matchPath('/account', path)) return { element: <AccountPage onSignedOut={onSignedOut} /> };
   if (path === '/' || path === '') return { element: <DashboardHome /> };
   return { element: <div className="page"><h1>Not found</h1><p>No page at <code>{path}</code>. <Link to="/">Go to the dashboard</Link>.</p></div> };
 }
@@ -92,7 +99,7 @@ export function App() {
   if (auth.kind === 'loading') return <Spinner />;
   if (auth.kind === 'anonymous' || path === '/login') return <LoginPage onLoggedIn={refresh} />;
 
-  const current = route(path);
+  const current = route(path, refresh);
   const user = shownUser(auth);
   const section = path.startsWith('/studio') ? 'studio' : 'dashboard';
   return (
@@ -106,8 +113,14 @@ export function App() {
         <span className="spacer" />
         {user ? (
           <span className="user">
-            {user.name} · {user.businessName}{' '}
-            <button type="button" className="link" onClick={() => authApi.logout().finally(refresh)}>Sign out</button>
+            <details className="account-menu">
+              <summary aria-label="Account menu">{user.name} · {user.businessName}</summary>
+              <div className="menu" role="menu">
+                <Link to="/account" role="menuitem">Your account</Link>
+                <button type="button" role="menuitem" className="link" onClick={() => authApi.logout().finally(refresh)}>Sign out</button>
+                <button type="button" role="menuitem" className="link danger" onClick={() => accountApi.logoutEverywhere().finally(refresh)}>Sign out everywhere</button>
+              </div>
+            </details>
           </span>
         ) : (
           <span className="hint" title="GET /api/auth/me answered 404">auth not enabled</span>
@@ -115,7 +128,7 @@ export function App() {
       </header>
       {!current.fullScreen && (
         <nav className="subnav">
-          {NAV.filter((n) => n.section === section).map((n) => (
+          {NAV.filter((n) => n.section === section && (!n.ownerOnly || !user || isOwner(user.role))).map((n) => (
             <Link key={n.to} to={n.to} className={path === n.to || (n.to !== '/' && n.to !== '/studio' && path.startsWith(n.to)) ? 'active' : ''}>
               {n.label}
             </Link>

@@ -3,6 +3,8 @@ import type { CurrentUser } from './auth';
 
 /** Mirrors the server's policies (AuthPolicies.cs); the server still decides, this only hides what would be refused. */
 export const canManagePayments = (role: string | undefined) => role === undefined || role === 'owner' || role === 'agent';
+/** Team, payment settings and the activity log are the owner's (the server's OwnerOnly and ManageMoney policies). */
+export const isOwner = (role: string | undefined) => role === 'owner';
 export const canManageFlows = (role: string | undefined) => role === undefined || role === 'owner' || role === 'marketer';
 
 /** The signed-in user (null when the server has no auth: everything is shown and the server answers). */
