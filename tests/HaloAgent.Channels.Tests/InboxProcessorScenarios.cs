@@ -87,6 +87,30 @@ public abstract class InboxProcessorScenarios(DatabaseProvider provider) : IAsyn
     }
 
     [Fact]
+    public async Task A_message_still_claimed_by_a_dead_hand_off_is_retried_after_the_claim_lapses_not_dropped()
+    {
+        // A node killed mid-hand-off leaves the message claimed but unhandled; the webhook's retry used to take it for a
+        // duplicate and mark it processed, so the customer never got an answer (found by the kill -9 chaos scenario).
+        var webhook = new WhatsAppWebhookBuilder().Text(ChannelsHost.Customer, "2 plates");
+        await PostAsync(webhook);
+        var now = _host.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await _host.SqlAsync(c => c.ExecuteAsync(
+            "INSERT INTO channel_inbound_messages (business_id, external_id, channel, sender, type, sent_at, received_at, inbox_id, payload, claimed_until, handled_at) " +
+            "VALUES (@BusinessId, @ExternalId, 'whatsapp', @Sender, 'text', @Now, @Now, 'dead-node', '{}', @Until, NULL)",
+            new { ChannelsHost.BusinessId, ExternalId = webhook.LastMessageId, Sender = ChannelsHost.Customer, Now = now, Until = now + 60_000 }));
+
+        await _host.ProcessAsync();
+        _host.Handler.Calls.ShouldBe(0);
+        (await _host.CountAsync("webhook_inbox", "status = 'processed'")).ShouldBe(0);
+
+        _host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await _host.ProcessAsync();
+
+        _host.Handler.Calls.ShouldBe(1);
+        (await _host.CountAsync("channel_inbound_messages", "handled_at IS NOT NULL")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_redelivery_after_the_first_was_processed_is_still_handed_off_once()
     {
         var webhook = new WhatsAppWebhookBuilder().Text(ChannelsHost.Customer, "2 plates");

@@ -45,7 +45,21 @@ internal sealed class InboundMessageStore(ChannelsDatabase database, TimeProvide
         };
         var affected = await database.RunAsync(
             write: true, (connection, token) => connection.ExecuteAsync(new CommandDefinition(Claim, parameters, cancellationToken: token)), cancellationToken);
-        return affected == 1;
+        if (affected == 1)
+        {
+            return true;
+        }
+
+        // Not claimed: either handled (a true duplicate) or claimed by a hand-off that has not finished. The latter may
+        // be a node killed mid-hand-off whose claim outlives the inbox row's lease: dropping the message then loses it,
+        // so the caller must retry later instead.
+        var handled = await database.RunAsync(
+            write: false,
+            (connection, token) => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM channel_inbound_messages WHERE business_id = @BusinessId AND external_id = @ExternalId AND handled_at IS NOT NULL",
+                new { message.BusinessId, message.ExternalId }, cancellationToken: token)),
+            cancellationToken);
+        return handled > 0 ? false : throw new MessageBeingHandledException(message.ExternalId);
     }
 
     public Task CompleteAsync(InboundMessage message, CancellationToken cancellationToken) =>
@@ -65,3 +79,7 @@ internal sealed class InboundMessageStore(ChannelsDatabase database, TimeProvide
             write: true, (connection, token) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: token)), cancellationToken);
     }
 }
+
+/// <summary>Another hand-off of the same message holds a live claim: the webhook is retried after a backoff.</summary>
+internal sealed class MessageBeingHandledException(string externalId)
+    : Exception($"Message {externalId} is being handed off by another worker (or one that died); retried after its claim lapses.");
