@@ -31,11 +31,18 @@ public sealed record PaystackWebhookEvent(
     public string DedupeKey => $"{Event}:{(TransactionId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Reference ?? "")}";
 
     /// <summary>
-    /// Parses a webhook body. Throws <see cref="PaystackWebhookFormatException"/> for malformed JSON, a missing event or
-    /// data object, and for a <c>charge.*</c> event without a reference, amount or currency.
+    /// Parses a webhook body. Throws <see cref="PaystackWebhookFormatException"/> for bytes that are not UTF-8, malformed
+    /// JSON, a missing event or data object, and for a <c>charge.*</c> event without a reference, amount or currency.
     /// </summary>
     public static PaystackWebhookEvent Parse(ReadOnlySpan<byte> body)
     {
+        // The JSON reader does not validate the bytes inside strings: an invalid sequence surfaced later, when a value
+        // was read, as an InvalidOperationException (a 500 for a signed but damaged body).
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            throw new PaystackWebhookFormatException("The Paystack webhook body is not valid UTF-8.");
+        }
+
         JsonNode? root;
         try
         {

@@ -95,4 +95,16 @@ public sealed class PaystackWebhookEventTests
         var error = Should.Throw<PaystackWebhookFormatException>(() => Parse(json));
         error.Message.ShouldContain(expected);
     }
+
+    [Fact]
+    public void A_body_that_is_not_utf8_is_refused_as_malformed()
+    {
+        // Found by the chaos fuzzer (seed 20261206, case 1304): a signed body whose event name held a byte that is not
+        // UTF-8 reached GetValue<string>() outside the format checks and answered 500.
+        var body = "{\"event\":\"charge.success\",\"data\":25}"u8.ToArray();
+        body[20] = 0xC3; // 'c' of "success" replaced by a lead byte without its continuation
+
+        var error = Should.Throw<PaystackWebhookFormatException>(() => PaystackWebhookEvent.Parse(body));
+        error.Message.ShouldContain("not valid UTF-8");
+    }
 }
