@@ -47,6 +47,21 @@ public sealed class ActivityContext
     public TimeSpan? MinimumLoopWait { get; }
 
     /// <summary>
+    /// A timer's due time as it must be here: inside a loop a computed wait that came out short (0s, a past date) would
+    /// spin, so it is raised to <see cref="MinimumLoopWait"/>; elsewhere it is <paramref name="due"/> as it is.
+    /// </summary>
+    public DateTimeOffset NotBeforeLoopWait(DateTimeOffset due)
+    {
+        if (MinimumLoopWait is not { } minimum)
+        {
+            return due;
+        }
+
+        var earliest = Now + minimum;
+        return due < earliest ? earliest : due;
+    }
+
+    /// <summary>
     /// Deterministic key of this step: a re-run of the step (after a crash before its commit, or a retry)
     /// gets the same key, so an external effect keyed by it happens once.
     /// </summary>

@@ -29,21 +29,15 @@ public sealed class DelayActivity : Activity
     }
 
     public override LoopWait DescribeWait(FlowNode node) =>
-        LoopWaits.OfDuration(node, "duration")
-        ?? (LoopWaits.IsComputed(node, "until") ? LoopWait.Computed : LoopWait.None); // a fixed date waits once, then never
+        LoopWait.OfDuration(node, "duration")
+        ?? (LoopWait.IsComputed(node, "until") ? LoopWait.Computed : LoopWait.None); // a fixed date waits once, then never
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var due = context.Input<object>("duration") is TimeSpan duration
             ? context.Now + duration
             : context.Input<object>("until") as DateTimeOffset? ?? context.Now;
-
-        // Inside a loop a computed wait that came out short (0s, a past date) would spin: wait the minimum instead.
-        if (context.MinimumLoopWait is { } minimum && due < context.Now + minimum)
-        {
-            due = context.Now + minimum;
-        }
-
+        due = context.NotBeforeLoopWait(due);
         return ValueTask.FromResult(due <= context.Now ? ActivityResult.Done() : ActivityResult.Suspend(Wait.Until(due)));
     }
 

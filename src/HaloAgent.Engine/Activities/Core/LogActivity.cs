@@ -53,7 +53,5 @@ public sealed class LogActivity(ILogger<LogActivity> logger) : Activity
 
     /// <summary>The message input as the flow stores it, before rendering.</summary>
     private static string? WrittenMessage(ActivityContext context) =>
-        context.Node.Inputs.TryGetValue("message", out var raw) && raw is JsonValue value && value.TryGetValue<string>(out var text)
-            ? text
-            : raw?.ToJsonString();
+        StartActivity.NodeText(context.Node, "message") ?? context.Node.Inputs.GetValueOrDefault("message")?.ToJsonString();
 }

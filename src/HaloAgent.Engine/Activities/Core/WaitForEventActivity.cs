@@ -25,17 +25,14 @@ public sealed class WaitForEventActivity : Activity
     };
 
     /// <summary>Without a timeout only an event moves it on; with one, the timed-out path waits only that long.</summary>
-    public override LoopWait DescribeWait(FlowNode node) => LoopWaits.OfDuration(node, "timeout") ?? LoopWait.ForEvent;
+    public override LoopWait DescribeWait(FlowNode node) => LoopWait.OfDuration(node, "timeout") ?? LoopWait.ForEvent;
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var correlation = context.Text("correlation");
         var bookmark = new BookmarkSpec(context.Text("event")!, string.IsNullOrEmpty(correlation) ? context.Instance.Id : correlation);
-        var wakeAt = context.Input<object>("timeout") is TimeSpan timeout ? context.Now + timeout : (DateTimeOffset?)null;
-        if (wakeAt is { } due && context.MinimumLoopWait is { } minimum && due < context.Now + minimum)
-        {
-            wakeAt = context.Now + minimum; // a computed timeout inside a loop must not time out at once, again and again
-        }
+        // A computed timeout inside a loop must not time out at once, again and again.
+        var wakeAt = context.Input<object>("timeout") is TimeSpan timeout ? context.NotBeforeLoopWait(context.Now + timeout) : (DateTimeOffset?)null;
         return ValueTask.FromResult(ActivityResult.Suspend(new Wait([bookmark], wakeAt)));
     }
 
