@@ -5,7 +5,6 @@ using HaloAgent.Content.Helpers;
 using HaloAgent.Engine;
 using HaloAgent.Engine.Templates;
 using HaloAgent.Engine.Values;
-using HandlebarsDotNet;
 
 namespace HaloAgent.Content;
 
@@ -18,8 +17,7 @@ public sealed class MessageTemplates
     public const string MessagesFolder = "messages";
     public const string FileExtension = ".hbs";
 
-    private readonly Dictionary<string, Dictionary<string, HandlebarsTemplate<TextWriter, object, object>>> _templates = new(StringComparer.Ordinal);
-    private readonly EngineLimits _limits;
+    private readonly Dictionary<string, Dictionary<string, Func<object?, string>>> _templates = new(StringComparer.Ordinal);
 
     /// <param name="templatesPath">The <c>templates</c> folder (holding <c>messages/</c>).</param>
     /// <param name="limits">Template size, nesting and render budget; the engine's defaults when null.</param>
@@ -33,8 +31,7 @@ public sealed class MessageTemplates
     /// <param name="strict">Tests: an unknown field or a non-numeric amount throws instead of rendering blank.</param>
     internal MessageTemplates(string templatesPath, bool strict, EngineLimits? limits = null)
     {
-        _limits = limits ?? new EngineLimits();
-        var rules = TemplateEngine.RulesFor(_limits, new HashSet<string>(HelperNames, StringComparer.Ordinal));
+        limits ??= new EngineLimits();
         var messages = Path.Combine(templatesPath, MessagesFolder);
         if (!Directory.Exists(Path.Combine(messages, LanguageCodes.English)))
         {
@@ -49,23 +46,19 @@ public sealed class MessageTemplates
                 continue;
             }
 
-            var handlebars = CreateEnvironment(language, strict);
-            var compiled = new Dictionary<string, HandlebarsTemplate<TextWriter, object, object>>(StringComparer.Ordinal);
+            // One environment per language so {{naira}} formats for that language.
+            var handlebars = new BoundedHandlebars([new NairaHelper(language) { Strict = strict }, new PluralHelper()], limits, throwOnUnresolved: strict);
+            var compiled = new Dictionary<string, Func<object?, string>>(StringComparer.Ordinal);
             foreach (var file in Directory.EnumerateFiles(folder, "*" + FileExtension).Order(StringComparer.Ordinal))
             {
                 var source = File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
-                if (TemplateScanner.Check(source, rules) is { Count: > 0 } problems)
-                {
-                    throw new TemplateSyntaxException($"{file}: {string.Join(" ", problems)}");
-                }
-
                 try
                 {
-                    compiled[Path.GetFileNameWithoutExtension(file)] = handlebars.Compile(new StringReader(source));
+                    compiled[Path.GetFileNameWithoutExtension(file)] = handlebars.Compile(source);
                 }
-                catch (HandlebarsException e)
+                catch (TemplateSyntaxException e)
                 {
-                    throw new TemplateSyntaxException($"{file}: {e.Message}", e);
+                    throw new TemplateSyntaxException($"{file}: {e.Message}", e.InnerException);
                 }
             }
 
@@ -98,12 +91,10 @@ public sealed class MessageTemplates
         var template = Find(key, LanguageCodes.Normalize(language) ?? LanguageCodes.English)
             ?? throw new KeyNotFoundException($"There is no message template '{key}' (not even in English).");
         var model = data is JsonElement or JsonNode ? PlainValue.Normalize(data) : data;
-        return BoundedRender.Render((writer, m) => template(writer, m!), model ?? new Dictionary<string, object?>(), _limits).TrimEnd();
+        return template(model ?? new Dictionary<string, object?>()).TrimEnd();
     }
 
-    private static readonly string[] HelperNames = ["naira", "plural"];
-
-    private HandlebarsTemplate<TextWriter, object, object>? Find(string key, string language)
+    private Func<object?, string>? Find(string key, string language)
     {
         if (_templates.TryGetValue(language, out var templates) && templates.TryGetValue(key, out var template))
         {
@@ -111,17 +102,5 @@ public sealed class MessageTemplates
         }
 
         return _templates[LanguageCodes.English].GetValueOrDefault(key);
-    }
-
-    private static IHandlebars CreateEnvironment(string language, bool strict)
-    {
-        // Chat text, not HTML: no escaping. One environment per language so {{naira}} formats for that language.
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = strict });
-        foreach (ITemplateHelper helper in new ITemplateHelper[] { new NairaHelper(language) { Strict = strict }, new PluralHelper() })
-        {
-            handlebars.RegisterHelper(helper.Name, (writer, _, arguments) => writer.WriteSafeString(helper.Render(arguments.ToArray())));
-        }
-
-        return handlebars;
     }
 }

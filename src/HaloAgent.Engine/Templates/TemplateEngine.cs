@@ -1,4 +1,3 @@
-using HandlebarsDotNet;
 using Microsoft.Extensions.Options;
 
 namespace HaloAgent.Engine.Templates;
@@ -11,27 +10,14 @@ namespace HaloAgent.Engine.Templates;
 /// </summary>
 public sealed class TemplateEngine
 {
-    private readonly IHandlebars _handlebars;
+    private readonly BoundedHandlebars _handlebars;
     private readonly EngineLimits _limits;
-    private readonly TemplateRules _rules;
 
     public TemplateEngine(IEnumerable<ITemplateHelper>? helpers = null, IOptions<EngineLimits>? limits = null)
     {
         _limits = limits?.Value ?? new EngineLimits();
-        _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = false });
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var helper in helpers ?? [])
-        {
-            _handlebars.RegisterHelper(helper.Name, (writer, context, arguments) => writer.WriteSafeString(helper.Render(arguments.ToArray())));
-            names.Add(helper.Name);
-        }
-
-        _rules = RulesFor(_limits, names);
+        _handlebars = new BoundedHandlebars(helpers ?? [], _limits);
     }
-
-    /// <summary>The rules templates are checked against: the limits, these helpers, no partials.</summary>
-    public static TemplateRules RulesFor(EngineLimits limits, IReadOnlySet<string> helpers) =>
-        new(limits.MaxTemplateLength, limits.MaxTemplateDepth, limits.MaxTemplateEachDepth, helpers, new HashSet<string>(StringComparer.Ordinal));
 
     /// <summary>True when the text has no Handlebars syntax, so it can be used as it is.</summary>
     public static bool IsPlain(string text) => !text.Contains("{{", StringComparison.Ordinal);
@@ -43,24 +29,10 @@ public sealed class TemplateEngine
         {
             return source.Length <= _limits.MaxTemplateLength
                 ? new CompiledTemplate(source, _ => source)
-                : throw new TemplateSyntaxException(TemplateScanner.Check(source, _rules)[0]);
+                : throw new TemplateSyntaxException(_handlebars.Check(source)[0]);
         }
 
-        var problems = TemplateScanner.Check(source, _rules);
-        if (problems.Count > 0)
-        {
-            throw new TemplateSyntaxException(string.Join(" ", problems));
-        }
-
-        try
-        {
-            var compiled = _handlebars.Compile(new StringReader(source));
-            return new CompiledTemplate(source, data => BoundedRender.Render((writer, model) => compiled(writer, model), data, _limits));
-        }
-        catch (HandlebarsException ex)
-        {
-            throw new TemplateSyntaxException(ex.Message, ex);
-        }
+        return new CompiledTemplate(source, _handlebars.Compile(source));
     }
 }
 
