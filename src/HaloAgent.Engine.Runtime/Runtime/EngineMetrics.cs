@@ -50,6 +50,11 @@ public sealed class EngineMetrics
     /// <summary>Counts the steps of runs the batch just committed.</summary>
     public void StepsCommitted(IEnumerable<JournalEntry> steps)
     {
+        if (!_steps.Enabled)
+        {
+            return; // nobody collects metrics: the batch's steps are not walked at all
+        }
+
         foreach (var step in steps)
         {
             _steps.Add(1, new KeyValuePair<string, object?>("activity_type", step.ActivityType), new KeyValuePair<string, object?>("outcome", step.Kind));

@@ -208,7 +208,7 @@ public sealed class InstanceBatchRunner
 
     private async Task CommitAsync(List<Run> runs, CancellationToken cancellationToken)
     {
-        List<JournalEntry> committed = []; // set by the attempt that commits (a retried unit of work starts over)
+        List<Run> committed = []; // set by the attempt that commits (a retried unit of work starts over)
         var wakeNow = await _database.WriteAsync(async scope =>
         {
             var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -292,10 +292,10 @@ public sealed class InstanceBatchRunner
 
             await scope.Db.SaveChangesAsync(scope.CancellationToken);
             scope.Db.ChangeTracker.Clear();
-            committed = advanced.SelectMany(r => r.Journal).ToList();
+            committed = advanced;
             return wake;
         }, cancellationToken);
-        _metrics?.StepsCommitted(committed);
+        _metrics?.StepsCommitted(committed.SelectMany(r => r.Journal));
 
         if (wakeNow)
         {
