@@ -67,9 +67,9 @@ public sealed class StudioServer : IAsyncLifetime
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
     /// <summary>A fresh browser context (its own cookies) with a page; Playwright's waits are generous for the shared 2-core machine.</summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(int width = 1500, int height = 950)
     {
-        var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 950 } });
+        var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         // Browser-side errors end up next to the screenshots: a failed wait then says why the page did not render.
@@ -86,9 +86,9 @@ public sealed class StudioServer : IAsyncLifetime
     }
 
     /// <summary>Signs in through the login page, as a person would.</summary>
-    public async Task<IPage> SignInAsync(string email, string password, string path = "/")
+    public async Task<IPage> SignInAsync(string email, string password, string path = "/", int width = 1500, int height = 950)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(width, height);
         await page.GotoAsync(Url(path));
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);

@@ -28,23 +28,7 @@ public abstract class FlowLimitsApiTests(DatabaseProvider provider) : IAsyncLife
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    /// <summary>Start → n1 → … → nN as the Studio would save it.</summary>
-    private static string Chain(string id, int length)
-    {
-        var json = new StringBuilder($$"""{ "id": "{{id}}", "name": "Chain", "nodes": [ { "id": "start", "type": "Start" }""");
-        for (var i = 1; i <= length; i++)
-        {
-            json.Append($$""", { "id": "n{{i}}", "type": "SetVariable", "inputs": { "name": "x", "value": "1" }, "position": { "x": 0, "y": {{i * 100}} } }""");
-        }
-
-        json.Append("""], "edges": [ """);
-        for (var i = 1; i <= length; i++)
-        {
-            json.Append($$"""{{(i == 1 ? "" : ", ")}}{ "from": "{{(i == 1 ? "start" : $"n{i - 1}")}}", "to": "n{{i}}" }""");
-        }
-
-        return json.Append("] }").ToString();
-    }
+    private static string Chain(string id, int length) => LargeFlows.Chain(id, length);
 
     private static readonly string[] Endpoints = ["POST /api/flows/validate", "POST /api/flows", "PUT /api/flows/chain/draft", "POST /api/flows/import", "POST /api/flows/import?publish=true"];
 
