@@ -25,4 +25,12 @@ public static class OrderStatusNames
         status = default;
         return false;
     }
+
+    /// <summary>
+    /// The stored name (<c>ready_for_pickup</c>) or the enum's (<c>ReadyForPickup</c>, as the orders' JSON spells it):
+    /// an API that hands out the one takes either back.
+    /// </summary>
+    public static bool TryParseEitherSpelling(string? name, out OrderStatus status) =>
+        TryParse(name, out status)
+        || (name is { Length: > 0 } && char.IsLetter(name[0]) && Enum.TryParse(name, ignoreCase: false, out status) && Enum.IsDefined(status));
 }
