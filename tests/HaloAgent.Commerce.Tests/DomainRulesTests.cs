@@ -48,6 +48,9 @@ public sealed class DomainRulesTests
     [InlineData("shipped")]
     [InlineData("CANCELLED")]
     [InlineData("6")]
+    [InlineData("Paid, Preparing")]
+    [InlineData("Paid,Paid")]
+    [InlineData(" Cancelled")]
     [InlineData("")]
     public void Other_spellings_are_not_statuses(string name) =>
         OrderStatusNames.TryParseEitherSpelling(name, out _).ShouldBeFalse();
