@@ -34,6 +34,28 @@ public sealed class DomainRulesTests
     }
 
     [Theory]
+    [InlineData("cancelled", OrderStatus.Cancelled)]
+    [InlineData("Cancelled", OrderStatus.Cancelled)]
+    [InlineData("ready_for_pickup", OrderStatus.ReadyForPickup)]
+    [InlineData("ReadyForPickup", OrderStatus.ReadyForPickup)]
+    public void The_api_takes_a_status_in_either_spelling(string name, OrderStatus expected)
+    {
+        OrderStatusNames.TryParseEitherSpelling(name, out var status).ShouldBeTrue();
+        status.ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("shipped")]
+    [InlineData("CANCELLED")]
+    [InlineData("6")]
+    [InlineData("Paid, Preparing")]
+    [InlineData("Paid,Paid")]
+    [InlineData(" Cancelled")]
+    [InlineData("")]
+    public void Other_spellings_are_not_statuses(string name) =>
+        OrderStatusNames.TryParseEitherSpelling(name, out _).ShouldBeFalse();
+
+    [Theory]
     [InlineData("WhatsAppPhoneNumberId", "whatsapp_phone_number_id")]
     [InlineData("PhoneE164", "phone_e164")]
     [InlineData("NamesJson", "names")]

@@ -7,17 +7,12 @@ using Microsoft.Playwright;
 namespace HaloAgent.Studio.Tests;
 
 /// <summary>
-/// The owner's activity log, team and account menu in real headless Chromium, on a desktop and on a 390 × 844 phone,
-/// and the whole app running under the server's Content-Security-Policy without a single violation.
+/// The owner's activity log, team, account page and account menu, and what an agent does not see, in real headless
+/// Chromium on a laptop and on a 390 × 844 phone; and the whole app running under the server's Content-Security-Policy
+/// without a single violation.
 /// </summary>
 public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClassFixture<StudioServer>
 {
-    /// <summary>Collects the page's CSP violations (the browser reports each one as an event) into window.__csp.</summary>
-    private const string CspRecorder = """
-        window.__csp = [];
-        document.addEventListener('securitypolicyviolation', e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-        """;
-
     [Theory]
     [InlineData(1500, 950, "desktop")]
     [InlineData(390, 844, "phone")]
@@ -28,7 +23,7 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
         var contact = await DashboardSeed.ContactAsync(services, demoId, $"23480322{Random.Shared.Next(10_000, 99_999)}", $"Activity {device}");
         var order = await DashboardSeed.OrderAsync(services, demoId, contact.Id);
 
-        var page = await SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/orders", width, height);
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/orders", width, height);
         var row = page.Locator("table tr", new PageLocatorOptions { HasTextString = order.Number });
         await row.WaitForAsync();
         await row.Locator("select").SelectOptionAsync("Cancelled");
@@ -54,29 +49,141 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
         await page.WaitForFunctionAsync("() => ![...document.querySelectorAll('[data-testid=audit-item]')].some(i => i.dataset.action === 'order.status')");
         (await page.GetByTestId("audit-item").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.action)")).ShouldAllBe(a => a.StartsWith("payment."));
 
-        // Nothing on the page is wider than the screen (the phone scrolls vertically only).
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+        await NoSidewaysScrollAsync(page, width);
         await HeadlessChromium.ScreenshotAsync(page, $"dashboard-activity-log-{device}");
-        (await CspViolationsAsync(page)).ShouldBeEmpty();
+        (await StudioServer.CspViolationsAsync(page)).ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Signing_out_everywhere_from_the_phones_account_menu_ends_the_laptops_session_too()
+    [Theory]
+    [InlineData(1366, 768, "laptop")]
+    [InlineData(390, 844, "phone")]
+    public async Task The_owner_adds_a_team_member_changes_their_role_and_removes_them(int width, int height, string device)
+    {
+        var (ownerEmail, ownerPassword) = await server.UserAsync(AuthPolicies.Owner);
+        var page = await server.SignInAsync(ownerEmail, ownerPassword, "/", width, height);
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Team", Exact = true }).ClickAsync();
+        await page.Locator("h1", new PageLocatorOptions { HasTextString = "Team" }).WaitForAsync();
+
+        var email = $"ada-{device}-{Guid.NewGuid():N}@studio.test";
+        await page.GetByLabel("Name", new PageGetByLabelOptions { Exact = true }).FillAsync($"Ada {device}");
+        await page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Role", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(AuthPolicies.Agent);
+        await page.GetByLabel("First password").FillAsync("ada-first-password");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Add", Exact = true }).ClickAsync();
+        await page.Locator(".banner.success", new PageLocatorOptions { HasTextString = $"Ada {device} can sign in now." }).WaitForAsync();
+        var role = page.GetByLabel($"Role of {email}");
+        await Assertions.Expect(role).ToHaveValueAsync(AuthPolicies.Agent);
+        await NoSidewaysScrollAsync(page, width);
+        await HeadlessChromium.ScreenshotAsync(page, $"dashboard-team-added-{device}");
+
+        await role.SelectOptionAsync(AuthPolicies.Marketer);
+        await page.Locator(".banner.success", new PageLocatorOptions { HasTextString = $"Ada {device} is now marketer." }).WaitForAsync();
+        // The server kept it: a fresh load of the page shows the new role.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByLabel($"Role of {email}")).ToHaveValueAsync(AuthPolicies.Marketer);
+
+        // Remove asks first (a browser confirm); accepting it removes the row.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.Locator("tr", new PageLocatorOptions { HasTextString = email }).GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Remove" }).ClickAsync();
+        await page.Locator(".banner.success", new PageLocatorOptions { HasTextString = $"Ada {device} was removed." }).WaitForAsync();
+        await Assertions.Expect(page.Locator("tr", new PageLocatorOptions { HasTextString = email })).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await page.GetByLabel($"Role of {ownerEmail}").WaitForAsync();
+        (await page.Locator("tr", new PageLocatorOptions { HasTextString = email }).CountAsync()).ShouldBe(0);
+        await NoSidewaysScrollAsync(page, width);
+        await HeadlessChromium.ScreenshotAsync(page, $"dashboard-team-removed-{device}");
+    }
+
+    [Theory]
+    [InlineData(1366, 768, "laptop")]
+    [InlineData(390, 844, "phone")]
+    public async Task The_owner_changes_their_password_and_signs_in_with_the_new_one(int width, int height, string device)
+    {
+        var (email, password) = await server.UserAsync(AuthPolicies.Owner);
+        var page = await server.SignInAsync(email, password, "/", width, height);
+        await page.GetByLabel("Account menu").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new PageGetByRoleOptions { Name = "Your account" }).ClickAsync();
+        await page.Locator("h1", new PageLocatorOptions { HasTextString = "Your account" }).WaitForAsync();
+
+        const string newPassword = "a-new-owner-password";
+        await page.GetByLabel("Current password").FillAsync(password);
+        await page.GetByLabel("New password").FillAsync(newPassword);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Change password" }).ClickAsync();
+        await page.Locator(".banner.success", new PageLocatorOptions { HasTextString = "Password changed." }).WaitForAsync();
+        await NoSidewaysScrollAsync(page, width);
+        await HeadlessChromium.ScreenshotAsync(page, $"dashboard-account-password-changed-{device}");
+
+        await page.GetByLabel("Account menu").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new PageGetByRoleOptions { Name = "Sign out", Exact = true }).ClickAsync();
+        var signIn = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" });
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await signIn.ClickAsync();
+        await page.Locator(".banner.error", new PageLocatorOptions { HasTextString = "Wrong email or password." }).WaitForAsync();
+
+        await page.GetByLabel("Password").FillAsync(newPassword);
+        await signIn.ClickAsync();
+        await page.Locator(".topbar .user").WaitForAsync();
+        await Assertions.Expect(page.GetByLabel("Account menu")).ToContainTextAsync("Test owner");
+    }
+
+    [Theory]
+    [InlineData(390, 844, 1366, 768)]
+    [InlineData(1366, 768, 390, 844)]
+    public async Task Signing_out_everywhere_asks_the_other_browser_to_sign_in_again_at_its_next_step(int width, int height, int otherWidth, int otherHeight)
     {
         var (email, password) = await server.UserAsync(AuthPolicies.Agent);
-        var laptop = await SignInAsync(email, password, "/orders", 1500, 950);
-        var phone = await SignInAsync(email, password, "/orders", 390, 844);
+        var other = await server.SignInAsync(email, password, "/orders", otherWidth, otherHeight);
+        var here = await server.SignInAsync(email, password, "/orders", width, height);
 
-        // An agent sees neither the team nor the activity log.
-        (await phone.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Activity log" }).CountAsync()).ShouldBe(0);
+        await here.GetByLabel("Account menu").ClickAsync();
+        await NoSidewaysScrollAsync(here, width);
+        await HeadlessChromium.ScreenshotAsync(here, $"dashboard-account-menu-{width}");
+        await here.GetByRole(AriaRole.Menuitem, new PageGetByRoleOptions { Name = "Sign out everywhere" }).ClickAsync();
+        await here.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).WaitForAsync();
 
-        await phone.GetByLabel("Account menu").ClickAsync();
-        await HeadlessChromium.ScreenshotAsync(phone, "dashboard-account-menu-phone");
-        await phone.GetByRole(AriaRole.Menuitem, new PageGetByRoleOptions { Name = "Sign out everywhere" }).ClickAsync();
-        await phone.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).WaitForAsync();
+        // The other browser still shows its page, but its cookie is refused; its next step (opening Payments) asks for
+        // the password again.
+        (await other.EvaluateAsync<int>("async () => (await fetch('/api/orders')).status")).ShouldBe((int)HttpStatusCode.Unauthorized);
+        await other.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Payments", Exact = true }).ClickAsync();
+        var dialog = other.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Your session has expired");
+        await NoSidewaysScrollAsync(other, otherWidth);
+        await HeadlessChromium.ScreenshotAsync(other, $"dashboard-session-ended-elsewhere-{otherWidth}");
+    }
 
-        var status = await laptop.EvaluateAsync<int>("async () => (await fetch('/api/orders')).status");
-        status.ShouldBe((int)HttpStatusCode.Unauthorized);
+    [Theory]
+    [InlineData(1366, 768, "laptop")]
+    [InlineData(390, 844, "phone")]
+    public async Task An_agent_sees_no_activity_log_team_or_payment_settings(int width, int height, string device)
+    {
+        var (email, password) = await server.UserAsync(AuthPolicies.Agent);
+        var page = await server.SignInAsync(email, password, "/payments", width, height);
+        // The queue is the agent's (they approve and reject payments); the nav is drawn before its links are counted.
+        await page.Locator("h1", new PageLocatorOptions { HasTextString = "Payment review" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Orders", Exact = true }).WaitForAsync();
+        (await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Activity log" }).CountAsync()).ShouldBe(0);
+        (await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Team", Exact = true }).CountAsync()).ShouldBe(0);
+        (await page.GetByText("settings", new PageGetByTextOptions { Exact = false }).CountAsync()).ShouldBe(0);
+        await NoSidewaysScrollAsync(page, width);
+        await HeadlessChromium.ScreenshotAsync(page, $"dashboard-agent-payments-{device}");
+
+        // Typed in by hand, the owner's pages say whose they are instead of failing.
+        await page.GotoAsync(server.Url("/activity"));
+        await Assertions.Expect(page.GetByTestId("owner-only")).ToContainTextAsync("Only the business’s owner sees this page; your role is agent.");
+        (await page.GetByTestId("audit-item").CountAsync()).ShouldBe(0);
+        await NoSidewaysScrollAsync(page, width);
+        await HeadlessChromium.ScreenshotAsync(page, $"dashboard-agent-activity-{device}");
+
+        // The payment settings are the owner's on the server too.
+        var status = await page.EvaluateAsync<int>("""
+            async () => (await fetch('/api/payments/settings', {
+              method: 'PUT',
+              headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(document.cookie.split('; ').find(c => c.startsWith('halo-csrf=')).slice(10)) },
+              body: JSON.stringify({ bankTransfer: true, payOnDelivery: true, paystack: false, autoConfirmReceipts: true, autoConfirmMinScore: 0.1, autoConfirmMaxKobo: 100000000 }),
+            })).status
+            """);
+        status.ShouldBe((int)HttpStatusCode.Forbidden);
     }
 
     [Theory]
@@ -86,7 +193,7 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
     [InlineData("/activity")]
     public async Task The_app_runs_under_the_content_security_policy_without_a_violation(string path)
     {
-        var page = await SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, path, 1500, 950);
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, path, 1500, 950);
         if (path.StartsWith("/studio/flows/", StringComparison.Ordinal))
         {
             await page.Locator(".react-flow__node").First.WaitForAsync();
@@ -96,13 +203,13 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
             await page.Locator(".page h1").First.WaitForAsync();
         }
 
-        (await CspViolationsAsync(page)).ShouldBeEmpty();
+        (await StudioServer.CspViolationsAsync(page)).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task The_web_chat_page_runs_under_its_policy_and_cannot_be_framed()
     {
-        var page = await NewPageAsync(390, 844);
+        var page = await server.NewPageAsync(390, 844);
         var response = await page.GotoAsync(server.Url("/chat/mama-nkechi-kitchen"));
         response!.Headers["content-security-policy"].ShouldContain("frame-ancestors 'none'");
         // Its inline style applied and its inline script runs (it puts the sent message in the log).
@@ -110,27 +217,10 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
         await page.GetByLabel("Message").FillAsync("Good morning");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send" }).ClickAsync();
         await page.Locator("#log .msg", new PageLocatorOptions { HasTextString = "Good morning" }).WaitForAsync();
-        (await CspViolationsAsync(page)).ShouldBeEmpty();
+        (await StudioServer.CspViolationsAsync(page)).ShouldBeEmpty();
     }
 
-    private async Task<IPage> NewPageAsync(int width, int height)
-    {
-        var context = await server.Chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        context.SetDefaultTimeout(30_000);
-        await context.AddInitScriptAsync(CspRecorder);
-        return await context.NewPageAsync();
-    }
-
-    private async Task<IPage> SignInAsync(string email, string password, string path, int width, int height)
-    {
-        var page = await NewPageAsync(width, height);
-        await page.GotoAsync(server.Url(path));
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
-        await page.Locator(".topbar .user").WaitForAsync();
-        return page;
-    }
-
-    private static async Task<string[]> CspViolationsAsync(IPage page) => await page.EvaluateAsync<string[]>("() => window.__csp");
+    /// <summary>Nothing on the page is wider than the screen: a phone scrolls vertically only.</summary>
+    private static async Task NoSidewaysScrollAsync(IPage page, int width) =>
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, page.Url);
 }

@@ -55,6 +55,8 @@ public sealed class StudioServer : IAsyncLifetime
         }
 
         Chromium = await HeadlessChromium.LaunchAsync();
+        // Expect(...) waits as long as the contexts' actions do (its 5 s default is short for the shared machine).
+        Assertions.SetDefaultExpectTimeout(30_000);
     }
 
     public async Task DisposeAsync()
@@ -66,11 +68,21 @@ public sealed class StudioServer : IAsyncLifetime
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
-    /// <summary>A fresh browser context (its own cookies) with a page; Playwright's waits are generous for the shared 2-core machine.</summary>
+    /// <summary>Collects the page's CSP violations (the browser reports each one as an event) into window.__csp.</summary>
+    private const string CspRecorder = """
+        window.__csp = [];
+        document.addEventListener('securitypolicyviolation', e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+        """;
+
+    /// <summary>
+    /// A fresh browser context (its own cookies) with a page of the given size (a laptop unless told); Playwright's
+    /// waits are generous for the shared 2-core machine.
+    /// </summary>
     public async Task<IPage> NewPageAsync(int width = 1500, int height = 950)
     {
         var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         context.SetDefaultTimeout(30_000);
+        await context.AddInitScriptAsync(CspRecorder);
         var page = await context.NewPageAsync();
         // Browser-side errors end up next to the screenshots: a failed wait then says why the page did not render.
         var log = Path.Combine(HeadlessChromium.ArtifactsDirectory, "studio-browser-errors.log");
@@ -96,6 +108,9 @@ public sealed class StudioServer : IAsyncLifetime
         await page.Locator(".topbar .user").WaitForAsync();
         return page;
     }
+
+    /// <summary>What the page's Content-Security-Policy refused so far.</summary>
+    public static async Task<string[]> CspViolationsAsync(IPage page) => await page.EvaluateAsync<string[]>("() => window.__csp");
 
     /// <summary>A new user of the business (the demo one unless named) with the role; returns their e-mail and password.</summary>
     public async Task<(string Email, string Password)> UserAsync(string role, string? businessSlug = null)

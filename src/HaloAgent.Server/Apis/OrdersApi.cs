@@ -23,7 +23,7 @@ public static class OrdersApi
             OrderStatus? wanted = null;
             if (!string.IsNullOrWhiteSpace(status))
             {
-                if (!TryParseStatus(status.Trim(), out var parsed))
+                if (!OrderStatusNames.TryParseEitherSpelling(status.Trim(), out var parsed))
                 {
                     return BadStatus(status);
                 }
@@ -42,7 +42,7 @@ public static class OrdersApi
             string id, OrderStatusBody? body, ClaimsPrincipal user, IPaymentService payments, IOrderService orderService, CustomerNotifier notifier,
             IAuditLog audit, CancellationToken ct) =>
         {
-            if (!TryParseStatus(body?.Status?.Trim(), out var to) || to == OrderStatus.PendingPayment)
+            if (!OrderStatusNames.TryParseEitherSpelling(body?.Status?.Trim(), out var to) || to == OrderStatus.PendingPayment)
             {
                 return BadStatus(body?.Status);
             }
@@ -100,14 +100,6 @@ public static class OrdersApi
             await payments.ConfirmAsync(businessId, payment.Id, new Confirmation(actor, "paid on delivery"), ct);
         }
     }
-
-    /// <summary>
-    /// The API's names (<c>ready_for_pickup</c>) or the enum's, as the orders' JSON spells them (<c>ReadyForPickup</c>):
-    /// the dashboard sends back what it was given.
-    /// </summary>
-    private static bool TryParseStatus(string? name, out OrderStatus status) =>
-        OrderStatusNames.TryParse(name, out status)
-        || (name is { Length: > 0 } && char.IsLetter(name[0]) && Enum.TryParse(name, ignoreCase: false, out status) && Enum.IsDefined(status));
 
     private static object OrderState(OrderWithPayment order) => new { order.Order.Number, status = OrderStatusNames.ToName(order.Order.Status) };
 
