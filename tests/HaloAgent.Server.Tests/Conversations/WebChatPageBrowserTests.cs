@@ -1,8 +1,6 @@
-using HaloAgent.Commerce.Businesses;
-using HaloAgent.Engine.Runtime.Persistence;
-using HaloAgent.Server.Tests.Support;
 using HaloAgent.Testing.Browser;
 using Microsoft.Playwright;
+using static HaloAgent.Server.Tests.Conversations.WebChatBrowserServer;
 
 namespace HaloAgent.Server.Tests.Conversations;
 
@@ -10,36 +8,12 @@ namespace HaloAgent.Server.Tests.Conversations;
 /// The web chat page in a real headless Chromium against the real server on Kestrel: a visitor greets the business,
 /// orders by typing, taps the offered buttons, and the conversation survives a reload (the session is kept in the browser).
 /// </summary>
-public sealed class WebChatPageBrowserTests : IAsyncLifetime
+public sealed class WebChatPageBrowserTests(WebChatBrowserServer server) : IClassFixture<WebChatBrowserServer>
 {
-    private HaloAgentFactory _factory = null!;
-    private HeadlessChromium _chromium = null!;
-    private Uri _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Sqlite);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        using (var client = _factory.CreateClient())
-        {
-            _server = client.BaseAddress!;
-        }
-
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_visitor_orders_on_the_page_by_typing_and_tapping_buttons()
     {
-        var page = await _chromium.Browser.NewPageAsync();
-        await page.GotoAsync(new Uri(_server, $"/chat/{DemoBusinessSeeder.DemoSlug}").ToString());
+        var page = await server.OpenChatAsync(1280, 720);
         (await page.TitleAsync()).ShouldContain("Mama Nkechi");
 
         await SayAsync(page, "Hello");
@@ -64,15 +38,4 @@ public sealed class WebChatPageBrowserTests : IAsyncLifetime
         await ExpectReplyAsync(page, "9,500");
         (await page.Locator(".msg.inbound").CountAsync()).ShouldBe(5);
     }
-
-    private static async Task SayAsync(IPage page, string text)
-    {
-        await page.FillAsync("#text", text);
-        await page.ClickAsync("#send");
-        await page.Locator(".msg.inbound:not(.pending)", new PageLocatorOptions { HasTextString = text }).Last
-            .WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-    }
-
-    private static Task ExpectReplyAsync(IPage page, string text) =>
-        page.Locator(".msg.outbound", new PageLocatorOptions { HasTextString = text }).Last.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 }

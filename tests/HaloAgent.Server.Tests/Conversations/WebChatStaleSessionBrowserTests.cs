@@ -1,8 +1,6 @@
 using HaloAgent.Commerce.Businesses;
-using HaloAgent.Engine.Runtime.Persistence;
-using HaloAgent.Server.Tests.Support;
-using HaloAgent.Testing.Browser;
 using Microsoft.Playwright;
+using static HaloAgent.Server.Tests.Conversations.WebChatBrowserServer;
 
 namespace HaloAgent.Server.Tests.Conversations;
 
@@ -10,49 +8,28 @@ namespace HaloAgent.Server.Tests.Conversations;
 /// A visitor whose browser kept a session id from before sessions were signed (a plain random id) is not stuck: the
 /// server refuses the old id, the page starts a new session and the message goes through.
 /// </summary>
-public sealed class WebChatStaleSessionBrowserTests : IAsyncLifetime
+public sealed class WebChatStaleSessionBrowserTests(WebChatBrowserServer server) : IClassFixture<WebChatBrowserServer>
 {
-    private HaloAgentFactory _factory = null!;
-    private HeadlessChromium _chromium = null!;
-    private Uri _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Sqlite);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        using (var client = _factory.CreateClient())
-        {
-            _server = client.BaseAddress!;
-        }
-
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _factory.DisposeAsync();
-    }
+    private static readonly string StorageKey = $"halo-webchat:{DemoBusinessSeeder.DemoSlug}";
 
     [Fact]
     public async Task A_session_id_stored_by_an_older_page_is_replaced_and_the_message_is_answered()
     {
         const string oldId = "AAAAAAAAAAAAAAAAAAAAAA";
-        var storageKey = $"halo-webchat:{DemoBusinessSeeder.DemoSlug}";
-        var page = await _chromium.Browser.NewPageAsync();
-        await page.GotoAsync(new Uri(_server, $"/chat/{DemoBusinessSeeder.DemoSlug}").ToString());
-        await page.EvaluateAsync("([key, id]) => localStorage.setItem(key, id)", new[] { storageKey, oldId });
+        var page = await server.OpenChatAsync(1280, 720);
+        await page.EvaluateAsync("([key, id]) => localStorage.setItem(key, id)", new[] { StorageKey, oldId });
         await page.ReloadAsync();
 
         await page.FillAsync("#text", "Hello");
         await page.ClickAsync("#send");
 
-        await page.Locator(".msg.outbound", new PageLocatorOptions { HasTextString = "Mama Nkechi" }).Last.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await ExpectReplyAsync(page, "Mama Nkechi");
         (await page.Locator(".msg.inbound", new PageLocatorOptions { HasTextString = "Hello" }).CountAsync()).ShouldBe(1);
-        var stored = await page.EvaluateAsync<string?>("key => localStorage.getItem(key)", storageKey);
+        var stored = await StoredSessionAsync(page);
         stored.ShouldNotBeNull();
         stored.ShouldNotBe(oldId);
         (await page.Locator("#status").TextContentAsync()).ShouldBe("");
     }
+
+    private static Task<string?> StoredSessionAsync(IPage page) => page.EvaluateAsync<string?>("key => localStorage.getItem(key)", StorageKey);
 }
