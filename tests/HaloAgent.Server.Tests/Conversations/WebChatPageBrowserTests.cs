@@ -5,16 +5,20 @@ using static HaloAgent.Server.Tests.Conversations.WebChatBrowserServer;
 namespace HaloAgent.Server.Tests.Conversations;
 
 /// <summary>
-/// The web chat page in a real headless Chromium against the real server on Kestrel: a visitor greets the business,
-/// orders by typing, taps the offered buttons, and the conversation survives a reload (the session is kept in the browser).
+/// The web chat page in a real headless Chromium against the real server on Kestrel, on a phone and on a laptop: a
+/// visitor greets the business, orders by typing, taps the offered buttons, and the conversation survives a reload (the
+/// session is kept in the browser); the page fits the screen throughout.
 /// </summary>
 public sealed class WebChatPageBrowserTests(WebChatBrowserServer server) : IClassFixture<WebChatBrowserServer>
 {
-    [Fact]
-    public async Task A_visitor_orders_on_the_page_by_typing_and_tapping_buttons()
+    [Theory]
+    [InlineData(390, 844, "phone")]
+    [InlineData(1366, 768, "laptop")]
+    public async Task A_visitor_orders_on_the_page_by_typing_and_tapping_buttons(int width, int height, string screen)
     {
-        var page = await server.OpenChatAsync(1280, 720);
+        var page = await server.OpenChatAsync(width, height);
         (await page.TitleAsync()).ShouldContain("Mama Nkechi");
+        await ShouldFitAsync(page);
 
         await SayAsync(page, "Hello");
         await ExpectReplyAsync(page, "Mama Nkechi");
@@ -25,13 +29,15 @@ public sealed class WebChatPageBrowserTests(WebChatBrowserServer server) : IClas
         // The agent offers pickup or delivery as buttons; the visitor taps one.
         var delivery = page.Locator(".msg.outbound .choices button", new PageLocatorOptions { HasTextString = "Delivery" }).Last;
         await delivery.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        await HeadlessChromium.ScreenshotAsync(page, "webchat-choices");
+        await HeadlessChromium.ScreenshotAsync(page, $"webchat-choices-{screen}");
         await delivery.ClickAsync();
         await page.Locator(".msg.inbound", new PageLocatorOptions { HasTextString = "Delivery" }).Last.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 
         await SayAsync(page, "12 Allen Avenue, Ikeja");
         await ExpectReplyAsync(page, "9,500");
-        await HeadlessChromium.ScreenshotAsync(page, "webchat-summary");
+        await HeadlessChromium.ScreenshotAsync(page, $"webchat-summary-{screen}");
+        // A whole order later the conversation scrolls inside the page: the message box is still on screen.
+        await ShouldFitAsync(page);
 
         // A reload keeps the conversation: the session lives in the browser, the messages on the server.
         await page.ReloadAsync();
