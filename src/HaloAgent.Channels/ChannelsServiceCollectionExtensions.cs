@@ -52,8 +52,8 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton(sp => new WebChatInbox(sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<TimeProvider>()));
-        // Sessions are signed with the host's Data Protection key ring (shared by the nodes when the host persists it).
-        services.AddDataProtection();
+        // Sessions are signed with the host's Data Protection key ring (the server's AddHaloDataProtection, shared by the
+        // nodes); not added here, for the reason given in AddHaloCommerce.
         services.TryAddSingleton(sp => new WebChatSessions(
             sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<ChannelsOptions>>()));
         services.TryAddSingleton<WebChatReadLimiter>();
@@ -89,7 +89,7 @@ public static class ChannelsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<ChannelsOptions>>(), sp.GetRequiredService<ILogger<WebhookInboxProcessor>>()));
         services.TryAddSingleton(sp => new OutboxSender(
             sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<IChannelBusinessDirectory>(), sp, sp.GetRequiredService<ThroughputLimiter>(),
-            sp.GetRequiredService<PairSpacer>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<PairSpacer>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<ChannelsMetrics>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptionsMonitor<ChannelsOptions>>(), sp.GetRequiredService<IOptionsMonitor<WhatsAppOptions>>(),
             sp.GetRequiredService<ILogger<OutboxSender>>()));
         services.AddHostedService(sp => sp.GetRequiredService<WebhookInboxProcessor>());

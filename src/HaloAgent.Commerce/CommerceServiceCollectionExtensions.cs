@@ -8,7 +8,6 @@ using HaloAgent.Commerce.Escalations;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Payments;
 using HaloAgent.Commerce.Persistence;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,8 +39,9 @@ public static class CommerceServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HotQueries>();
-        // Credentials are stored encrypted. Where the key ring lives is the host's choice (the server: the shared database).
-        services.AddDataProtection();
+        // Credentials are stored encrypted with the host's Data Protection (the server's AddHaloDataProtection: one key ring
+        // in the shared database). Not added here: a module's default ring would be this machine's alone, and a host that
+        // forgot the shared one would encrypt credentials other nodes can never read, instead of failing to start.
         services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.TryAddSingleton<BusinessSecrets>();
         services.TryAddSingleton<BusinessDirectory>();

@@ -87,33 +87,18 @@ public sealed class WebhookInboxProcessor : BackgroundService
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.CurrentValue.RunWorkers)
-        {
-            return;
-        }
-
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ProcessPendingAsync(stoppingToken);
-                await _signal.WaitAsync(_options.CurrentValue.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // Claimed events are released by their lease; keep the loop alive.
-                _logger.LogError(ex, "Webhook inbox batch failed");
-                await _signal.WaitAsync(_options.CurrentValue.PollInterval, stoppingToken);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        !_options.CurrentValue.RunWorkers
+            ? Task.CompletedTask
+            : WorkerLoop.RunAsync(
+                async token =>
+                {
+                    await ProcessPendingAsync(token); // works until nothing is due
+                    return false;
+                },
+                token => _signal.WaitAsync(_options.CurrentValue.PollInterval, token),
+                ex => _logger.LogError(ex, "Webhook inbox batch failed"),
+                stoppingToken);
 
     private async Task<List<InboxRow>> ClaimAsync(CancellationToken cancellationToken)
     {
@@ -156,7 +141,16 @@ public sealed class WebhookInboxProcessor : BackgroundService
             else
             {
                 var delay = Backoff(row.Attempts, options);
-                _logger.LogWarning(ex, "Webhook event {Id} failed (attempt {Attempt}); retrying in {Delay}", row.Id, row.Attempts, delay);
+                if (ex is MessageBeingHandledException)
+                {
+                    // Expected (a redelivery racing its first delivery, or a dead node's claim): the reason is enough, no stack.
+                    _logger.LogInformation("Webhook event {Id} waits (attempt {Attempt}): {Reason} Retrying in {Delay}", row.Id, row.Attempts, ex.Message, delay);
+                }
+                else
+                {
+                    _logger.LogWarning(ex, "Webhook event {Id} failed (attempt {Attempt}); retrying in {Delay}", row.Id, row.Attempts, delay);
+                }
+
                 var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
                 await _database.RunAsync(
                     write: true,

@@ -50,6 +50,7 @@ public sealed class OutboxSender : BackgroundService
     private readonly ThroughputLimiter _limiter;
     private readonly PairSpacer _spacer;
     private readonly OutboxSignal _signal;
+    private readonly ChannelsMetrics _metrics;
     private readonly TimeProvider _clock;
     private readonly IOptionsMonitor<ChannelsOptions> _options;
     private readonly IOptionsMonitor<WhatsAppOptions> _whatsApp;
@@ -57,7 +58,7 @@ public sealed class OutboxSender : BackgroundService
 
     internal OutboxSender(
         ChannelsDatabase database, IChannelBusinessDirectory directory, IServiceProvider services, ThroughputLimiter limiter, PairSpacer spacer,
-        OutboxSignal signal, TimeProvider clock, IOptionsMonitor<ChannelsOptions> options, IOptionsMonitor<WhatsAppOptions> whatsApp, ILogger<OutboxSender> logger)
+        OutboxSignal signal, ChannelsMetrics metrics, TimeProvider clock, IOptionsMonitor<ChannelsOptions> options, IOptionsMonitor<WhatsAppOptions> whatsApp, ILogger<OutboxSender> logger)
     {
         _database = database;
         _directory = directory;
@@ -65,6 +66,7 @@ public sealed class OutboxSender : BackgroundService
         _limiter = limiter;
         _spacer = spacer;
         _signal = signal;
+        _metrics = metrics;
         _clock = clock;
         _options = options;
         _whatsApp = whatsApp;
@@ -112,7 +114,7 @@ public sealed class OutboxSender : BackgroundService
             if (problem is not null)
             {
                 await FinishAsync(row, "failed", null, problem, null, now);
-                _services.GetService<ChannelsMetrics>()?.Send(row.Channel, "failed", null);
+                _metrics.Send(row.Channel, "failed", null);
                 unroutable++;
                 continue;
             }
@@ -144,35 +146,14 @@ public sealed class OutboxSender : BackgroundService
         return sends.Count + unroutable;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.CurrentValue.RunWorkers)
-        {
-            return;
-        }
-
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await SendDueAsync(stoppingToken) == 0)
-                {
-                    await _signal.WaitAsync(_options.CurrentValue.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // Claimed rows are released by their lease; keep the loop alive.
-                _logger.LogError(ex, "Outbox batch failed");
-                await _signal.WaitAsync(_options.CurrentValue.PollInterval, stoppingToken);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        !_options.CurrentValue.RunWorkers
+            ? Task.CompletedTask
+            : WorkerLoop.RunAsync(
+                async token => await SendDueAsync(token) > 0,
+                token => _signal.WaitAsync(_options.CurrentValue.PollInterval, token),
+                ex => _logger.LogError(ex, "Outbox batch failed"),
+                stoppingToken);
 
     private async Task SendAsync(IOutboundTransport transport, OutboxRow row, ChannelBusiness business, OutboxOptions options, CancellationToken cancellationToken)
     {
@@ -201,14 +182,14 @@ public sealed class OutboxSender : BackgroundService
             await DeliveryStatusRecorder.ApplyStoredAsync(scope.Connection, scope.Transaction, wamid, now, scope.CancellationToken);
             return true;
         }, CancellationToken.None); // Meta has it: record that even if we are shutting down
-        _services.GetService<ChannelsMetrics>()?.Send(row.Channel, "sent", null);
+        _metrics.Send(row.Channel, "sent", null);
     }
 
     private async Task FailedAttemptAsync(
         OutboxRow row, bool transient, int? code, string? title, string? detail, OutboxOptions options, Exception error)
     {
         var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-        _services.GetService<ChannelsMetrics>()?.Send(row.Channel, transient && row.Attempts < options.MaxAttempts ? "retry" : "failed", code);
+        _metrics.Send(row.Channel, transient && row.Attempts < options.MaxAttempts ? "retry" : "failed", code);
         if (transient && row.Attempts < options.MaxAttempts)
         {
             var delay = Backoff(row.Attempts, options);

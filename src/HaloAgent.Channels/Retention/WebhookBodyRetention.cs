@@ -67,41 +67,21 @@ public sealed class WebhookBodyRetention : BackgroundService
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.CurrentValue.RunWorkers)
-        {
-            return;
-        }
-
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var pruned = await PruneAsync(stoppingToken);
-                if (pruned > 0)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        !_options.CurrentValue.RunWorkers
+            ? Task.CompletedTask
+            : WorkerLoop.RunAsync(
+                async token =>
                 {
-                    _logger.LogInformation("Pruned {Count} webhook bodies past retention", pruned);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Pruning webhook bodies failed; trying again at the next interval");
-            }
+                    var pruned = await PruneAsync(token); // prunes until nothing is past retention
+                    if (pruned > 0)
+                    {
+                        _logger.LogInformation("Pruned {Count} webhook bodies past retention", pruned);
+                    }
 
-            try
-            {
-                await Task.Delay(_options.CurrentValue.Retention.Interval, TimeProvider.System, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+                    return false;
+                },
+                token => Task.Delay(_options.CurrentValue.Retention.Interval, TimeProvider.System, token),
+                ex => _logger.LogError(ex, "Pruning webhook bodies failed; trying again at the next interval"),
+                stoppingToken);
 }

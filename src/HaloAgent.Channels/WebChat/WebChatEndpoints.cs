@@ -55,10 +55,7 @@ public static class WebChatEndpoints
     private static RateLimitPartition<string> PerAddress(HttpContext context, Func<WebChatOptions, int> permits)
     {
         var options = context.RequestServices.GetRequiredService<IOptionsMonitor<ChannelsOptions>>().CurrentValue.WebChat;
-        var limit = Math.Max(1, permits(options));
-        return RateLimitPartition.GetFixedWindowLimiter(
-            $"{context.Connection.RemoteIpAddress}:{limit}",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        return WebChatReadLimiter.Partition($"{context.Connection.RemoteIpAddress}", permits(options));
     }
 
     private static async Task<IResult> PageAsync(string slug, IChannelBusinessDirectory directory, CancellationToken cancellationToken)

@@ -42,12 +42,18 @@ internal sealed class WebChatReadLimiter : IDisposable
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
     }
 
+    /// <summary>
+    /// The window every web chat limit uses (the endpoints' per-address policies too): <paramref name="permits"/> per
+    /// minute for <paramref name="resource"/>, no queue. The limit is part of the key, so a changed setting takes effect.
+    /// </summary>
+    internal static RateLimitPartition<string> Partition(string resource, int permits)
+    {
+        var limit = Math.Max(1, permits);
+        return RateLimitPartition.GetFixedWindowLimiter(
+            $"{resource}:{limit}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+
     private static PartitionedRateLimiter<string> PerMinute(Func<int> permits) =>
-        PartitionedRateLimiter.Create<string, string>(resource =>
-        {
-            var limit = Math.Max(1, permits());
-            return RateLimitPartition.GetFixedWindowLimiter(
-                $"{resource}:{limit}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-        });
+        PartitionedRateLimiter.Create<string, string>(resource => Partition(resource, permits()));
 }

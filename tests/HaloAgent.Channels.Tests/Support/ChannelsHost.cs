@@ -104,6 +104,7 @@ public sealed class ChannelsHost : IAsyncDisposable
             builder.Services.Configure<EngineOptions>(o => o.RunWorkers = false);
         }
 
+        builder.Services.AddDataProtection(); // the host's part (the server keeps its ring in the database)
         builder.Services.AddHaloChannels(builder.Configuration, database.Provider, database.ConnectionString);
         builder.Services.AddSingleton<IChannelBusinessDirectory>(directory);
         builder.Services.AddSingleton<IInboundMessageHandler>(handler);

@@ -38,6 +38,7 @@ public sealed class CommerceHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
+        services.AddDataProtection(); // the host's part (the server keeps its ring in the database)
         services.AddHaloCommerce(database == TestDatabase.Postgres, connectionString);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();

@@ -1,58 +1,64 @@
 using HaloAgent.Commerce.Businesses;
-using HaloAgent.Engine.Runtime.Persistence;
-using HaloAgent.Server.Tests.Support;
 using HaloAgent.Testing.Browser;
 using Microsoft.Playwright;
+using static HaloAgent.Server.Tests.Conversations.WebChatBrowserServer;
 
 namespace HaloAgent.Server.Tests.Conversations;
 
 /// <summary>
-/// A visitor whose browser kept a session id from before sessions were signed (a plain random id) is not stuck: the
-/// server refuses the old id, the page starts a new session and the message goes through.
+/// A visitor whose browser kept a session the server no longer accepts is not stuck: an id from before sessions were
+/// signed (a plain random id), or a signed session past its lifetime. The server refuses it, the page starts a new
+/// session and the visitor's next message is answered.
 /// </summary>
-public sealed class WebChatStaleSessionBrowserTests : IAsyncLifetime
+public sealed class WebChatStaleSessionBrowserTests(WebChatBrowserServer server) : IClassFixture<WebChatBrowserServer>
 {
-    private HaloAgentFactory _factory = null!;
-    private HeadlessChromium _chromium = null!;
-    private Uri _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Sqlite);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        using (var client = _factory.CreateClient())
-        {
-            _server = client.BaseAddress!;
-        }
-
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _factory.DisposeAsync();
-    }
+    private static readonly string StorageKey = $"halo-webchat:{DemoBusinessSeeder.DemoSlug}";
 
     [Fact]
     public async Task A_session_id_stored_by_an_older_page_is_replaced_and_the_message_is_answered()
     {
         const string oldId = "AAAAAAAAAAAAAAAAAAAAAA";
-        var storageKey = $"halo-webchat:{DemoBusinessSeeder.DemoSlug}";
-        var page = await _chromium.Browser.NewPageAsync();
-        await page.GotoAsync(new Uri(_server, $"/chat/{DemoBusinessSeeder.DemoSlug}").ToString());
-        await page.EvaluateAsync("([key, id]) => localStorage.setItem(key, id)", new[] { storageKey, oldId });
+        var page = await server.OpenChatAsync(390, 844);
+        await page.EvaluateAsync("([key, id]) => localStorage.setItem(key, id)", new[] { StorageKey, oldId });
         await page.ReloadAsync();
 
         await page.FillAsync("#text", "Hello");
         await page.ClickAsync("#send");
 
-        await page.Locator(".msg.outbound", new PageLocatorOptions { HasTextString = "Mama Nkechi" }).Last.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await ExpectReplyAsync(page, "Mama Nkechi");
         (await page.Locator(".msg.inbound", new PageLocatorOptions { HasTextString = "Hello" }).CountAsync()).ShouldBe(1);
-        var stored = await page.EvaluateAsync<string?>("key => localStorage.getItem(key)", storageKey);
+        var stored = await StoredSessionAsync(page);
         stored.ShouldNotBeNull();
         stored.ShouldNotBe(oldId);
         (await page.Locator("#status").TextContentAsync()).ShouldBe("");
     }
+
+    [Theory]
+    [InlineData(390, 844, "phone")]
+    [InlineData(1366, 768, "laptop")]
+    public async Task A_visitor_back_after_the_session_expired_gets_a_new_one_and_is_answered(int width, int height, string screen)
+    {
+        var page = await server.OpenChatAsync(width, height);
+        await SayAsync(page, "Hello");
+        await ExpectReplyAsync(page, "Mama Nkechi");
+        var first = await StoredSessionAsync(page);
+        first.ShouldNotBeNull();
+
+        // The visitor comes back after the session's lifetime (30 days by default).
+        server.Clock.Advance(TimeSpan.FromDays(31));
+        await page.ReloadAsync();
+        await SayAsync(page, "Hello");
+
+        // The old session's messages cannot be read any more: every reply shown is the new session's.
+        await ExpectReplyAsync(page, "Mama Nkechi");
+        var second = await StoredSessionAsync(page);
+        second.ShouldNotBeNull();
+        second.ShouldNotBe(first);
+        (await page.Locator(".msg.failed").CountAsync()).ShouldBe(0);
+        (await page.Locator("#status").TextContentAsync()).ShouldBe("");
+        await HeadlessChromium.ScreenshotAsync(page, $"webchat-expired-session-{screen}");
+        await ShouldFitAsync(page);
+    }
+
+    private static Task<string?> StoredSessionAsync(IPage page) => page.EvaluateAsync<string?>("key => localStorage.getItem(key)", StorageKey);
 }
