@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HaloAgent.Agent.Conversations;
 using HaloAgent.Commerce.Carts;
 using HaloAgent.Commerce.Catalog;
@@ -30,7 +29,7 @@ public sealed class AddToCartActivity(ConversationLoader conversations, ICartSer
         Description = "Adds the understood products to the customer's cart and replies (added / unknown product / not enough stock).",
         Inputs =
         [
-            new InputDescriptor("items", InputKind.Expression) { DisplayName = "Items", Default = JsonValue.Create("nodes.understand.items"), Description = "List of { sku, quantity }." },
+            ItemInputs.Input("Items", "List of { sku, quantity }."),
             new InputDescriptor("unknown", InputKind.Expression) { DisplayName = "Unknown products", Default = JsonValue.Create("nodes.understand.unknownProducts") },
         ],
         Outcomes = [Results.Added, Results.NothingAdded],
@@ -41,22 +40,10 @@ public sealed class AddToCartActivity(ConversationLoader conversations, ICartSer
         var conversation = await conversations.LoadAsync(context, cancellationToken);
         var businessId = conversation.Business.Id;
         var contactId = conversation.Contact.Id;
-        var wanted = ItemInputs.Read(context.Input<object>("items"));
+        var wanted = ItemInputs.Read(context);
         var unknown = ItemInputs.Texts(context.Input<object>("unknown"));
-
-        // The cart lives outside the step's transaction: the ledger keeps a re-run of this step from adding twice.
-        var outcomesJson = await ledger.OnceAsync($"{context.IdempotencyKey}:cart", async ct =>
-        {
-            var outcomes = new List<LineOutcome>();
-            foreach (var (sku, quantity) in wanted)
-            {
-                var result = await carts.AddItemAsync(businessId, contactId, sku, quantity, ct);
-                outcomes.Add(new LineOutcome(sku, quantity, result.Outcome.ToString(), result.Available));
-            }
-
-            return JsonSerializer.Serialize(outcomes);
-        }, cancellationToken);
-        var lines = JsonSerializer.Deserialize<List<LineOutcome>>(outcomesJson) ?? [];
+        var lines = await CartEffects.ChangeOnceAsync(
+            ledger, context, _ => Task.FromResult(wanted), (sku, quantity, ct) => carts.AddItemAsync(businessId, contactId, sku, quantity, ct), cancellationToken);
         var cart = await carts.GetAsync(businessId, contactId, cancellationToken);
         var cartData = TemplateData.Cart(cart, conversation.Language);
 
@@ -65,12 +52,12 @@ public sealed class AddToCartActivity(ConversationLoader conversations, ICartSer
             conversation.Send("unknown_product", conversation.Data(("query", query)));
         }
 
-        foreach (var line in lines.Where(l => l.Outcome != nameof(CartOutcome.Updated)))
+        foreach (var line in lines.Where(l => !l.Changed))
         {
             var product = await catalog.FindBySkuAsync(businessId, line.Sku, cancellationToken);
-            if (line.Outcome == nameof(CartOutcome.OutOfStock) && product is not null)
+            if (line.OutOfStock && product is not null)
             {
-                conversation.Send("out_of_stock", conversation.Data(("product", TemplateData.Product(product, conversation.Language)), ("available", (decimal)(line.Available ?? 0))));
+                CartEffects.SendOutOfStock(conversation, product, line.Available);
             }
             else
             {
@@ -78,7 +65,7 @@ public sealed class AddToCartActivity(ConversationLoader conversations, ICartSer
             }
         }
 
-        var added = lines.Where(l => l.Outcome == nameof(CartOutcome.Updated)).ToList();
+        var added = lines.Where(l => l.Changed).ToList();
         if (added.Count == 0)
         {
             if (lines.Count == 0 && unknown.Count == 0)
@@ -112,6 +99,4 @@ public sealed class AddToCartActivity(ConversationLoader conversations, ICartSer
         await CartEffects.PublishAsync(events, context, CartEffects.Updated, conversation, cancellationToken);
         return ActivityResult.Outcome(Results.Added, new Dictionary<string, object?> { ["cart"] = cartData });
     }
-
-    private sealed record LineOutcome(string Sku, int Quantity, string Outcome, int? Available);
 }

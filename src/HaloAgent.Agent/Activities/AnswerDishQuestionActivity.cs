@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using HaloAgent.Agent.Conversations;
 using HaloAgent.Commerce.Catalog;
 using HaloAgent.Engine.Activities;
@@ -19,7 +18,7 @@ public sealed class AnswerDishQuestionActivity(ConversationLoader conversations,
         Description = "Answers price, availability, portion or ingredient questions about the named products from the catalog; changes nothing.",
         Inputs =
         [
-            new InputDescriptor("items", InputKind.Expression) { DisplayName = "Items asked about", Default = JsonValue.Create("nodes.understand.items") },
+            ItemInputs.Input("Items asked about"),
         ],
         Outputs = [new OutputDescriptor("dishes", "number")],
     };
@@ -28,7 +27,7 @@ public sealed class AnswerDishQuestionActivity(ConversationLoader conversations,
     {
         var conversation = await conversations.LoadAsync(context, cancellationToken);
         var dishes = new List<object?>();
-        foreach (var sku in ItemInputs.Read(context.Input<object>("items")).Select(i => i.Sku).Distinct(StringComparer.Ordinal))
+        foreach (var sku in ItemInputs.Read(context).Select(i => i.Sku).Distinct(StringComparer.Ordinal))
         {
             if (await catalog.FindBySkuAsync(conversation.Business.Id, sku, cancellationToken) is not { } product)
             {

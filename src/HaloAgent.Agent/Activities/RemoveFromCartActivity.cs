@@ -4,7 +4,6 @@ using HaloAgent.Commerce.Catalog;
 using HaloAgent.Content;
 using HaloAgent.Engine.Activities;
 using HaloAgent.Engine.Runtime.Runtime;
-using System.Text.Json.Nodes;
 
 namespace HaloAgent.Agent.Activities;
 
@@ -19,7 +18,7 @@ public sealed class RemoveFromCartActivity(ConversationLoader conversations, ICa
         Description = "Removes the understood products from the cart, or empties it when told to; replies with the cart.",
         Inputs =
         [
-            new InputDescriptor("items", InputKind.Expression) { DisplayName = "Items", Default = JsonValue.Create("nodes.understand.items") },
+            ItemInputs.Input("Items"),
             new InputDescriptor("clear", InputKind.Condition) { DisplayName = "Empty the whole cart" },
         ],
     };
@@ -28,9 +27,9 @@ public sealed class RemoveFromCartActivity(ConversationLoader conversations, ICa
     {
         var conversation = await conversations.LoadAsync(context, cancellationToken);
         var (businessId, contactId) = (conversation.Business.Id, conversation.Contact.Id);
-        var skus = ItemInputs.Read(context.Input<object>("items")).Select(i => i.Sku).ToList();
+        var skus = ItemInputs.Read(context).Select(i => i.Sku).ToList();
         var clear = context.Input<bool>("clear");
-        await ledger.OnceAsync($"{context.IdempotencyKey}:cart", async ct =>
+        await CartEffects.OnceAsync(ledger, context, async ct =>
         {
             if (clear)
             {

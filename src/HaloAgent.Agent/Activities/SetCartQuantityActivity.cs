@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using HaloAgent.Agent.Conversations;
 using HaloAgent.Commerce.Carts;
@@ -30,7 +29,7 @@ public sealed class SetCartQuantityActivity(ConversationLoader conversations, IC
         Description = "Sets (not adds) the quantity of the named products, or of the product added last when only a number was said; replies with the cart.",
         Inputs =
         [
-            new InputDescriptor("items", InputKind.Expression) { DisplayName = "Items", Default = JsonValue.Create("nodes.understand.items"), Description = "List of { sku, quantity }." },
+            ItemInputs.Input("Items", "List of { sku, quantity }."),
             new InputDescriptor("quantity", InputKind.Expression) { DisplayName = "Quantity said alone", Default = JsonValue.Create("nodes.understand.quantity") },
         ],
         Outcomes = [Results.Updated, Results.NothingChanged],
@@ -40,42 +39,30 @@ public sealed class SetCartQuantityActivity(ConversationLoader conversations, IC
     {
         var conversation = await conversations.LoadAsync(context, cancellationToken);
         var (businessId, contactId) = (conversation.Business.Id, conversation.Contact.Id);
-        var named = ItemInputs.Read(context.Input<object>("items"));
+        var named = ItemInputs.Read(context);
         var alone = context.Input<object>("quantity") is decimal q ? (int)q : (int?)null;
 
-        var json = await ledger.OnceAsync($"{context.IdempotencyKey}:cart", async ct =>
+        var lines = await CartEffects.ChangeOnceAsync(ledger, context, async ct =>
         {
-            var targets = named.ToList();
-            if (targets.Count == 0 && alone is { } said)
+            if (named.Count > 0 || alone is not { } said)
             {
-                var cart = await carts.GetAsync(businessId, contactId, ct);
-                if (cart.Lines.Count > 0)
-                {
-                    targets.Add((cart.Lines[^1].Sku, said));
-                }
+                return named;
             }
 
-            var outcomes = new List<LineOutcome>();
-            foreach (var (sku, quantity) in targets)
-            {
-                var result = await carts.SetQuantityAsync(businessId, contactId, sku, quantity, ct);
-                outcomes.Add(new LineOutcome(sku, result.Outcome.ToString(), result.Available));
-            }
+            var cart = await carts.GetAsync(businessId, contactId, ct);
+            return cart.Lines.Count > 0 ? [(cart.Lines[^1].Sku, said)] : [];
+        }, (sku, quantity, ct) => carts.SetQuantityAsync(businessId, contactId, sku, quantity, ct), cancellationToken);
 
-            return JsonSerializer.Serialize(outcomes);
-        }, cancellationToken);
-        var lines = JsonSerializer.Deserialize<List<LineOutcome>>(json) ?? [];
-
-        foreach (var line in lines.Where(l => l.Outcome == nameof(CartOutcome.OutOfStock)))
+        foreach (var line in lines.Where(l => l.OutOfStock))
         {
             if (await catalog.FindBySkuAsync(businessId, line.Sku, cancellationToken) is { } product)
             {
-                conversation.Send("out_of_stock", conversation.Data(("product", TemplateData.Product(product, conversation.Language)), ("available", (decimal)(line.Available ?? 0))));
+                CartEffects.SendOutOfStock(conversation, product, line.Available);
             }
         }
 
         var cartData = TemplateData.Cart(await carts.GetAsync(businessId, contactId, cancellationToken), conversation.Language);
-        if (!lines.Any(l => l.Outcome == nameof(CartOutcome.Updated)))
+        if (!lines.Any(l => l.Changed))
         {
             if (lines.Count == 0)
             {
@@ -90,6 +77,4 @@ public sealed class SetCartQuantityActivity(ConversationLoader conversations, IC
         await CartEffects.PublishAsync(events, context, CartEffects.Updated, conversation, cancellationToken);
         return ActivityResult.Outcome(Results.Updated, new Dictionary<string, object?> { ["cart"] = cartData });
     }
-
-    private sealed record LineOutcome(string Sku, string Outcome, int? Available);
 }

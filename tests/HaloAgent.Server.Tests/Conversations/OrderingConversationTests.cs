@@ -1,14 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using HaloAgent.Commerce.Businesses;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Orders;
-using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Tests.Support;
-using HaloAgent.Testing;
 using HaloAgent.Testing.FakeGraph;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HaloAgent.Server.Tests.Conversations;
 
@@ -18,32 +12,11 @@ namespace HaloAgent.Server.Tests.Conversations;
 /// </summary>
 public sealed class OrderingConversationTests : IAsyncLifetime
 {
-    private const string AppSecret = "test-app-secret";
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
-    private FakeGraphServer _graph = null!;
-    private HaloAgentFactory _factory = null!;
-    private HttpClient _client = null!;
+    private WhatsAppConversationServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        _graph = await FakeGraphServer.StartAsync();
-        _factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Postgres, new Dictionary<string, string>
-        {
-            ["WhatsApp:AppSecret"] = AppSecret,
-            ["WhatsApp:VerifyToken"] = "verify-me",
-            ["WhatsApp:GraphBaseUrl"] = _graph.BaseUrl,
-            ["WhatsApp:PhoneNumberId"] = WhatsAppWebhookBuilder.DefaultPhoneNumberId,
-            ["WhatsApp:AccessToken"] = _graph.AccessToken,
-            ["WhatsApp:PairSpacing"] = "00:00:00",
-        }, _clock);
-        _client = _factory.CreateClient();
-    }
+    public async Task InitializeAsync() => _server = await WhatsAppConversationServer.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _graph.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     public static TheoryData<string, string, string, string, string> Languages() => new()
     {
@@ -58,21 +31,21 @@ public sealed class OrderingConversationTests : IAsyncLifetime
     [MemberData(nameof(Languages))]
     public async Task A_customer_orders_two_jollof_for_delivery_in_their_language(string language, string phone, string greeting, string order, string nothingElse)
     {
-        var customer = new WhatsAppCustomer(_client, _graph, AppSecret, phone);
+        var customer = _server.Customer(phone);
 
         await customer.SaysAsync(greeting, r => r.Text?.Contains("Mama Nkechi") == true, "a greeting naming the business");
         var added = await customer.SaysAsync(order, r => r.Text?.Contains("7,000") == true, "2 × ₦3,500 in the cart");
         added.ShouldNotContain(r => r.Text!.Contains("14,000"), "the quantity was counted once");
         var asked = await customer.SaysAsync(nothingElse, r => r.Type == "interactive", "pickup or delivery buttons");
-        ButtonIds(asked.Last(r => r.Type == "interactive")).ShouldBe(["pickup", "delivery"]);
+        WhatsAppConversationServer.ButtonIds(asked.Last(r => r.Type == "interactive")).ShouldBe(["pickup", "delivery"]);
         await customer.TapsAsync("delivery", "Delivery", r => r.Type == "text", "a request for the address");
         var summary = await customer.SaysAsync("12 Allen Avenue, Ikeja", r => r.Type == "interactive", "the summary with a confirm button");
         summary[0].Text!.ShouldContain("9,500"); // the summary (₦7,000 + ₦2,500 delivery to Ikeja) comes before the question
         var placed = await customer.TapsAsync("confirm", "Yes", r => r.Text?.Contains("MNK-") == true, "the order number");
 
-        var contact = await Service<IContactService>().FindByWaIdAsync(await DemoBusinessIdAsync(), phone, default);
+        var contact = await _server.Service<IContactService>().FindByWaIdAsync(await _server.DemoBusinessIdAsync(), phone, default);
         contact!.PreferredLanguage.ShouldBe(language);
-        var orders = await Service<IOrderService>().ListForContactAsync(contact.BusinessId, contact.Id, 10, default);
+        var orders = await _server.Service<IOrderService>().ListForContactAsync(contact.BusinessId, contact.Id, 10, default);
         var placedOrder = orders.ShouldHaveSingleItem();
         placedOrder.TotalKobo.ShouldBe(9_500_00);
         placedOrder.Status.ShouldBe(OrderStatus.PendingPayment);
@@ -82,22 +55,22 @@ public sealed class OrderingConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_redelivered_webhook_creates_no_second_reply_and_an_unsigned_one_is_refused()
     {
-        var customer = new WhatsAppCustomer(_client, _graph, AppSecret, "2348030000010");
+        var customer = _server.Customer("2348030000010");
         var hook = new WhatsAppWebhookBuilder().Text(customer.Phone, "I want 3 puff puff", name: "Ada");
-        var signed = hook.Sign(AppSecret);
-        using (var first = await _client.SendAsync(signed.ToRequest("/webhooks/whatsapp")))
+        var signed = hook.Sign(WhatsAppConversationServer.AppSecret);
+        using (var first = await _server.Client.SendAsync(signed.ToRequest("/webhooks/whatsapp")))
         {
             first.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         await Eventually.ReturnsAsync(() => Task.FromResult(customer.Replies.Count), n => n > 0, what: "the first reply");
-        using (var again = await _client.SendAsync(signed.ToRequest("/webhooks/whatsapp")))
+        using (var again = await _server.Client.SendAsync(signed.ToRequest("/webhooks/whatsapp")))
         {
             again.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         using var unsigned = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(signed.Body) };
-        (await _client.SendAsync(unsigned)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await _server.Client.SendAsync(unsigned)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         // A later message is answered after the redelivery was processed: if the redelivery had produced a reply, it would show up first.
         await customer.SaysAsync("show me the menu", r => r.Type == "interactive", "the menu");
@@ -107,7 +80,7 @@ public sealed class OrderingConversationTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_product_and_a_quantity_beyond_stock_get_clear_answers()
     {
-        var customer = new WhatsAppCustomer(_client, _graph, AppSecret, "2348030000011");
+        var customer = _server.Customer("2348030000011");
         await customer.SaysAsync("I want 2 pizza", r => r.Text?.Contains("pizza", StringComparison.OrdinalIgnoreCase) == true, "pizza is not on the menu");
         await customer.SaysAsync("I want 99 jollof rice", r => r.Text?.Contains("40") == true, "only 40 jollof left");
     }
@@ -115,7 +88,7 @@ public sealed class OrderingConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_catalog_cart_and_a_shared_location_make_an_order_at_catalog_prices()
     {
-        var customer = new WhatsAppCustomer(_client, _graph, AppSecret, "2348030000015");
+        var customer = _server.Customer("2348030000015");
         // The customer's copy of the price (₦1) is ignored: totals come from our catalog.
         await customer.SendAsync(
             new WhatsAppWebhookBuilder().Order(customer.Phone, "catalog-1", [("JOLLOF-RICE", 3, 1m, "NGN")], name: "Ada"),
@@ -133,7 +106,7 @@ public sealed class OrderingConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_sticker_or_an_emoji_only_message_gets_a_polite_answer()
     {
-        var customer = new WhatsAppCustomer(_client, _graph, AppSecret, "2348030000014");
+        var customer = _server.Customer("2348030000014");
         await customer.SendAsync(new WhatsAppWebhookBuilder().Unsupported(customer.Phone, "sticker"), r => r.Text?.Contains("can't open") == true, "the unsupported-message answer");
         await customer.SaysAsync("🙂🙂", r => r.Text?.Contains("menu") == true, "a polite not-understood answer");
         await customer.SaysAsync(new string('a', 4000), r => r.Text is not null, "an answer to a 4,000-character message");
@@ -142,40 +115,32 @@ public sealed class OrderingConversationTests : IAsyncLifetime
     [Fact]
     public async Task Stop_opts_out_and_start_opts_back_in()
     {
-        var customer = new WhatsAppCustomer(_client, _graph, AppSecret, "2348030000012");
+        var customer = _server.Customer("2348030000012");
         var stopped = await customer.SaysAsync("STOP", r => r.Text?.Contains("START") == true, "the opt-out confirmation");
         stopped.ShouldHaveSingleItem();
-        var contact = await Service<IContactService>().FindByWaIdAsync(await DemoBusinessIdAsync(), customer.Phone, default);
+        var contact = await _server.Service<IContactService>().FindByWaIdAsync(await _server.DemoBusinessIdAsync(), customer.Phone, default);
         contact!.MarketingOptOut.ShouldBeTrue();
 
         await customer.SaysAsync("START", r => r.Text?.Contains("STOP") == true, "the opt-in confirmation");
-        (await Service<IContactService>().GetAsync(contact.Id, default))!.MarketingOptOut.ShouldBeFalse();
+        (await _server.Service<IContactService>().GetAsync(contact.Id, default))!.MarketingOptOut.ShouldBeFalse();
     }
 
     [Fact]
     public async Task An_abandoned_cart_is_nudged_twice_then_left_alone()
     {
-        var customer = new WhatsAppCustomer(_client, _graph, AppSecret, "2348030000013");
+        var customer = _server.Customer("2348030000013");
         await customer.SaysAsync("I want 1 suya", r => r.Text?.Contains("Added") == true, "the suya in the cart");
         var before = customer.Replies.Count;
 
-        _clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+        _server.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
         await Eventually.ReturnsAsync(() => Task.FromResult(customer.Replies.Count), n => n == before + 1, what: "the first nudge");
-        _clock.Advance(TimeSpan.FromHours(23));
+        _server.Clock.Advance(TimeSpan.FromHours(23));
         await Eventually.ReturnsAsync(() => Task.FromResult(customer.Replies.Count), n => n == before + 2, what: "the second nudge");
         customer.Replies.Skip(before).ShouldAllBe(r => r.Text!.Contains("suya", StringComparison.OrdinalIgnoreCase) || r.Text.Contains("₦"));
 
         // After the second nudge the flow has ended: a week later nothing more is sent (the answer to a new message proves the engine ran).
-        _clock.Advance(TimeSpan.FromDays(7));
+        _server.Clock.Advance(TimeSpan.FromDays(7));
         await customer.SaysAsync("hello", r => r.Text?.Contains("Mama Nkechi") == true, "a greeting");
         customer.Replies.Count.ShouldBe(before + 3);
     }
-
-    private T Service<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
-
-    private async Task<string> DemoBusinessIdAsync() =>
-        (await Service<IBusinessDirectory>().FindBySlugAsync(DemoBusinessSeeder.DemoSlug, default))!.Id;
-
-    private static IReadOnlyList<string> ButtonIds(FakeGraphRequest request) =>
-        request.Body["interactive"]!["action"]!["buttons"]!.AsArray().Select(b => b!["reply"]!["id"]!.GetValue<string>()).ToList();
 }

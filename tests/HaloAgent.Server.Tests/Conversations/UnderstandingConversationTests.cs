@@ -1,12 +1,7 @@
 using System.Text.Json.Nodes;
-using HaloAgent.Commerce.Businesses;
 using HaloAgent.Commerce.Carts;
-using HaloAgent.Commerce.Contacts;
-using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Tests.Support;
-using HaloAgent.Testing;
 using HaloAgent.Testing.FakeGraph;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HaloAgent.Server.Tests.Conversations;
 
@@ -17,32 +12,11 @@ namespace HaloAgent.Server.Tests.Conversations;
 /// </summary>
 public sealed class UnderstandingConversationTests : IAsyncLifetime
 {
-    private const string AppSecret = "test-app-secret";
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
-    private FakeGraphServer _graph = null!;
-    private HaloAgentFactory _factory = null!;
-    private HttpClient _client = null!;
+    private WhatsAppConversationServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        _graph = await FakeGraphServer.StartAsync();
-        _factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Postgres, new Dictionary<string, string>
-        {
-            ["WhatsApp:AppSecret"] = AppSecret,
-            ["WhatsApp:VerifyToken"] = "verify-me",
-            ["WhatsApp:GraphBaseUrl"] = _graph.BaseUrl,
-            ["WhatsApp:PhoneNumberId"] = WhatsAppWebhookBuilder.DefaultPhoneNumberId,
-            ["WhatsApp:AccessToken"] = _graph.AccessToken,
-            ["WhatsApp:PairSpacing"] = "00:00:00",
-        }, _clock);
-        _client = _factory.CreateClient();
-    }
+    public async Task InitializeAsync() => _server = await WhatsAppConversationServer.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _graph.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Cart_thats_all_and_pickup_while_asked_anything_else_move_the_order_on()
@@ -54,7 +28,7 @@ public sealed class UnderstandingConversationTests : IAsyncLifetime
         cart.ShouldNotContain(r => r.Text!.Contains("didn't quite get"), "cart is understood");
 
         var asked = await customer.SaysAsync("that's all", r => r.Type == "interactive", "pickup or delivery buttons");
-        ButtonIds(asked.Last(r => r.Type == "interactive")).ShouldBe(["pickup", "delivery"]);
+        WhatsAppConversationServer.ButtonIds(asked.Last(r => r.Type == "interactive")).ShouldBe(["pickup", "delivery"]);
         await customer.TapsAsync("pickup", "Pickup", r => r.Type == "interactive", "the pickup summary with confirm buttons");
 
         // A change of mind at the summary: "change to delivery" asks for the address instead of taking the order.
@@ -89,8 +63,8 @@ public sealed class UnderstandingConversationTests : IAsyncLifetime
         var customer = Customer(phone);
         var replies = await customer.SaysAsync(question, r => r.Text?.Contains(answer, StringComparison.OrdinalIgnoreCase) == true, "the answer");
         replies.ShouldNotContain(r => r.Text!.Contains("to your cart", StringComparison.OrdinalIgnoreCase));
-        var contact = await ContactAsync(phone);
-        (await Service<ICartService>().GetAsync(contact.BusinessId, contact.Id, default)).IsEmpty.ShouldBeTrue();
+        var contact = await _server.ContactAsync(phone);
+        (await _server.Service<ICartService>().GetAsync(contact.BusinessId, contact.Id, default)).IsEmpty.ShouldBeTrue();
     }
 
     [Fact]
@@ -99,12 +73,12 @@ public sealed class UnderstandingConversationTests : IAsyncLifetime
         var customer = Customer("2348031900009");
         await customer.SaysAsync("abeg I want 2 jollof rice", r => r.Text?.Contains("7,000") == true, "2 jollof in the cart");
         await customer.SaysAsync("make am 3", r => r.Text?.Contains("10,500") == true, "3 jollof, not 5");
-        var contact = await ContactAsync(customer.Phone);
-        var cart = await Service<ICartService>().GetAsync(contact.BusinessId, contact.Id, default);
+        var contact = await _server.ContactAsync(customer.Phone);
+        var cart = await _server.Service<ICartService>().GetAsync(contact.BusinessId, contact.Id, default);
         cart.Lines.ShouldHaveSingleItem().Quantity.ShouldBe(3);
 
         await customer.SaysAsync("remove the jollof", r => r.Text is not null, "the jollof removed");
-        (await Service<ICartService>().GetAsync(contact.BusinessId, contact.Id, default)).IsEmpty.ShouldBeTrue();
+        (await _server.Service<ICartService>().GetAsync(contact.BusinessId, contact.Id, default)).IsEmpty.ShouldBeTrue();
     }
 
     [Theory]
@@ -117,7 +91,7 @@ public sealed class UnderstandingConversationTests : IAsyncLifetime
     {
         var customer = Customer(phone);
         await customer.SaysAsync(stop, r => r.Text?.Contains(confirmation) == true, $"the {language} opt-out confirmation");
-        var contact = await ContactAsync(phone);
+        var contact = await _server.ContactAsync(phone);
         contact.MarketingOptOut.ShouldBeTrue();
         contact.PreferredLanguage.ShouldBe(language);
     }
@@ -128,7 +102,7 @@ public sealed class UnderstandingConversationTests : IAsyncLifetime
         var customer = Customer("2348031900015");
         await customer.SaysAsync("abeg make I get jollof rice 2", r => r.Text?.Contains("7,000") == true, "2 jollof in the cart");
         var confirm = await customer.SaysAsync("na all, I go come pick am", r => r.Type == "interactive", "the confirm buttons");
-        var titles = ButtonTitles(confirm.Last(r => r.Type == "interactive"));
+        var titles = WhatsAppConversationServer.ButtonTitles(confirm.Last(r => r.Type == "interactive"));
         titles.ShouldNotContain("Yes, confirm");
         titles.ShouldNotContain("Change order");
 
@@ -158,24 +132,10 @@ public sealed class UnderstandingConversationTests : IAsyncLifetime
         lists.SelectMany(Rows).ShouldContain(r => r["description"]!.GetValue<string>().Contains("Tuwo shinkafa & miyan kuka"));
     }
 
-    private WhatsAppCustomer Customer(string phone) => new(_client, _graph, AppSecret, phone);
-
-    private T Service<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
-
-    private async Task<ContactInfo> ContactAsync(string phone)
-    {
-        var business = (await Service<IBusinessDirectory>().FindBySlugAsync(DemoBusinessSeeder.DemoSlug, default))!.Id;
-        return (await Service<IContactService>().FindByWaIdAsync(business, phone, default))!;
-    }
+    private WhatsAppCustomer Customer(string phone) => _server.Customer(phone);
 
     private static bool IsList(FakeGraphRequest request) => request.Body["interactive"]?["type"]?.GetValue<string>() == "list";
 
     private static IEnumerable<JsonNode> Rows(FakeGraphRequest list) =>
         list.Body["interactive"]!["action"]!["sections"]!.AsArray().SelectMany(s => s!["rows"]!.AsArray()).Select(r => r!);
-
-    private static IReadOnlyList<string> ButtonIds(FakeGraphRequest request) =>
-        request.Body["interactive"]!["action"]!["buttons"]!.AsArray().Select(b => b!["reply"]!["id"]!.GetValue<string>()).ToList();
-
-    private static List<string> ButtonTitles(FakeGraphRequest request) =>
-        request.Body["interactive"]!["action"]!["buttons"]!.AsArray().Select(b => b!["reply"]!["title"]!.GetValue<string>()).ToList();
 }

@@ -1,0 +1,201 @@
+using System.Text.Json;
+using HaloAgent.Commerce.Businesses;
+using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Server.Tests.Support;
+using HaloAgent.Testing.Browser;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace HaloAgent.Server.Tests.Conversations;
+
+/// <summary>
+/// Customers typing on the web chat page in Pidgin, Yoruba (with and without tone marks) and Hausa, on a phone-sized and a
+/// laptop-sized window: each reply is read as the customer reads it (in their language, naming what was added, showing the
+/// corrected quantity). The whole transcript is written to the test output.
+/// </summary>
+public sealed class WebChatLanguagesBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private HaloAgentFactory _factory = null!;
+    private HeadlessChromium _chromium = null!;
+    private Uri _server = null!;
+
+    public static TheoryData<int, int> Sizes() => new() { { 390, 844 }, { 1366, 768 } };
+
+    public async Task InitializeAsync()
+    {
+        _factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Sqlite);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        using (var client = _factory.CreateClient())
+        {
+            _server = client.BaseAddress!;
+        }
+
+        _chromium = await HeadlessChromium.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _chromium.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task A_pidgin_customer_browses_orders_corrects_checks_the_cart_and_picks_up(int width, int height)
+    {
+        await using var chat = await OpenAsync(width, height);
+        try
+        {
+            var menu = await chat.SaysAsync("abeg wetin una get", r => r.Choices.Count > 0, "the menu as a list");
+            menu.SelectMany(r => r.Choices).ShouldContain(c => c.StartsWith("Jollof", StringComparison.Ordinal));
+
+            var added = await chat.SaysAsync("I want 2 jollof rice and 1 moi moi", r => r.Text.Contains("7,800"), "both dishes added");
+            var addedText = added.First(r => r.Text.Contains("7,800")).Text;
+            addedText.ShouldContain("2 × Jollof rice");
+            addedText.ShouldContain("1 × Moi moi");
+
+            await chat.SaysAsync("make am 3", r => r.Text.Contains('✅'), "the corrected cart");
+            await chat.SaysAsync("cart", r => r.Text.Contains("🛒"), "the cart");
+            var asked = await chat.SaysAsync("na all", r => r.Choices.Count > 0, "pickup or delivery");
+            asked.Last(r => r.Choices.Count > 0).Choices.Count.ShouldBe(2);
+            var summary = await chat.SaysAsync("I go come carry am", r => r.Choices.Count > 0, "the summary with confirm buttons");
+            await HeadlessChromium.ScreenshotAsync(chat.Page, $"webchat-pcm-{width}x{height}");
+        }
+        finally
+        {
+            await chat.WriteTranscriptAsync(output);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task A_yoruba_customer_asks_a_price_then_orders_with_and_without_tone_marks(int width, int height)
+    {
+        await using (var marked = await OpenAsync(width, height))
+        {
+            try
+            {
+                var price = await marked.SaysAsync("èló ni jollof", r => r.Text.Contains("3,500"), "the price");
+                price.ShouldNotContain(r => r.Text.Contains("àpò ọjà yín ✅"), "a question adds nothing");
+                await marked.SaysAsync("mo fẹ́ ra jollof méjì", r => r.Text.Contains("7,000"), "2 jollof added");
+            }
+            finally
+            {
+                await marked.WriteTranscriptAsync(output);
+            }
+        }
+
+        await using var plain = await OpenAsync(width, height);
+        try
+        {
+            await plain.SaysAsync("elo ni jollof", r => r.Text.Contains("3,500"), "the price");
+            await plain.SaysAsync("mo fe ra jollof meji", r => r.Text.Contains("7,000"), "2 jollof added");
+            await HeadlessChromium.ScreenshotAsync(plain.Page, $"webchat-yo-{width}x{height}");
+        }
+        finally
+        {
+            await plain.WriteTranscriptAsync(output);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task A_hausa_customer_orders_then_opts_out(int width, int height)
+    {
+        await using var chat = await OpenAsync(width, height);
+        try
+        {
+            await chat.SaysAsync("ina son shinkafa jollof guda biyu", r => r.Text.Contains("7,000"), "2 jollof added");
+            await chat.SaysAsync("ku daina turo min sako", r => r.Text.Contains("An gama"), "the opt-out confirmed");
+            await HeadlessChromium.ScreenshotAsync(chat.Page, $"webchat-ha-{width}x{height}");
+        }
+        finally
+        {
+            await chat.WriteTranscriptAsync(output);
+        }
+    }
+
+    private async Task<WebChatVisitor> OpenAsync(int width, int height)
+    {
+        // A context of its own: its own local storage, so its own chat session and contact.
+        var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(_server, $"/chat/{DemoBusinessSeeder.DemoSlug}").ToString());
+        return new WebChatVisitor(context, page);
+    }
+
+    /// <summary>One bubble of the page as the visitor sees it: who wrote it, its text, the buttons under it.</summary>
+    private sealed record Bubble(bool Outbound, string Text, IReadOnlyList<string> Choices);
+
+    private sealed class WebChatVisitor(IBrowserContext context, IPage page) : IAsyncDisposable
+    {
+        private const string ReadBubbles = """
+            () => [...document.querySelectorAll('#log .msg:not(.pending)')].map(d => ({
+              outbound: d.classList.contains('outbound'),
+              text: d.firstChild.textContent,
+              choices: [...d.querySelectorAll('.choices button')].map(b => b.firstChild.textContent),
+            }))
+            """;
+
+        public IPage Page => page;
+
+        /// <summary>Types and sends <paramref name="text"/>, waits for a reply matching <paramref name="expected"/>; returns the replies to it.</summary>
+        public async Task<IReadOnlyList<Bubble>> SaysAsync(string text, Func<Bubble, bool> expected, string what)
+        {
+            var before = (await BubblesAsync()).Count;
+            await page.FillAsync("#text", text);
+            await page.ClickAsync("#send");
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                var replies = Replies(await BubblesAsync(), before, text);
+                if (replies.Any(expected))
+                {
+                    return replies;
+                }
+
+                if (DateTimeOffset.UtcNow > deadline)
+                {
+                    throw new ShouldAssertException($"\"{text}\": no reply with {what}; replies: {string.Join(" | ", replies.Select(r => r.Text))}");
+                }
+
+                // The page polls the server every second; each new render is the next state to look at.
+                await page.WaitForFunctionAsync(
+                    "n => document.querySelectorAll('#log .msg:not(.pending)').length > n",
+                    (await BubblesAsync()).Count,
+                    new PageWaitForFunctionOptions { Timeout = (float)Math.Max(1, (deadline - DateTimeOffset.UtcNow).TotalMilliseconds), PollingInterval = 100 })
+                    .ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        public async Task WriteTranscriptAsync(ITestOutputHelper output)
+        {
+            output.WriteLine($"--- {page.ViewportSize?.Width}x{page.ViewportSize?.Height}");
+            foreach (var bubble in await BubblesAsync())
+            {
+                output.WriteLine($"{(bubble.Outbound ? "BOT " : "ME  ")}{bubble.Text}{(bubble.Choices.Count > 0 ? " [" + string.Join(" | ", bubble.Choices) + "]" : "")}");
+            }
+        }
+
+        public async ValueTask DisposeAsync() => await context.CloseAsync();
+
+        private async Task<IReadOnlyList<Bubble>> BubblesAsync()
+        {
+            var json = await page.EvaluateAsync<JsonElement>(ReadBubbles);
+            return json.EnumerateArray()
+                .Select(b => new Bubble(
+                    b.GetProperty("outbound").GetBoolean(),
+                    b.GetProperty("text").GetString() ?? "",
+                    b.GetProperty("choices").EnumerateArray().Select(c => c.GetString() ?? "").ToList()))
+                .ToList();
+        }
+
+        /// <summary>The bot's bubbles after the visitor's message (once the server has it).</summary>
+        private static List<Bubble> Replies(IReadOnlyList<Bubble> bubbles, int before, string said)
+        {
+            var mine = bubbles.Select((b, i) => (b, i)).Where(x => x.i >= before && !x.b.Outbound && x.b.Text == said).Select(x => x.i).DefaultIfEmpty(-1).First();
+            return mine < 0 ? [] : bubbles.Skip(mine + 1).Where(b => b.Outbound).ToList();
+        }
+    }
+}
