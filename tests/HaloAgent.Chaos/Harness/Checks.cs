@@ -17,7 +17,7 @@ public static class Checks
             report.Line($"FAULTED instance: {(incident.Length > 1500 ? incident[..1500] + "…" : incident)}");
         }
 
-        report.Expect(backlog.InboxFailed == 0, $"no webhook marked failed ({backlog.InboxFailed})");
+        report.Expect(backlog.InboxDead == 0, $"no webhook dead-lettered ({backlog.InboxDead})");
         var sends = await SendLedger.CountAsync(cluster, report.Kills, cancellationToken);
         report.Line($"sends: {sends}");
         report.Duplicated = sends.Duplicated;
