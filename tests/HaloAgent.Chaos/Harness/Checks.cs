@@ -52,7 +52,7 @@ public static class Checks
     /// <summary>Timer instances of a flow: each fired exactly once; <paramref name="expected"/> of them.</summary>
     public static async Task TimersAsync(ChaosCluster cluster, ScenarioReport report, string flowId, int expected, CancellationToken cancellationToken)
     {
-        var timers = await cluster.Database.TimerInstancesAsync(flowId, "pause", "fired", cancellationToken);
+        var timers = await cluster.Database.TimerInstancesAsync(flowId, ChaosFlows.TimerNode, ChaosFlows.Counter, cancellationToken);
         var doubleFired = timers.Count(t => t.TimerResumes > 1 || t.Counter > 1);
         var notFired = timers.Count(t => t.TimerResumes == 0 || t.Counter == 0);
         var broken = timers.Count(t => !t.GaplessJournal);
