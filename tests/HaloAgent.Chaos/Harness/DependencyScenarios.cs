@@ -40,7 +40,7 @@ public static class DependencyScenarios
         report.Expect(cluster.Nodes[0].IsAlive, "the node survived the database restart");
         Checks.Conversations(result, report);
         KillScenarios.Recovery(report, inFlight, at);
-        await Checks.SendsAsync(cluster, report, TimeSpan.FromSeconds(60), cancellationToken);
+        await Checks.SendsAsync(cluster, report, result.Sent, cancellationToken);
         return report;
     }
 
@@ -103,7 +103,7 @@ public static class DependencyScenarios
         report.Line("(recovery here is from the end of the outage: sends retry with exponential backoff, 2 s doubling)");
         report.Figure("outageRefusals", cluster.Graph.OutageFailures);
         report.Expect(cluster.Graph.OutageFailures > 0, "the outage refused some sends");
-        await Checks.SendsAsync(cluster, report, TimeSpan.FromSeconds(60), cancellationToken);
+        await Checks.SendsAsync(cluster, report, result.Sent, cancellationToken);
         return report;
     }
 
@@ -135,7 +135,7 @@ public static class DependencyScenarios
         report.Expect(llm.Requests.Count > 0, "the LLM was asked (and timed out)");
         var understood = replies.Count(r => r.Body["biz_opaque_callback_data"]?.GetValue<string>() is "ordering/greet" or "ordering/thanks");
         report.Expect(understood == replies.Count, $"the built-in NLU understood every greeting and thank-you ({understood} of {replies.Count})");
-        await Checks.SendsAsync(cluster, report, TimeSpan.FromSeconds(60), cancellationToken);
+        await Checks.SendsAsync(cluster, report, result.Sent, cancellationToken);
         return report;
     }
 }
