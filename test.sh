@@ -30,6 +30,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 #   fonts-noto-core   Noto Sans for those renders (₦ and Yoruba tone marks draw correctly)
 #   ffmpeg            converts WhatsApp voice notes (OGG/Opus) for transcription; tests make a tiny OGG with it
 #   chromium          Debian's headless Chromium, driven by Microsoft.Playwright in the browser tests (web chat, Studio)
+#   curl              the dependency audit reads each NuGet source's service index (does it publish vulnerability data?)
 # ---------------------------------------------------------------------------------------------
 APT_PACKAGES=(
   postgresql
@@ -38,6 +39,7 @@ APT_PACKAGES=(
   fonts-noto-core
   ffmpeg
   chromium
+  curl
 )
 
 apt_installed() {
@@ -141,16 +143,32 @@ fi
 audit_status=0
 audit_summary=()
 audit_nuget() {
-  local report="$RESULTS_DIR/audit-nuget.txt" sources feeds=0 source
+  local report="$RESULTS_DIR/audit-nuget.txt" sources feeds=0 source index unread=()
+  if ! command -v curl >/dev/null 2>&1; then
+    echo "curl not found: the NuGet sources' service indexes could not be read (install curl, see APT_PACKAGES)" >"$report"
+    audit_summary+=("NuGet UNAVAILABLE (curl not found; see $report)")
+    return
+  fi
   sources=$(dotnet nuget list source --format short 2>/dev/null | awk '$1 ~ /^E/ {print $2}')
   for source in $sources; do
-    if [[ "$source" == http*index.json ]] && curl -fsS --max-time 20 "$source" 2>/dev/null | grep -q '"VulnerabilityInfo'; then
+    [[ "$source" == http*index.json ]] || continue
+    # Read whole, then searched: `curl | grep -q` under pipefail fails when grep stops reading early.
+    if ! index=$(curl -fsS --max-time 20 "$source" 2>&1); then
+      unread+=("$source: $index")
+    elif [[ "$index" == *'"VulnerabilityInfo'* ]]; then
       feeds=$((feeds + 1))
     fi
   done
   if ((feeds == 0)); then
-    echo "No enabled NuGet source publishes vulnerability data (VulnerabilityInfo): $sources" >"$report"
-    audit_summary+=("NuGet UNAVAILABLE (no configured source publishes vulnerability data; see $report)")
+    {
+      echo "No enabled NuGet source publishes vulnerability data (VulnerabilityInfo): $sources"
+      ((${#unread[@]} == 0)) || printf 'Could not read %s\n' "${unread[@]}"
+    } >"$report"
+    if ((${#unread[@]} > 0)); then
+      audit_summary+=("NuGet UNAVAILABLE (${#unread[@]} source(s) could not be read, none publishes vulnerability data; see $report)")
+    else
+      audit_summary+=("NuGet UNAVAILABLE (no configured source publishes vulnerability data; see $report)")
+    fi
     return
   fi
   if ! dotnet list HaloAgent.sln package --vulnerable --include-transitive >"$report" 2>&1; then
@@ -180,6 +198,8 @@ if [[ "${HALO_SKIP_AUDIT:-}" != "1" ]]; then
   audit_nuget
   audit_npm
   for line in "${audit_summary[@]}"; do echo "Audit: $line" >&2; done
+else
+  audit_summary+=("skipped (HALO_SKIP_AUDIT=1)")
 fi
 
 log "dotnet test HaloAgent.sln -c Release --no-build $*"
@@ -217,6 +237,8 @@ fi
 if ((failed > 0)); then
   status=1
 fi
+# Repeated here, next to the counts: the audit ran before thousands of lines of test output.
+for line in "${audit_summary[@]}"; do echo "Audit: $line" >&2; done
 if ((audit_status != 0)); then
   echo "dependency audit found vulnerable packages: ${audit_summary[*]}" >&2
   status=1

@@ -31,7 +31,8 @@ public sealed class MultiNodeTests : IAsyncLifetime
 
     private const string OwnerEmail = "owner@multinode.test";
     private const string OwnerPassword = "correct-horse-battery";
-    private readonly List<ServerProcess> _nodes = [];
+    private readonly List<ServerNode> _nodes = [];
+    private readonly List<HttpClient> _clients = [];
 
     public async Task InitializeAsync()
     {
@@ -46,16 +47,28 @@ public sealed class MultiNodeTests : IAsyncLifetime
             ["Demo__OwnerPassword"] = OwnerPassword,
         };
         // Started one after the other so both apply migrations against the same database without racing to create it.
-        _nodes.Add(await ServerProcess.StartAsync(environment));
-        _nodes.Add(await ServerProcess.StartAsync(environment));
+        _nodes.Add(await ServerNode.StartAsync("a", environment, CancellationToken.None));
+        _nodes.Add(await ServerNode.StartAsync("b", environment, CancellationToken.None));
         foreach (var node in _nodes)
         {
-            await SignIn.AsAsync(node.Client, OwnerEmail, OwnerPassword);
+            // A cookie container, so the client signs in like a browser.
+            var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() })
+            {
+                BaseAddress = node.BaseAddress,
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            _clients.Add(client);
+            await SignIn.AsAsync(client, OwnerEmail, OwnerPassword);
         }
     }
 
     public async Task DisposeAsync()
     {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         foreach (var node in _nodes)
         {
             await node.DisposeAsync();
@@ -65,7 +78,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
     [Fact]
     public async Task Two_nodes_fire_every_timer_once_and_apply_every_event_once()
     {
-        var (a, b) = (_nodes[0].Client, _nodes[1].Client);
+        var (a, b) = (_clients[0], _clients[1]);
         (await a.PostAsync("/api/flows/import?publish=true", Json(Flow))).EnsureSuccessStatusCode();
 
         const int count = 120;

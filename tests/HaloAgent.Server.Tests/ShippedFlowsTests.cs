@@ -2,6 +2,7 @@ using HaloAgent.Engine.Definitions;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Validation;
 using HaloAgent.Server.Tests.Support;
+using HaloAgent.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HaloAgent.Server.Tests;

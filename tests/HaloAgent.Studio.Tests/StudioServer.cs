@@ -1,6 +1,7 @@
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Studio;
 using HaloAgent.Server.Tests.Support;
+using HaloAgent.Testing;
 using HaloAgent.Testing.Browser;
 using HaloAgent.Testing.FakeGraph;
 using Microsoft.Playwright;

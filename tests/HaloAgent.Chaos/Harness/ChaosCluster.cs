@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using HaloAgent.Testing;
 using HaloAgent.Testing.FakeGraph;
 
 namespace HaloAgent.Chaos;
@@ -16,8 +17,8 @@ public sealed class ChaosCluster : IAsyncDisposable
     public const string OwnerEmail = "owner@chaos.test";
     public const string OwnerPassword = "chaos-owner-password-1";
 
-    private readonly List<ChaosNode> _nodes = [];
-    private readonly Dictionary<ChaosNode, HttpClient> _owners = [];
+    private readonly List<ServerNode> _nodes = [];
+    private readonly Dictionary<ServerNode, HttpClient> _owners = [];
 
     private ChaosCluster(string connectionString, FakeGraphServer graph, string appSecret, Dictionary<string, string> environment)
     {
@@ -38,7 +39,7 @@ public sealed class ChaosCluster : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    public IReadOnlyList<ChaosNode> Nodes => _nodes;
+    public IReadOnlyList<ServerNode> Nodes => _nodes;
 
     public static async Task<ChaosCluster> StartAsync(string connectionString, ChaosSettings settings, CancellationToken cancellationToken)
     {
@@ -77,7 +78,7 @@ public sealed class ChaosCluster : IAsyncDisposable
             // One after the other: the first applies the migrations and seeds, the others find them done.
             for (var i = 0; i < settings.Nodes; i++)
             {
-                var node = await ChaosNode.StartAsync($"node{i + 1}", environment, cancellationToken);
+                var node = await ServerNode.StartAsync($"node{i + 1}", environment, cancellationToken);
                 cluster._nodes.Add(node);
             }
         }
@@ -91,7 +92,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     }
 
     /// <summary>An HTTP client signed in as the demo owner on <paramref name="node"/> (signing in again after a restart).</summary>
-    public async Task<HttpClient> OwnerAsync(ChaosNode node, CancellationToken cancellationToken)
+    public async Task<HttpClient> OwnerAsync(ServerNode node, CancellationToken cancellationToken)
     {
         if (_owners.TryGetValue(node, out var existing))
         {
@@ -136,7 +137,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     }
 
     /// <summary>Raises a domain event as the owner (<c>POST /api/events</c>) on <paramref name="node"/>; throws unless 2xx.</summary>
-    public async Task RaiseEventAsync(ChaosNode node, string name, string correlationKey, JsonObject? payload, CancellationToken cancellationToken)
+    public async Task RaiseEventAsync(ServerNode node, string name, string correlationKey, JsonObject? payload, CancellationToken cancellationToken)
     {
         var owner = await OwnerAsync(node, cancellationToken);
         var body = new JsonObject { ["name"] = name, ["correlationKey"] = correlationKey, ["payload"] = payload ?? new JsonObject() };

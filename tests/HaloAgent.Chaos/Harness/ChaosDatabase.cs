@@ -6,7 +6,10 @@ namespace HaloAgent.Chaos;
 /// <summary>Read-only checks straight against the database the nodes share: backlogs, the outbox, timers' journals.</summary>
 public sealed class ChaosDatabase(string connectionString)
 {
-    /// <summary>Work still to do anywhere: webhooks not processed, messages not handed to the agent, sends pending, instances due.</summary>
+    /// <summary>
+    /// Work still to do anywhere: webhooks not processed, messages not handed to the agent, sends pending, instances due;
+    /// and what gave up: faulted instances, failed sends, dead-lettered webhooks (<c>DeadLetters.Dead</c>: 'dead').
+    /// </summary>
     public async Task<Backlog> BacklogAsync(CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -18,7 +21,7 @@ public sealed class ChaosDatabase(string connectionString)
                    (SELECT count(*) FROM flow_instances WHERE wake_at IS NOT NULL AND wake_at <= @now),
                    (SELECT count(*) FROM flow_instances WHERE status = 'Faulted'),
                    (SELECT count(*) FROM outbound_messages WHERE status = 'failed'),
-                   (SELECT count(*) FROM webhook_inbox WHERE status = 'failed')
+                   (SELECT count(*) FROM webhook_inbox WHERE status = 'dead')
             """,
             r => new Backlog(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)),
             cancellationToken,
@@ -115,13 +118,13 @@ public sealed class ChaosDatabase(string connectionString)
     }
 }
 
-public sealed record Backlog(long InboxPending, long InboundUnhandled, long OutboxPending, long InstancesDue, long InstancesFaulted, long OutboxFailed, long InboxFailed)
+public sealed record Backlog(long InboxPending, long InboundUnhandled, long OutboxPending, long InstancesDue, long InstancesFaulted, long OutboxFailed, long InboxDead)
 {
     public bool Idle => InboxPending == 0 && InboundUnhandled == 0 && OutboxPending == 0 && InstancesDue == 0;
 
     public override string ToString() =>
         $"inbox pending {InboxPending}, inbound unhandled {InboundUnhandled}, outbox pending {OutboxPending}, instances due {InstancesDue}, " +
-        $"faulted {InstancesFaulted}, outbox failed {OutboxFailed}, inbox failed {InboxFailed}";
+        $"faulted {InstancesFaulted}, outbox failed {OutboxFailed}, inbox dead-lettered {InboxDead}";
 }
 
 public sealed record OutboxEntry(string Id, string IdempotencyKey, string Recipient, string Payload, string Status, string? Wamid, int Attempts);

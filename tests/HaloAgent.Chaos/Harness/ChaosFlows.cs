@@ -8,18 +8,14 @@ public static class ChaosFlows
     public const string FollowUpFlowId = "chaos-follow-up";
     public const string BroadcastEvent = "chaos.broadcast";
 
+    /// <summary>The Delay node of <see cref="Timer"/> and <see cref="FollowUp"/>.</summary>
+    public const string TimerNode = "pause";
+
+    /// <summary>The variable <see cref="Timer"/> and <see cref="FollowUp"/> increment once after their Delay.</summary>
+    public const string Counter = "fired";
+
     /// <summary>Started by hand: waits <paramref name="delay"/>, then counts the firing once in <c>vars.fired</c>.</summary>
-    public static string Timer(string delay) => $$"""
-        {
-          "id": "{{TimerFlowId}}", "name": "Chaos timer",
-          "nodes": [
-            { "id": "start", "type": "Start" },
-            { "id": "pause", "type": "Delay", "inputs": { "duration": "{{delay}}" } },
-            { "id": "count", "type": "SetVariable", "inputs": { "name": "fired", "value": "coalesce(vars.fired, 0) + 1" } }
-          ],
-          "edges": [ { "from": "start", "to": "pause" }, { "from": "pause", "to": "count" } ]
-        }
-        """;
+    public static string Timer(string delay) => DelayThenCount(TimerFlowId, "Chaos timer", """{ "id": "start", "type": "Start" }""", delay);
 
     /// <summary>An event per contact (the correlation key is the contact id) sends them one message: a broadcast.</summary>
     public const string Broadcast = $$"""
@@ -33,16 +29,23 @@ public static class ChaosFlows
         }
         """;
 
-    /// <summary>Every customer message also starts a timer (a follow-up two seconds later that counts itself once).</summary>
-    public static string FollowUp(string delay) => $$"""
+    /// <summary>Every customer message also starts a timer (a follow-up <paramref name="delay"/> later that counts itself once).</summary>
+    public static string FollowUp(string delay) => DelayThenCount(
+        FollowUpFlowId, "Chaos follow-up", """{ "id": "start", "type": "Start", "inputs": { "trigger": "event", "event": "message.received" } }""", delay);
+
+    /// <summary>
+    /// Start, a Delay node <see cref="TimerNode"/>, then <see cref="Counter"/> incremented: the journal's resumes of the
+    /// Delay node and the counter both show how often the timer fired (<see cref="ChaosDatabase.TimerInstancesAsync"/>).
+    /// </summary>
+    private static string DelayThenCount(string id, string name, string start, string delay) => $$"""
         {
-          "id": "{{FollowUpFlowId}}", "name": "Chaos follow-up",
+          "id": "{{id}}", "name": "{{name}}",
           "nodes": [
-            { "id": "start", "type": "Start", "inputs": { "trigger": "event", "event": "message.received" } },
-            { "id": "pause", "type": "Delay", "inputs": { "duration": "{{delay}}" } },
-            { "id": "count", "type": "SetVariable", "inputs": { "name": "fired", "value": "coalesce(vars.fired, 0) + 1" } }
+            {{start}},
+            { "id": "{{TimerNode}}", "type": "Delay", "inputs": { "duration": "{{delay}}" } },
+            { "id": "count", "type": "SetVariable", "inputs": { "name": "{{Counter}}", "value": "coalesce(vars.{{Counter}}, 0) + 1" } }
           ],
-          "edges": [ { "from": "start", "to": "pause" }, { "from": "pause", "to": "count" } ]
+          "edges": [ { "from": "start", "to": "{{TimerNode}}" }, { "from": "{{TimerNode}}", "to": "count" } ]
         }
         """;
 }

@@ -44,7 +44,7 @@ public static class MultiNodeScenario
             TimeSpan.FromMinutes(3),
             cancellationToken);
         await Checks.TimersAsync(cluster, report, ChaosFlows.FollowUpFlowId, result.Turns, cancellationToken);
-        await Checks.SendsAsync(cluster, report, TimeSpan.FromSeconds(60), cancellationToken);
+        await Checks.SendsAsync(cluster, report, result.Sent, cancellationToken);
         report.Figure("maxWorkingSetMiB", cluster.MaxWorkingSetMiB);
         return report;
     }

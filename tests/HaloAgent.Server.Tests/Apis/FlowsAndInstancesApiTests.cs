@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Tests.Support;
+using HaloAgent.Testing;
 
 namespace HaloAgent.Server.Tests.Apis;
 

@@ -63,6 +63,15 @@ public sealed class Fuzzer(ChaosCluster cluster, FakePaystackServer paystack, st
         }
 
         _report.Seconds = clock.Elapsed.TotalSeconds;
+        if (node.IsAlive)
+        {
+            // Webhooks are acknowledged before they are processed: what a mutated one breaks, it breaks after its 200.
+            // So the process is judged once the inbox has worked through them (or gave up waiting).
+            var backlog = await cluster.Database.DrainAsync(TimeSpan.FromMinutes(2), cancellationToken);
+            var retried = (await cluster.Database.QueryAsync("SELECT count(*) FROM webhook_inbox WHERE attempts > 1", r => r.GetInt64(0), cancellationToken))[0];
+            _report.AfterProcessing = $"after processing ({clock.Elapsed.TotalSeconds - _report.Seconds:0.0} s more): {backlog}; webhooks whose processing threw (retried) {retried}";
+        }
+
         _report.Alive = node.IsAlive;
         _report.EndWorkingSetMiB = node.WorkingSetBytes / 1048576.0;
         _report.PeakWorkingSetMiB = Math.Max(_report.PeakWorkingSetMiB, _report.EndWorkingSetMiB);
@@ -204,6 +213,9 @@ public sealed class FuzzReport(int seed)
 
     public double EndWorkingSetMiB { get; set; }
 
+    /// <summary>The backlog once the inbox has processed the fuzzed webhooks (they are acknowledged before that).</summary>
+    public string AfterProcessing { get; set; } = "not waited for (the process had died)";
+
     public IReadOnlyList<FuzzFinding> Findings => _findings;
 
     public int Cases => _statuses.Values.Sum(s => s.Values.Sum());
@@ -231,6 +243,7 @@ public sealed class FuzzReport(int seed)
         {
             $"fuzz seed {Seed}: {Cases} cases in {Seconds:0.0} s; server alive {Alive}; 5xx or no answer {ServerErrors}; " +
             $"working set {StartWorkingSetMiB:0} MiB at start, {PeakWorkingSetMiB:0} MiB peak, {EndWorkingSetMiB:0} MiB at the end",
+            "  " + AfterProcessing,
         };
         lines.AddRange(_statuses.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
             $"  {kv.Key}: {kv.Value.Values.Sum()} cases, {_time.GetValueOrDefault(kv.Key).TotalMilliseconds / Math.Max(1, kv.Value.Values.Sum()):0} ms each on average; " + string.Join(", ", kv.Value.OrderBy(s => s.Key).Select(s => $"{(s.Key < 0 ? "no answer" : s.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))} x{s.Value}"))));

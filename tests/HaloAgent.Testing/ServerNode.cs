@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using HaloAgent.Testing;
 
-namespace HaloAgent.Chaos;
+namespace HaloAgent.Testing;
 
 /// <summary>
-/// One server node as a real OS process on a fixed loopback port, so it can be killed with SIGKILL (<see cref="Kill"/>,
-/// no shutdown hooks run: what a power cut or the OOM killer does) and started again on the same address, as a
-/// supervisor would.
+/// The server as a real, separate OS process (what a second node in production is), on a fixed loopback port, so it
+/// can be killed with SIGKILL (<see cref="Kill"/>, no shutdown hooks run: what a power cut or the OOM killer does) and
+/// started again on the same address, as a supervisor would. It runs the server built in the caller's configuration
+/// (<see cref="RepositoryRoot.ServerDll"/>).
 /// </summary>
-public sealed class ChaosNode : IAsyncDisposable
+public sealed class ServerNode : IAsyncDisposable
 {
     private const int OutputLines = 400;
     private readonly IReadOnlyDictionary<string, string> _environment;
@@ -18,7 +18,7 @@ public sealed class ChaosNode : IAsyncDisposable
     private readonly HttpClient _health;
     private Process? _process;
 
-    private ChaosNode(string name, IReadOnlyDictionary<string, string> environment, int port)
+    private ServerNode(string name, IReadOnlyDictionary<string, string> environment, int port)
     {
         Name = name;
         _environment = environment;
@@ -68,16 +68,16 @@ public sealed class ChaosNode : IAsyncDisposable
     }
 
     /// <summary>Starts the server and waits until <c>GET /health</c> answers 200.</summary>
-    public static async Task<ChaosNode> StartAsync(string name, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public static async Task<ServerNode> StartAsync(string name, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var node = new ChaosNode(name, environment, FreePort.Next());
+        var node = new ServerNode(name, environment, FreePort.Next());
         try
         {
-            await node.StartProcessAsync(cancellationToken);
+            await node.StartProcessAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await node.DisposeAsync(); // never leave a half-started server behind
+            await node.DisposeAsync().ConfigureAwait(false); // never leave a half-started server behind
             throw;
         }
 
@@ -101,7 +101,7 @@ public sealed class ChaosNode : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         try
         {
-            await StartProcessAsync(cancellationToken);
+            await StartProcessAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -122,10 +122,10 @@ public sealed class ChaosNode : IAsyncDisposable
 
     private async Task StartProcessAsync(CancellationToken cancellationToken)
     {
-        var dll = ChaosPaths.ServerDll;
+        var dll = RepositoryRoot.ServerDll;
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException($"The server must be built first ({ChaosPaths.Configuration}): {dll}");
+            throw new FileNotFoundException($"The server must be built first ({RepositoryRoot.Configuration}): {dll}");
         }
 
         var info = new ProcessStartInfo("dotnet")
@@ -163,7 +163,7 @@ public sealed class ChaosNode : IAsyncDisposable
 
             try
             {
-                using var response = await _health.GetAsync("/health", cancellationToken);
+                using var response = await _health.GetAsync("/health", cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -179,7 +179,7 @@ public sealed class ChaosNode : IAsyncDisposable
                 throw new TimeoutException($"{Name} was not healthy after 180 s:\n{OutputTail}");
             }
 
-            await Task.Delay(100, cancellationToken);
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace HaloAgent.AI.Tests.Support;
+namespace HaloAgent.Testing.FakeLlm;
 
 /// <summary>A chat completions request the fake server received.</summary>
 public sealed record RecordedRequest(string Path, string Authorization, JsonElement Body)

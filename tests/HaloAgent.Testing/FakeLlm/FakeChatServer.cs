@@ -2,17 +2,14 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace HaloAgent.AI.Tests.Support;
+namespace HaloAgent.Testing.FakeLlm;
 
 /// <summary>
 /// A tiny OpenAI-compatible server on loopback: POST /v1/chat/completions and /chat/completions answer with whatever
 /// the test scripted (tool calls, an error status, a delay, a broken body) and record every request they got.
+/// <see cref="FakeReply.Hang"/> holds every request open until the caller gives up: a provider that times out.
 /// </summary>
 public sealed class FakeChatServer : IAsyncDisposable
 {
@@ -40,19 +37,14 @@ public sealed class FakeChatServer : IAsyncDisposable
 
     public static async Task<FakeChatServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
-
+        var app = LoopbackHost.Create();
         FakeChatServer? server = null;
         RequestDelegate handle = context => server!.HandleAsync(context);
         app.MapPost("/v1/chat/completions", handle);
         app.MapPost("/chat/completions", handle);
 
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server = new FakeChatServer(app, new Uri(address.TrimEnd('/') + "/"));
+        var root = await LoopbackHost.StartAsync(app).ConfigureAwait(false);
+        server = new FakeChatServer(app, new Uri(root + "/"));
         return server;
     }
 

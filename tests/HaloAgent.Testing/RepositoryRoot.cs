@@ -1,5 +1,6 @@
-namespace HaloAgent.Server.Tests.Support;
+namespace HaloAgent.Testing;
 
+/// <summary>The directory holding HaloAgent.sln, found upwards from the running test (or bench) binary.</summary>
 public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
@@ -7,6 +8,9 @@ public static class RepositoryRoot
     /// <summary>The build configuration these tests were built with (Debug or Release), so a server process runs the same build.</summary>
     public static string Configuration { get; } =
         AppContext.BaseDirectory.Split(System.IO.Path.DirectorySeparatorChar).Contains("Release") ? "Release" : "Debug";
+
+    /// <summary>The server built in <see cref="Configuration"/>, as a node process runs it (<see cref="ServerNode"/>).</summary>
+    public static string ServerDll => System.IO.Path.Combine(Path, "src", "HaloAgent.Server", "bin", Configuration, "net10.0", "HaloAgent.Server.dll");
 
     private static string Find()
     {

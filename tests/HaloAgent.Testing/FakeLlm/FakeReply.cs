@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace HaloAgent.AI.Tests.Support;
+namespace HaloAgent.Testing.FakeLlm;
 
 /// <summary>What the fake chat server answers: tool calls, plain content, an error status, a raw body, after a delay.</summary>
 public sealed record FakeReply
@@ -28,4 +28,7 @@ public sealed record FakeReply
     public static FakeReply Error(int status) => new() { Status = status, Body = """{"error":{"message":"upstream failure","type":"server_error"}}""" };
 
     public static FakeReply Raw(string body) => new() { Body = body };
+
+    /// <summary>No answer within any client's timeout: the request stays open until the caller gives up.</summary>
+    public static FakeReply Hang() => new() { Delay = TimeSpan.FromHours(1) };
 }
