@@ -4,6 +4,7 @@ using HaloAgent.Engine.Activities;
 using HaloAgent.Engine.Definitions;
 using HaloAgent.Engine.Validation;
 using HaloAgent.Engine.Values;
+using HaloAgent.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HaloAgent.Engine.Tests.Definitions;
@@ -14,7 +15,6 @@ namespace HaloAgent.Engine.Tests.Definitions;
 /// </summary>
 public sealed class ShippedFlowsTests
 {
-    private static readonly Lazy<string> RepoRoot = new(FindRepoRoot);
 
     private static readonly Lazy<IServiceProvider> Services = new(() =>
         new ServiceCollection().AddLogging().AddHaloEngineCore().BuildServiceProvider());
@@ -22,7 +22,7 @@ public sealed class ShippedFlowsTests
     public static TheoryData<string> ShippedFlowFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Value, "workflows"), "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "workflows"), "*.json").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -32,7 +32,7 @@ public sealed class ShippedFlowsTests
 
     [Fact]
     public void There_are_shipped_flows() =>
-        Directory.GetFiles(Path.Combine(RepoRoot.Value, "workflows"), "*.json").ShouldNotBeEmpty();
+        Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "workflows"), "*.json").ShouldNotBeEmpty();
 
     /// <summary>
     /// Flows that use only core activities. Flows built from domain activities (agent, commerce) are compiled with the
@@ -42,7 +42,7 @@ public sealed class ShippedFlowsTests
     {
         var registry = Services.Value.GetRequiredService<ActivityRegistry>();
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Value, "workflows"), "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "workflows"), "*.json").Order(StringComparer.Ordinal))
         {
             if (FlowJson.Deserialize(File.ReadAllText(file)).Nodes.All(n => registry.TryGet(n.Type, out _)))
             {
@@ -187,10 +187,10 @@ public sealed class ShippedFlowsTests
     }
 
     private static FlowDefinition LoadFlow(string fileName) =>
-        FlowJson.Deserialize(File.ReadAllText(Path.Combine(RepoRoot.Value, "workflows", fileName)));
+        FlowJson.Deserialize(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "workflows", fileName)));
 
     private static JsonNode Schema() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Value, "docs", "flow.schema.json")))
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "flow.schema.json")))
         ?? throw new InvalidOperationException("docs/flow.schema.json is empty.");
 
     /// <summary>Every <c>if: { properties: { type: { const: X } } }</c> in the schema, by X, with its <c>then</c>.</summary>
@@ -245,17 +245,4 @@ public sealed class ShippedFlowsTests
             .Select(p => p!["pattern"]!.GetValue<string>())
             .Where(p => p != "\\{\\{")
             .ToList();
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HaloAgent.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No directory above {AppContext.BaseDirectory} contains HaloAgent.sln.");
-    }
 }

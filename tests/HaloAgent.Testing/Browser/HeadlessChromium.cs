@@ -27,7 +27,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
         get
         {
             var configured = Environment.GetEnvironmentVariable("HALO_TEST_ARTIFACTS");
-            var directory = configured ?? Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+            var directory = configured ?? Path.Combine(Testing.RepositoryRoot.Path, "artifacts", "screenshots");
             Directory.CreateDirectory(directory);
             return directory;
         }
@@ -67,16 +67,5 @@ public sealed class HeadlessChromium : IAsyncDisposable
     {
         await Browser.DisposeAsync();
         _playwright.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HaloAgent.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }
