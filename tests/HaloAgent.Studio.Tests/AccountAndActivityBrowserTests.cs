@@ -32,6 +32,8 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
             "number => [...document.querySelectorAll('table tr')].some(r => r.textContent.includes(number) && r.querySelector('select')?.value === 'Cancelled')",
             order.Number);
         (await page.Locator(".banner.error").CountAsync()).ShouldBe(0);
+        await NoSidewaysScrollAsync(page, width);
+        await HeadlessChromium.ScreenshotAsync(page, $"dashboard-orders-{device}");
 
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Activity log" }).ClickAsync();
         await page.Locator("h1", new PageLocatorOptions { HasTextString = "Activity log" }).WaitForAsync();
@@ -52,6 +54,36 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
         await NoSidewaysScrollAsync(page, width);
         await HeadlessChromium.ScreenshotAsync(page, $"dashboard-activity-log-{device}");
         (await StudioServer.CspViolationsAsync(page)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(1366, 768, "laptop")]
+    [InlineData(390, 844, "phone")]
+    public async Task The_owners_list_pages_fit_the_screen_and_label_each_value(int width, int height, string device)
+    {
+        var services = server.Factory.Services;
+        var demoId = await DashboardSeed.DemoBusinessIdAsync(services);
+        await DashboardSeed.ContactAsync(services, demoId, $"23480323{Random.Shared.Next(10_000, 99_999)}", $"Lists {device}");
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/", width, height);
+        // There is a contact now and the demo has products; the payment queue may be empty (its one row then says so).
+        foreach (var (link, heading, firstColumn, seeded) in new[] { ("Payments", "Payment review", "Order", false), ("Contacts", "Contacts", "Name", true), ("Catalog", "Catalog", "SKU", true) })
+        {
+            await page.Locator(".subnav").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = link, Exact = true }).ClickAsync();
+            await page.Locator("h1", new PageLocatorOptions { HasTextString = heading }).WaitForAsync();
+            await page.Locator("table tbody tr").First.WaitForAsync();
+            await NoSidewaysScrollAsync(page, width);
+            var cell = page.Locator("table tbody tr:has(td + td) td").First;
+            if (seeded || await cell.CountAsync() > 0)
+            {
+                // On a phone the header row is hidden and each value says what it is; on a laptop the header row does.
+                var said = width < 600
+                    ? await cell.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content")
+                    : await page.Locator("table thead th").First.InnerTextAsync();
+                said.ShouldContain(firstColumn, Case.Insensitive, $"{link} on {device}");
+            }
+
+            await HeadlessChromium.ScreenshotAsync(page, $"dashboard-{link.ToLowerInvariant()}-{device}");
+        }
     }
 
     [Theory]
@@ -221,6 +253,15 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
     }
 
     /// <summary>Nothing on the page is wider than the screen: a phone scrolls vertically only.</summary>
-    private static async Task NoSidewaysScrollAsync(IPage page, int width) =>
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, page.Url);
+    private static async Task NoSidewaysScrollAsync(IPage page, int width)
+    {
+        // The elements reaching past the screen's right edge are named in the failure, so it says what to fix.
+        var wider = await page.EvaluateAsync<string[]>("""
+            w => [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > w + 0.5 && getComputedStyle(e).position !== 'fixed')
+              .slice(0, 8)
+              .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? '').trim().slice(0, 40)}"`)
+            """, width);
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"{page.Url}: {string.Join("; ", wider)}");
+    }
 }

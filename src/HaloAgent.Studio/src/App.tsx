@@ -113,9 +113,10 @@ export function App() {
         <span className="spacer" />
         {user ? (
           <span className="user">
-            <details className="account-menu">
+            {/* Keyed on the path: a menu left open closes when the page changes. */}
+            <details className="account-menu" key={path}>
               <summary aria-label="Account menu">{user.name} · {user.businessName}</summary>
-              <div className="menu" role="menu">
+              <div className="menu" role="menu" onClick={(e) => { (e.currentTarget.parentElement as HTMLDetailsElement).open = false; }}>
                 <Link to="/account" role="menuitem">Your account</Link>
                 <button type="button" role="menuitem" className="link" onClick={() => authApi.logout().finally(refresh)}>Sign out</button>
                 <button type="button" role="menuitem" className="link danger" onClick={() => accountApi.logoutEverywhere().finally(refresh)}>Sign out everywhere</button>

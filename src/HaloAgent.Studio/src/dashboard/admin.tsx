@@ -142,7 +142,7 @@ function Team() {
       <form className="inline-form card" onSubmit={(e) => { e.preventDefault(); void run(() => accountApi.addMember(form), `${form.name} can sign in now.`).then(() => setForm({ email: '', name: '', role: 'agent', password: '' })); }}>
         <label>Name<input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required /></label>
         <label>E-mail<input type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} required /></label>
-        <label>Role<select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>{TEAM_ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
+        <label>Role<select aria-label="Role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>{TEAM_ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
         <label>First password<input type="password" minLength={10} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required /></label>
         <button type="submit" className="primary">Add</button>
       </form>

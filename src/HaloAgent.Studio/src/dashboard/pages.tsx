@@ -67,25 +67,25 @@ function useLiveOrders(onOrder: (o: Order) => void) {
 
 function OrdersTable({ orders, onStatus }: { orders: Order[]; onStatus?: (o: Order, s: OrderStatus) => void }) {
   return (
-    <table className="table">
+    <table className="table stack">
       <thead><tr><th>Order</th><th>Customer</th><th>Items</th><th>Total</th><th>Fulfilment</th><th>Status</th><th>Placed</th></tr></thead>
       <tbody>
         {orders.length === 0 && <tr><td colSpan={7} className="hint">No orders.</td></tr>}
         {orders.map((o) => (
           <tr key={o.id}>
-            <td><b>{o.number}</b></td>
-            <td>{o.contactName}<div className="hint mono">{o.phone}</div></td>
-            <td>{o.items.map((i) => `${i.quantity}× ${i.name}`).join(', ')}</td>
-            <td>{naira(o.totalKobo)}</td>
-            <td>{o.fulfilment}{o.zone ? ` · ${o.zone}` : ''}</td>
-            <td>
+            <td data-label="Order"><b>{o.number}</b></td>
+            <td data-label="Customer">{o.contactName}<div className="hint mono">{o.phone}</div></td>
+            <td data-label="Items">{o.items.map((i) => `${i.quantity}× ${i.name}`).join(', ')}</td>
+            <td data-label="Total">{naira(o.totalKobo)}</td>
+            <td data-label="Fulfilment">{o.fulfilment}{o.zone ? ` · ${o.zone}` : ''}</td>
+            <td data-label="Status">
               {onStatus ? (
                 <select value={o.status} onChange={(e) => onStatus(o, e.target.value as OrderStatus)}>
                   {ORDER_STATUSES.map((s) => <option key={s}>{s}</option>)}
                 </select>
               ) : <span className="badge">{o.status}</span>}
             </td>
-            <td>{formatDate(o.createdAt)}</td>
+            <td data-label="Placed">{formatDate(o.createdAt)}</td>
           </tr>
         ))}
       </tbody>
@@ -184,23 +184,23 @@ function PaymentsQueue() {
       {error && <ErrorBox message={error} />}
       <Guard load={queue} endpoint="GET /api/payments/review" reload={reload}>
         {(list) => (
-          <table className="table">
+          <table className="table stack">
             <thead><tr><th>Order</th><th>Customer</th><th>Paid</th><th>Expected</th><th>Reference</th><th>Match</th><th>Submitted</th><th /></tr></thead>
             <tbody>
               {list.length === 0 && <tr><td colSpan={8} className="hint">Nothing to review.</td></tr>}
               {list.map((p) => (
                 <tr key={p.id}>
-                  <td><b>{p.orderNumber}</b></td>
-                  <td>{p.contactName}<div className="hint mono">{p.phone}</div></td>
-                  <td className={p.amountKobo < p.expectedKobo ? 'error' : ''}>{naira(p.amountKobo)}</td>
-                  <td>{naira(p.expectedKobo)}</td>
-                  <td>{p.reference}{p.receiptUrl && <> · <a href={p.receiptUrl} target="_blank" rel="noreferrer">receipt</a></>}</td>
-                  <td data-testid="payment-match">
+                  <td data-label="Order"><b>{p.orderNumber}</b></td>
+                  <td data-label="Customer">{p.contactName}<div className="hint mono">{p.phone}</div></td>
+                  <td data-label="Paid" className={p.amountKobo < p.expectedKobo ? 'error' : ''}>{naira(p.amountKobo)}</td>
+                  <td data-label="Expected">{naira(p.expectedKobo)}</td>
+                  <td data-label="Reference">{p.reference}{p.receiptUrl && <> · <a href={p.receiptUrl} target="_blank" rel="noreferrer">receipt</a></>}</td>
+                  <td data-label="Match" data-testid="payment-match">
                     {p.score != null ? <b>{Math.round(p.score * 100)}%</b> : <span className="hint">no receipt</span>}
                     {p.verdict && <div className="hint">{p.verdict.replace(/_/g, ' ')}</div>}
                     {(p.reasons ?? []).map((r) => <div key={r} className="hint">{r}</div>)}
                   </td>
-                  <td>{formatDate(p.submittedAt)}</td>
+                  <td data-label="Submitted">{formatDate(p.submittedAt)}</td>
                   <td className="actions">
                     <button type="button" className="primary" onClick={() => decide(p, true)}>Approve</button>
                     <button type="button" className="danger" onClick={() => decide(p, false)}>Reject</button>
@@ -341,18 +341,18 @@ export function ContactsPage() {
       {upload && <ImportProgress sent={upload.sent} result={upload.result} />}
       <Guard load={contacts} endpoint="GET /api/contacts?q=" reload={reload}>
         {(list) => (
-          <table className="table">
+          <table className="table stack">
             <thead><tr><th>Name</th><th>Phone</th><th>Language</th><th>Marketing</th><th>Orders</th><th>Since</th><th /></tr></thead>
             <tbody>
               {list.length === 0 && <tr><td colSpan={7} className="hint">No contacts.</td></tr>}
               {list.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.name}</td>
-                  <td className="mono">{c.phone}</td>
-                  <td>{c.language}</td>
-                  <td>{c.marketingOptIn ? 'opted in' : <span className="hint">opted out</span>}</td>
-                  <td>{c.orderCount}</td>
-                  <td>{formatDate(c.createdAt)}</td>
+                  <td data-label="Name">{c.name}</td>
+                  <td data-label="Phone" className="mono">{c.phone}</td>
+                  <td data-label="Language">{c.language}</td>
+                  <td data-label="Marketing">{c.marketingOptIn ? 'opted in' : <span className="hint">opted out</span>}</td>
+                  <td data-label="Orders">{c.orderCount}</td>
+                  <td data-label="Since">{formatDate(c.createdAt)}</td>
                   <td className="actions">
                     <a href={contactsApi.exportUrl(c.id)} download>Export data</a>
                     <button type="button" className="link danger" onClick={() => remove(c)}>Delete</button>
@@ -379,13 +379,13 @@ export function CatalogPage() {
       </div>
       <Guard load={items} endpoint="GET /api/catalog" reload={reload}>
         {(list: CatalogItem[]) => (
-          <table className="table">
+          <table className="table stack">
             <thead><tr><th>SKU</th><th>Name</th><th>Category</th><th>Price</th><th>Stock</th><th>Available</th></tr></thead>
             <tbody>
               {list.map((i) => (
                 <tr key={i.sku}>
-                  <td className="mono">{i.sku}</td><td>{i.name}</td><td>{i.category}</td><td>{naira(i.priceKobo)}</td>
-                  <td>{i.stock ?? '—'}</td><td>{i.available ? 'yes' : <span className="badge warn">no</span>}</td>
+                  <td data-label="SKU" className="mono">{i.sku}</td><td data-label="Name">{i.name}</td><td data-label="Category">{i.category}</td><td data-label="Price">{naira(i.priceKobo)}</td>
+                  <td data-label="Stock">{i.stock ?? '—'}</td><td data-label="Available">{i.available ? 'yes' : <span className="badge warn">no</span>}</td>
                 </tr>
               ))}
             </tbody>

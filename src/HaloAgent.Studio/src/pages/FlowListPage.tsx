@@ -78,7 +78,7 @@ export function FlowListPage() {
           {failure.errors.length > 0 && (
             <ul className="import-errors">
               {failure.errors.map((v, i) => (
-                <li key={i}>{v.nodeId && <code>{v.nodeId}</code>}{v.field && <> · {v.field}</>}{(v.nodeId || v.field) && ': '}{v.message}</li>
+                <li key={i}>{v.nodeId && <code>{v.nodeId}</code>}{v.nodeId && v.field && ' · '}{v.field}{(v.nodeId || v.field) && ': '}{v.message}</li>
               ))}
             </ul>
           )}
