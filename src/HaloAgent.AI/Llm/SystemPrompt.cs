@@ -1,4 +1,5 @@
 using System.Text;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.AI.Llm;
 
@@ -36,7 +37,7 @@ internal static class SystemPrompt
             """);
 
         prompt.Append("The agent just asked for: ").AppendLine(DescribeSlot(request.AwaitingSlot));
-        prompt.Append("The customer's usual language: ").AppendLine(Languages.Normalize(request.PreferredLanguage) ?? "not known");
+        prompt.Append("The customer's usual language: ").AppendLine(LanguageCodes.Normalize(request.PreferredLanguage) ?? "not known");
         prompt.AppendLine();
         prompt.AppendLine("Catalog (SKU | names by language | other names | price | availability):");
 

@@ -4,6 +4,7 @@ using HaloAgent.Commerce.Money;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Commerce.Apis;
 

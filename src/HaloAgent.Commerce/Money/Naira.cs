@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Commerce.Money;
 
