@@ -1,5 +1,6 @@
 using System.Text;
 using HaloAgent.Platform.Languages;
+using HaloAgent.Platform.Money;
 
 namespace HaloAgent.AI.Llm;
 
@@ -51,7 +52,7 @@ internal static class SystemPrompt
             prompt.Append("- ").Append(Clean(entry.Sku))
                 .Append(" | ").Append(names.Length > 0 ? names : "-")
                 .Append(" | ").Append(aliases.Length > 0 ? aliases : "-")
-                .Append(" | ").Append(NairaFormat.Format(entry.PriceKobo))
+                .Append(" | ").Append(Naira.Format(entry.PriceKobo))
                 .Append(" | ").AppendLine(entry.Stock > 0 ? "available" : "sold out");
         }
 
