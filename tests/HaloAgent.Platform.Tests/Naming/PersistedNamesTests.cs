@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using HaloAgent.Channels.Inbound;
 using HaloAgent.Channels.Persistence;
 using HaloAgent.Commerce.Payments;
@@ -12,6 +11,7 @@ using HaloAgent.Server.Auth;
 using HaloAgent.Server.Startup.DataProtection;
 using HaloAgent.Server.Studio.TestRuns;
 using Microsoft.EntityFrameworkCore;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Platform.Tests.Naming;
 
@@ -114,7 +114,7 @@ public sealed class PersistedNamesTests
         select $"wire {type.Name}.{value} = {WireName(value)}";
 
     /// <summary>The rule the code that writes these values uses.</summary>
-    private static string WireName(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    private static string WireName(Enum value) => SnakeCase.Of(value.ToString());
 
     private static string PinFile([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "persisted-names.txt");
 }
