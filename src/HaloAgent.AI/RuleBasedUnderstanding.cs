@@ -1,4 +1,5 @@
 using HaloAgent.AI.Rules;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.AI;
 
@@ -24,7 +25,7 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
     {
         var raw = InputText.Prepare(request.Text);
         var tokens = Tokenizer.Tokenize(raw);
-        var preferred = Languages.Normalize(request.PreferredLanguage);
+        var preferred = LanguageCodes.Normalize(request.PreferredLanguage);
         if (tokens.Count == 0)
         {
             // Empty, emoji-only or punctuation-only: nothing to act on, and the flow should ask rather than guess.
@@ -32,7 +33,7 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
             {
                 Intent = Intent.Unknown,
                 Confidence = 0.05,
-                Language = preferred ?? Languages.English,
+                Language = preferred ?? LanguageCodes.English,
                 Provider = Providers.Rules,
             };
         }

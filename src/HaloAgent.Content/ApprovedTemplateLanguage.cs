@@ -1,4 +1,5 @@
 using HaloAgent.Commerce;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Content;
 

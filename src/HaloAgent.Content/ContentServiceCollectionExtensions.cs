@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using HaloAgent.Engine;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Content;
 

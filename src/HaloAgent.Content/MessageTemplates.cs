@@ -5,6 +5,7 @@ using HaloAgent.Content.Helpers;
 using HaloAgent.Engine;
 using HaloAgent.Engine.Templates;
 using HaloAgent.Engine.Values;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Content;
 

@@ -2,6 +2,7 @@ using HaloAgent.Commerce.Catalog;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Persistence;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Commerce.Tests;
 
@@ -72,17 +73,6 @@ public sealed class DomainRulesTests
     [InlineData(-5, 0)]
     public void One_loyalty_point_per_thousand_naira(long subtotalKobo, int points) =>
         Loyalty.PointsFor(subtotalKobo).ShouldBe(points);
-
-    [Theory]
-    [InlineData("YO", "yo")]
-    [InlineData("yo-NG", "yo")]
-    [InlineData("ha_NG", "ha")]
-    [InlineData("Pidgin", "pcm")]
-    [InlineData("hausa", "ha")]
-    [InlineData("fr", null)]
-    [InlineData("", null)]
-    public void Language_codes_are_normalized(string input, string? expected) =>
-        LanguageCodes.Normalize(input).ShouldBe(expected);
 
     [Fact]
     public void The_service_window_is_24_hours_after_the_last_inbound_message()

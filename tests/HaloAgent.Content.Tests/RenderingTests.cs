@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HaloAgent.Commerce.Money;
+using HaloAgent.Platform.Money;
 using HaloAgent.Content.Helpers;
 using HaloAgent.Engine.Templates;
 using Microsoft.Extensions.DependencyInjection;

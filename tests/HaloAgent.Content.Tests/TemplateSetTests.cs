@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HaloAgent.Commerce;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Content.Tests;
 

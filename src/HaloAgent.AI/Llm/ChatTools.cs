@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Languages;
 using OpenAI.Chat;
 
 namespace HaloAgent.AI.Llm;
@@ -30,7 +31,7 @@ internal static class ChatTools
               "type": "object",
               "properties": {
                 "intent": { "type": "string", "enum": [{{string.Join(", ", IntentNames.Select(n => $"\"{n}\""))}}] },
-                "language": { "type": "string", "enum": ["en", "pcm", "yo", "ig", "ha"], "description": "Language of the message (pcm = Nigerian Pidgin)." },
+                "language": { "type": "string", "enum": [{{string.Join(", ", LanguageCodes.All.Select(l => $"\"{l}\""))}}], "description": "Language of the message (pcm = Nigerian Pidgin)." },
                 "confidence": { "type": "number", "minimum": 0, "maximum": 1 }
               },
               "required": ["intent", "language", "confidence"],

@@ -1,4 +1,6 @@
 using System.Text;
+using HaloAgent.Platform.Languages;
+using HaloAgent.Platform.Money;
 
 namespace HaloAgent.AI.Llm;
 
@@ -36,7 +38,7 @@ internal static class SystemPrompt
             """);
 
         prompt.Append("The agent just asked for: ").AppendLine(DescribeSlot(request.AwaitingSlot));
-        prompt.Append("The customer's usual language: ").AppendLine(Languages.Normalize(request.PreferredLanguage) ?? "not known");
+        prompt.Append("The customer's usual language: ").AppendLine(LanguageCodes.Normalize(request.PreferredLanguage) ?? "not known");
         prompt.AppendLine();
         prompt.AppendLine("Catalog (SKU | names by language | other names | price | availability):");
 
@@ -50,7 +52,7 @@ internal static class SystemPrompt
             prompt.Append("- ").Append(Clean(entry.Sku))
                 .Append(" | ").Append(names.Length > 0 ? names : "-")
                 .Append(" | ").Append(aliases.Length > 0 ? aliases : "-")
-                .Append(" | ").Append(NairaFormat.Format(entry.PriceKobo))
+                .Append(" | ").Append(Naira.Format(entry.PriceKobo))
                 .Append(" | ").AppendLine(entry.Stock > 0 ? "available" : "sold out");
         }
 

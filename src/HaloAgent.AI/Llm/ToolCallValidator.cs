@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HaloAgent.AI.Rules;
 using Microsoft.Extensions.Logging;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.AI.Llm;
 
@@ -105,7 +106,7 @@ internal sealed class ToolCallValidator(IReadOnlyList<CatalogEntry> catalog, ILo
         outcome.Intent = intent;
         if (TryGetString(arguments, "language", out var language))
         {
-            outcome.Language = Languages.Normalize(language);
+            outcome.Language = LanguageCodes.Normalize(language);
         }
 
         if (arguments.TryGetProperty("confidence", out var confidence) && confidence.ValueKind == JsonValueKind.Number

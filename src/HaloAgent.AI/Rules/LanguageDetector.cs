@@ -1,3 +1,5 @@
+using HaloAgent.Platform.Languages;
+
 namespace HaloAgent.AI.Rules;
 
 /// <summary>Picks the message's language from its lexicon words, product names and letters, falling back to the contact's.</summary>
@@ -11,7 +13,7 @@ internal static class LanguageDetector
 
     public static string Detect(MessageAnalysis analysis, string? preferredLanguage)
     {
-        var scores = Languages.All.ToDictionary(l => l, _ => 0.0, StringComparer.Ordinal);
+        var scores = LanguageCodes.All.ToDictionary(l => l, _ => 0.0, StringComparer.Ordinal);
         foreach (var hit in analysis.Hits)
         {
             var share = hit.Phrase.LanguageWeight / hit.Phrase.Languages.Length * (hit.Fuzzy ? 0.5 : 1.0);
@@ -32,17 +34,17 @@ internal static class LanguageDetector
         ScriptHints.AddTo(analysis.Raw, scores);
 
         // Pidgin is English-lexified: its English words are Pidgin words too once a Pidgin marker is present.
-        if (scores[Languages.Pidgin] >= PidginMarker)
+        if (scores[LanguageCodes.Pidgin] >= PidginMarker)
         {
-            scores[Languages.Pidgin] += scores[Languages.English];
-            scores[Languages.English] = 0;
+            scores[LanguageCodes.Pidgin] += scores[LanguageCodes.English];
+            scores[LanguageCodes.English] = 0;
         }
 
-        var preferred = Languages.Normalize(preferredLanguage);
+        var preferred = LanguageCodes.Normalize(preferredLanguage);
         var best = scores.OrderByDescending(s => s.Value).First();
         if (best.Value < Evidence)
         {
-            return preferred ?? (best.Value > 0 ? best.Key : Languages.English);
+            return preferred ?? (best.Value > 0 ? best.Key : LanguageCodes.English);
         }
 
         if (preferred is not null && scores[preferred] >= best.Value - 1e-9)

@@ -1,3 +1,5 @@
+using HaloAgent.Platform.Languages;
+
 namespace HaloAgent.AI.Rules;
 
 /// <summary>The caller's catalog folded and indexed for matching: every name in every language, and every alias.</summary>
@@ -49,12 +51,12 @@ internal sealed class ProductIndex
                     languagesByName[joined] = seen = (name, new HashSet<string>(StringComparer.Ordinal));
                 }
 
-                seen.Codes.Add(Languages.Normalize(language) ?? language);
+                seen.Codes.Add(LanguageCodes.Normalize(language) ?? language);
             }
 
             foreach (var (text, codes) in languagesByName.Values)
             {
-                var language = codes.Count == 1 ? Languages.Normalize(codes.First()) : null;
+                var language = codes.Count == 1 ? LanguageCodes.Normalize(codes.First()) : null;
                 index.Add(entry.Sku, text, isAlias: false, language);
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.AI.Rules;
 
@@ -51,28 +52,28 @@ internal static class ScriptHints
         // Each kind of hint counts once: a long message must not outvote its words with one letter repeated.
         if (hausaHook)
         {
-            Add(scores, Languages.Hausa, 1.5);
+            Add(scores, LanguageCodes.Hausa, 1.5);
         }
 
         if (yorubaLetter)
         {
-            Add(scores, Languages.Yoruba, 1.5);
+            Add(scores, LanguageCodes.Yoruba, 1.5);
         }
 
         if (igboLetter || igboN)
         {
-            Add(scores, Languages.Igbo, 1.5);
+            Add(scores, LanguageCodes.Igbo, 1.5);
         }
 
         if (sharedDot && !yorubaLetter && !igboLetter)
         {
-            Add(scores, Languages.Yoruba, 0.5);
-            Add(scores, Languages.Igbo, 0.5);
+            Add(scores, LanguageCodes.Yoruba, 0.5);
+            Add(scores, LanguageCodes.Igbo, 0.5);
         }
 
         if (tones && !igboLetter)
         {
-            Add(scores, Languages.Yoruba, 0.5);
+            Add(scores, LanguageCodes.Yoruba, 0.5);
         }
     }
 

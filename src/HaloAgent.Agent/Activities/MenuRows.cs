@@ -1,6 +1,6 @@
 using HaloAgent.Channels.Messages;
 using HaloAgent.Commerce.Catalog;
-using HaloAgent.Commerce.Money;
+using HaloAgent.Platform.Money;
 
 namespace HaloAgent.Agent.Activities;
 

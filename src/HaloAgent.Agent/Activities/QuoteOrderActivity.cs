@@ -1,6 +1,6 @@
 using HaloAgent.Agent.Conversations;
 using HaloAgent.Channels.Messages;
-using HaloAgent.Commerce.Money;
+using HaloAgent.Platform.Money;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Content;
 using HaloAgent.Engine.Activities;

@@ -1,6 +1,7 @@
 using HaloAgent.Agent.Conversations;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Engine.Activities;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Agent.Activities;
 
@@ -28,7 +29,7 @@ public sealed class SetMarketingConsentActivity(ConversationLoader conversations
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var conversation = await conversations.LoadAsync(context, cancellationToken);
-        if (HaloAgent.AI.Languages.Normalize(context.Text("language")) is { } language && language != conversation.Contact.PreferredLanguage)
+        if (LanguageCodes.Normalize(context.Text("language")) is { } language && language != conversation.Contact.PreferredLanguage)
         {
             // "Ku daina turo min saƙo" as a first message: the contact has no language yet, and the answer must be Hausa.
             await contacts.SetLanguageAsync(conversation.Contact.Id, language, cancellationToken);

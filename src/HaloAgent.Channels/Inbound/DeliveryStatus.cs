@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Channels.Inbound;
 
@@ -22,7 +22,7 @@ public enum DeliveryStatus
 
 internal static class DeliveryStatusNames
 {
-    public static string ToWire(this DeliveryStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+    public static string ToWire(this DeliveryStatus status) => SnakeCase.Of(status);
 
     public static DeliveryStatus? Parse(string? value) => value switch
     {

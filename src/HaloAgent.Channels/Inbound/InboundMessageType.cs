@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Channels.Inbound;
 
@@ -31,4 +31,4 @@ public enum InboundMessageType
 }
 
 /// <summary>snake_case on the wire (<c>button_reply</c>), as WhatsApp names them.</summary>
-internal sealed class InboundMessageTypeConverter() : JsonStringEnumConverter<InboundMessageType>(JsonNamingPolicy.SnakeCaseLower);
+internal sealed class InboundMessageTypeConverter() : JsonStringEnumConverter<InboundMessageType>(SnakeCase.JsonPolicy);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using HaloAgent.Platform.Workers;
 
 namespace HaloAgent.Channels.Inbox;
 
@@ -96,7 +97,8 @@ public sealed class WebhookInboxProcessor : BackgroundService
                     await ProcessPendingAsync(token); // works until nothing is due
                     return false;
                 },
-                token => _signal.WaitAsync(_options.CurrentValue.PollInterval, token),
+                _signal,
+                () => _options.CurrentValue.PollInterval,
                 ex => _logger.LogError(ex, "Webhook inbox batch failed"),
                 stoppingToken);
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using HaloAgent.Platform.Workers;
 
 namespace HaloAgent.Channels.Outbox;
 
@@ -151,7 +152,8 @@ public sealed class OutboxSender : BackgroundService
             ? Task.CompletedTask
             : WorkerLoop.RunAsync(
                 async token => await SendDueAsync(token) > 0,
-                token => _signal.WaitAsync(_options.CurrentValue.PollInterval, token),
+                _signal,
+                () => _options.CurrentValue.PollInterval,
                 ex => _logger.LogError(ex, "Outbox batch failed"),
                 stoppingToken);
 

@@ -2,6 +2,7 @@ using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Channels.Outbox;
 using HaloAgent.Channels.Persistence.Records;
 using Microsoft.EntityFrameworkCore;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Channels.Persistence;
 
@@ -43,6 +44,6 @@ public sealed class ChannelsDbContext(DbContextOptions<ChannelsDbContext> option
         outbound.HasIndex(o => new { o.BusinessId, o.Recipient, o.CreatedAt }, "ix_outbound_messages_pending_recipient").HasFilter(OutboxSql.PendingFilter);
         outbound.HasIndex(o => new { o.BusinessId, o.Recipient, o.CreatedAt }, "ix_outbound_messages_business_id_recipient_created_at");
 
-        SnakeCaseColumns.Apply(model);
+        SnakeCaseModel.Apply(model);
     }
 }

@@ -3,6 +3,7 @@ using HaloAgent.Channels.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using HaloAgent.Platform.Workers;
 
 namespace HaloAgent.Channels.Retention;
 

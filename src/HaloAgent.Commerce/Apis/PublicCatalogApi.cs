@@ -1,9 +1,10 @@
 using HaloAgent.Commerce.Businesses;
 using HaloAgent.Commerce.Catalog;
-using HaloAgent.Commerce.Money;
+using HaloAgent.Platform.Money;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Commerce.Apis;
 

@@ -1,3 +1,5 @@
+using HaloAgent.Platform.Languages;
+
 namespace HaloAgent.Commerce.Businesses;
 
 /// <summary>A tenant: one small business with its WhatsApp number. Every customer-facing record belongs to one.</summary>

@@ -1,4 +1,5 @@
 using HaloAgent.Commerce.Persistence;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Commerce.Businesses;
 

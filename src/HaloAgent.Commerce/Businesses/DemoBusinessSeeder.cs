@@ -3,6 +3,7 @@ using HaloAgent.Commerce.Catalog;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Commerce.Businesses;
 

@@ -1,5 +1,6 @@
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Commerce.Catalog;
 

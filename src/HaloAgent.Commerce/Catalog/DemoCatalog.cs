@@ -1,3 +1,5 @@
+using HaloAgent.Platform.Languages;
+
 namespace HaloAgent.Commerce.Catalog;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using HaloAgent.Platform.Languages;
+
 namespace HaloAgent.Commerce.Catalog;
 
 /// <summary>A product's name per language, with English as the fallback every product has.</summary>

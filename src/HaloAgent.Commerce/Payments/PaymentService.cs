@@ -3,6 +3,7 @@ using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Commerce.Payments;
 

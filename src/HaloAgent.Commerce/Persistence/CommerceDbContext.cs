@@ -7,7 +7,7 @@ using HaloAgent.Commerce.Escalations;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Payments;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Commerce.Persistence;
 
@@ -109,36 +109,14 @@ public sealed class CommerceDbContext(DbContextOptions<CommerceDbContext> option
 
         PaymentsModel.Configure(model);
 
-        ApplyNamingAndEnums(model);
+        SnakeCaseModel.Apply(model, Naming);
     }
 
-    private static void ApplyNamingAndEnums(ModelBuilder model)
-    {
-        foreach (var entity in model.Model.GetEntityTypes())
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(ColumnName(property.Name));
-                var enumType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-                if (enumType.IsEnum)
-                {
-                    property.SetValueConverter((ValueConverter)Activator.CreateInstance(typeof(SnakeCaseEnumConverter<>).MakeGenericType(enumType))!);
-                }
-            }
-        }
-    }
+    /// <summary>
+    /// The commerce tables were created with WhatsApp as one word, a "Json" suffix left out of column names and enums
+    /// stored as their snake_case names; the stored names depend on it.
+    /// </summary>
+    private static readonly SnakeCaseColumns Naming = new() { OneWord = ["WhatsApp"], DropSuffix = "Json", EnumsAsText = true };
 
-    internal static string ColumnName(string propertyName)
-    {
-        var name = propertyName.Replace("WhatsApp", "Whatsapp", StringComparison.Ordinal);
-        if (name.EndsWith("Json", StringComparison.Ordinal))
-        {
-            name = name[..^4];
-        }
-
-        return SnakeCase.Of(name);
-    }
-
-    private sealed class SnakeCaseEnumConverter<TEnum>() : ValueConverter<TEnum, string>(v => SnakeCase.Of(v), v => SnakeCase.Parse<TEnum>(v))
-        where TEnum : struct, Enum;
+    internal static string ColumnName(string propertyName) => SnakeCaseModel.ColumnName(propertyName, Naming);
 }

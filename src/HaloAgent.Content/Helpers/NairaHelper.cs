@@ -1,5 +1,5 @@
 using System.Globalization;
-using HaloAgent.Commerce.Money;
+using HaloAgent.Platform.Money;
 using HaloAgent.Engine.Templates;
 
 namespace HaloAgent.Content.Helpers;

@@ -1,5 +1,6 @@
 using HaloAgent.Engine.Runtime.Persistence.Records;
 using Microsoft.EntityFrameworkCore;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Engine.Runtime.Persistence;
 
@@ -59,6 +60,6 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
         model.Entity<VariantAssignmentRecord>().ToTable("flow_variant_assignments").HasKey(a => new { a.FlowId, a.NodeId, a.Subject });
         model.Entity<EffectRecord>().ToTable("flow_effects").HasKey(e => e.Key);
 
-        SnakeCaseColumns.Apply(model);
+        SnakeCaseModel.Apply(model);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using HaloAgent.Platform.Workers;
 
 namespace HaloAgent.Engine.Runtime.Runtime;
 
@@ -23,33 +24,21 @@ public sealed class FlowWorker(InstanceBatchRunner runner, WorkSignal signal, IO
         return Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Workers)).Select(_ => LoopAsync(stoppingToken)));
     }
 
-    private async Task LoopAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    private Task LoopAsync(CancellationToken stoppingToken) =>
+        WorkerLoop.RunAsync(
+            async token =>
             {
-                var claimed = await runner.RunBatchAsync(stoppingToken);
+                var claimed = await runner.RunBatchAsync(token);
                 if (claimed >= options.Value.BatchSize)
                 {
                     signal.Notify(); // more may be due: let another loop help
                 }
-                else if (claimed == 0)
-                {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // A failed batch leaves its claims to expire and be retried; keep the loop alive.
-                logger.LogError(ex, "Flow worker batch failed");
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-        }
-    }
+
+                return claimed > 0;
+            },
+            signal,
+            () => options.Value.PollInterval,
+            // A failed batch leaves its claims to expire and be retried; the loop goes on.
+            ex => logger.LogError(ex, "Flow worker batch failed"),
+            stoppingToken);
 }

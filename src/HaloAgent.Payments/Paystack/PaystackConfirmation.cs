@@ -1,3 +1,5 @@
+using HaloAgent.Platform.Money;
+
 namespace HaloAgent.Payments.Paystack;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HaloAgent.Platform.Money;
 
 namespace HaloAgent.Payments.Receipts;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using HaloAgent.Platform.Money;
 
 namespace HaloAgent.Payments.Receipts;
 

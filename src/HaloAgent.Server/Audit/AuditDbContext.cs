@@ -1,5 +1,6 @@
 using HaloAgent.Engine.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Server.Audit;
 
@@ -18,6 +19,6 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
         record.ToTable("audit_log").HasKey(r => r.Id);
         // Ids start with the time: one index serves "this business, newest first".
         record.HasIndex(r => new { r.BusinessId, r.Id }).HasDatabaseName(BusinessTimeIndex);
-        SnakeCaseColumns.Apply(model);
+        SnakeCaseModel.Apply(model);
     }
 }

@@ -1,6 +1,7 @@
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Auth.Sessions;
 using Microsoft.EntityFrameworkCore;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Server.Auth;
 
@@ -23,6 +24,6 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
         var session = model.Entity<UserSession>();
         session.ToTable("user_sessions").HasKey(s => s.Id);
         session.HasIndex(s => s.UserId);
-        SnakeCaseColumns.Apply(model);
+        SnakeCaseModel.Apply(model);
     }
 }

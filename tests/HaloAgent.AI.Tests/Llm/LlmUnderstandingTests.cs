@@ -50,7 +50,7 @@ public class LlmUnderstandingTests
             }
         }
 
-        request.SystemPrompt.ShouldContain("₦3,500.00", customMessage: "prices are shown in Naira from the catalog's kobo");
+        request.SystemPrompt.ShouldContain("| ₦3,500 |", customMessage: "prices are shown in Naira from the catalog's kobo");
         request.SystemPrompt.ShouldContain("sold out", customMessage: "moin moin has no stock");
         request.SystemPrompt.ShouldContain("a quantity (how many)");
         request.ToolNames.ShouldBe(["report_intent", "select_items", "set_quantity", "set_fulfilment", "report_unknown_products"], ignoreOrder: true);

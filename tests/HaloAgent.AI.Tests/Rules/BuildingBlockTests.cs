@@ -1,4 +1,5 @@
 using HaloAgent.AI.Rules;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.AI.Tests.Rules;
 
@@ -58,7 +59,7 @@ public class BuildingBlockTests
         var lexicon = Lexicon.Instance;
 
         lexicon.Phrases.Count.ShouldBeGreaterThan(500);
-        foreach (var language in Languages.All)
+        foreach (var language in LanguageCodes.All)
         {
             foreach (var intent in new[] { Intent.Greet, Intent.Order, Intent.Price, Intent.Paid, Intent.Human, Intent.Stop, Intent.Confirm, Intent.Decline, Intent.Smalltalk })
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using HaloAgent.AI.Tests.Support;
+using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.AI.Tests.Rules;
 
@@ -60,7 +61,7 @@ public class RobustnessTests
             var result = await Support.Rules.UnderstandAsync(text, preferredLanguage: "yo");
 
             result.Confidence.ShouldBeInRange(0, 1, text);
-            Languages.All.ShouldContain(result.Language, text);
+            LanguageCodes.All.ShouldContain(result.Language, text);
             if (result.Intent == Intent.Unknown)
             {
                 result.Confidence.ShouldBeLessThan(0.3, text);

@@ -138,8 +138,8 @@ public sealed class PaystackClientTests : IAsyncLifetime
         var confirmation = await Client().ConfirmAsync("HLO-7K2Q9", 1_800_000, CancellationToken.None);
 
         confirmation.Outcome.ShouldBe(PaystackConfirmationOutcome.AmountMismatch);
-        confirmation.Reason.ShouldContain("₦1,800.00");
-        confirmation.Reason.ShouldContain("₦18,000.00");
+        confirmation.Reason.ShouldContain("Paid ₦1,800 but");
+        confirmation.Reason.ShouldContain("is ₦18,000.");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ReceiptAutoConfirmPolicyTests
         var decision = _policy.Decide(Clean, 1_800_000);
 
         decision.AutoConfirm.ShouldBeTrue();
-        decision.Reason.ShouldContain("₦20,000.00");
+        decision.Reason.ShouldContain("≤ ₦20,000.");
     }
 
     [Fact]

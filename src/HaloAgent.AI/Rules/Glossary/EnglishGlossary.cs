@@ -1,9 +1,11 @@
+using HaloAgent.Platform.Languages;
+
 namespace HaloAgent.AI.Rules.Glossary;
 
 /// <summary>English: also the base vocabulary Pidgin speakers mix in, so its words weigh little as a language signal.</summary>
 internal static class EnglishGlossary
 {
-    private const string En = Languages.English;
+    private const string En = LanguageCodes.English;
 
     public static void AddTo(LexiconBuilder b)
     {

@@ -1,9 +1,11 @@
+using HaloAgent.Platform.Languages;
+
 namespace HaloAgent.AI.Rules.Glossary;
 
 /// <summary>Hausa, with its hooked letters (ɗ ƙ ɓ) folded to d k b, the way most phones type them anyway.</summary>
 internal static class HausaGlossary
 {
-    private const string Ha = Languages.Hausa;
+    private const string Ha = LanguageCodes.Hausa;
 
     public static void AddTo(LexiconBuilder b)
     {

@@ -1,9 +1,11 @@
+using HaloAgent.Platform.Languages;
+
 namespace HaloAgent.AI.Rules.Glossary;
 
 /// <summary>Igbo, written with its dotted vowels (ị ọ ụ) and folded for matching like the others.</summary>
 internal static class IgboGlossary
 {
-    private const string Ig = Languages.Igbo;
+    private const string Ig = LanguageCodes.Igbo;
 
     public static void AddTo(LexiconBuilder b)
     {

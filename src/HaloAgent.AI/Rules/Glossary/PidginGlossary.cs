@@ -1,3 +1,5 @@
+using HaloAgent.Platform.Languages;
+
 namespace HaloAgent.AI.Rules.Glossary;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace HaloAgent.AI.Rules.Glossary;
 /// </summary>
 internal static class PidginGlossary
 {
-    private const string Pcm = Languages.Pidgin;
+    private const string Pcm = LanguageCodes.Pidgin;
 
     public static void AddTo(LexiconBuilder b)
     {

@@ -1,3 +1,5 @@
+using HaloAgent.Platform.Languages;
+
 namespace HaloAgent.AI.Rules.Glossary;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace HaloAgent.AI.Rules.Glossary;
 /// </summary>
 internal static class YorubaGlossary
 {
-    private const string Yo = Languages.Yoruba;
+    private const string Yo = LanguageCodes.Yoruba;
 
     public static void AddTo(LexiconBuilder b)
     {

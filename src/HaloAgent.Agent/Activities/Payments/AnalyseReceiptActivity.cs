@@ -6,6 +6,7 @@ using HaloAgent.Commerce.Payments;
 using HaloAgent.Content;
 using HaloAgent.Engine.Activities;
 using HaloAgent.Payments.Receipts;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Agent.Activities.Payments;
 
@@ -164,5 +165,5 @@ public sealed class AnalyseReceiptActivity(
         });
     }
 
-    private static string Name(string pascal) => JsonNamingPolicy.SnakeCaseLower.ConvertName(pascal);
+    private static string Name(string pascal) => SnakeCase.Of(pascal);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using HaloAgent.Agent.Conversations;
 using HaloAgent.Channels.Messages;
-using HaloAgent.Commerce.Money;
+using HaloAgent.Platform.Money;
 using HaloAgent.Commerce.Payments;
 using HaloAgent.Content;
 using HaloAgent.Engine.Activities;

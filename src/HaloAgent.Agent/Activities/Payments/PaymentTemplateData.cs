@@ -1,4 +1,5 @@
 using HaloAgent.Commerce.Payments;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Agent.Activities.Payments;
 
@@ -9,8 +10,8 @@ public static class PaymentTemplateData
     {
         ["id"] = payment.Id,
         ["reference"] = payment.Reference,
-        ["method"] = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Method.ToString()),
-        ["status"] = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(payment.Status.ToString()),
+        ["method"] = SnakeCase.Of(payment.Method),
+        ["status"] = SnakeCase.Of(payment.Status),
         ["amountKobo"] = (decimal)payment.AmountKobo,
         ["bankTransfer"] = settings.BankTransfer,
         ["payOnDelivery"] = settings.PayOnDelivery,

@@ -5,6 +5,7 @@ using HaloAgent.Commerce.Payments;
 using HaloAgent.Content;
 using HaloAgent.Payments.Paystack;
 using Microsoft.Extensions.Logging;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Agent.Activities.Payments;
 
@@ -77,7 +78,7 @@ public sealed class PaystackPaymentProcessor(
         if (!check.IsPaid)
         {
             var reason = $"Paystack: {check.Reason}";
-            await FlagAsync(payment, "paystack_" + System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(check.Outcome.ToString()), reason, cancellationToken);
+            await FlagAsync(payment, "paystack_" + SnakeCase.Of(check.Outcome), reason, cancellationToken);
             return (PaystackWebhookOutcome.Flagged, reason, payment.Id);
         }
 

@@ -1,6 +1,7 @@
 using HaloAgent.Engine.Runtime.Persistence;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Server.Startup.DataProtection;
 
@@ -20,6 +21,6 @@ public sealed class DataProtectionKeysDbContext(DbContextOptions<DataProtectionK
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<DataProtectionKey>().ToTable(Table).HasKey(k => k.Id);
-        SnakeCaseColumns.Apply(model);
+        SnakeCaseModel.Apply(model);
     }
 }

@@ -54,7 +54,7 @@ public sealed class TestRunService(
             throw new FlowValidationException(errors);
         }
 
-        if (!string.IsNullOrWhiteSpace(language) && Commerce.LanguageCodes.Normalize(language.Trim()) is null)
+        if (!string.IsNullOrWhiteSpace(language) && LanguageCodes.Normalize(language.Trim()) is null)
         {
             throw new FormatException($"'{language}' is not a language the agent speaks: use en, pcm, yo, ig or ha.");
         }

@@ -1,5 +1,6 @@
 using HaloAgent.Engine.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
+using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Server.Studio.TestRuns;
 
@@ -19,6 +20,6 @@ public sealed class TestRunsDbContext(DbContextOptions<TestRunsDbContext> option
         run.ToTable("studio_test_runs").HasKey(r => r.Id);
         run.HasIndex(r => r.ContactId);
         run.HasIndex(r => r.LastActiveAt).HasFilter("cleaned_at IS NULL").HasDatabaseName(UnfinishedIndex);
-        SnakeCaseColumns.Apply(model);
+        SnakeCaseModel.Apply(model);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using HaloAgent.Commerce.Money;
+using HaloAgent.Platform.Money;
 
-namespace HaloAgent.Commerce.Tests;
+namespace HaloAgent.Platform.Tests;
 
 public sealed class NairaTests
 {
@@ -44,5 +44,37 @@ public sealed class NairaTests
     public void Refunds_are_negative_amounts()
     {
         Naira.Format(-150_000, "en").ShouldBe("-₦1,500");
+        Naira.Format(-150_050, "en").ShouldBe("-₦1,500.50");
+        Naira.Format(-150_000).ShouldBe("-₦1,500");
+    }
+
+    [Fact]
+    public void Without_a_language_it_is_the_English_rule()
+    {
+        Naira.Format(1_800_050).ShouldBe("₦18,000.50");
+        Naira.Format(1_800_000).ShouldBe("₦18,000");
+        Naira.Format(0).ShouldBe("₦0");
+        Naira.Format(123_456_789).ShouldBe(Naira.Format(123_456_789, "en"));
+    }
+
+    [Theory]
+    [InlineData(100_000, "₦1,000")]
+    [InlineData(99_999_900, "₦999,999")]
+    [InlineData(100_000_000, "₦1,000,000")]
+    [InlineData(1_000_000_000_00, "₦1,000,000,000")]
+    [InlineData(250_000_000_01, "₦250,000,000.01")]
+    public void Thousands_and_millions_are_grouped_in_threes(long kobo, string expected)
+    {
+        Naira.Format(kobo, "en").ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("en-NG")]
+    [InlineData("EN")]
+    [InlineData("English")]
+    public void Region_codes_and_names_read_as_their_language(string language)
+    {
+        Naira.Format(1_800_050, language).ShouldBe("₦18,000.50");
+        Naira.Format(1_800_000, "ha-NG").ShouldBe(Naira.Format(1_800_000, "ha"));
     }
 }

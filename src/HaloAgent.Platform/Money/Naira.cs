@@ -1,17 +1,25 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using HaloAgent.Platform.Languages;
 
-namespace HaloAgent.Commerce.Money;
+namespace HaloAgent.Platform.Money;
 
-/// <summary>Formats kobo (the only way money is stored) as Naira for people, in the customer's language.</summary>
+/// <summary>
+/// Formats kobo (the only way money is stored) as Naira for people, in the customer's language: the one rule for
+/// messages, prompts, reasons and the dashboard.
+/// </summary>
 public static class Naira
 {
     private const string Symbol = "₦";
     private static readonly ConcurrentDictionary<string, NumberFormatInfo> Formats = new(StringComparer.Ordinal);
 
+    /// <summary>In English: ₦18,000 for whole Naira, ₦18,000.50 when there are kobo.</summary>
+    public static string Format(long kobo) => Format(kobo, LanguageCodes.English);
+
     /// <summary>
     /// ₦18,000 for whole Naira, ₦18,000.50 when there are kobo. The region culture decides separators and symbol
-    /// placement (ha-NG writes "₦ 18,000"); the invariant culture is never used, it would print ¤.
+    /// placement (ha-NG writes "₦ 18,000"); the invariant culture is never used, it would print ¤. An unknown
+    /// language reads as English.
     /// </summary>
     public static string Format(long kobo, string? language)
     {

@@ -1,6 +1,9 @@
-namespace HaloAgent.Commerce;
+namespace HaloAgent.Platform.Languages;
 
-/// <summary>The five languages the agent speaks, as the short codes used everywhere (contacts, templates, product names).</summary>
+/// <summary>
+/// The five languages the agent speaks, as the short codes used everywhere (contacts, templates, product names, the
+/// NLU's reports; ISO 639, so Nigerian Pidgin is pcm).
+/// </summary>
 public static class LanguageCodes
 {
     public const string English = "en";
@@ -14,7 +17,8 @@ public static class LanguageCodes
     public static bool IsSupported(string? code) => code is not null && All.Contains(code, StringComparer.Ordinal);
 
     /// <summary>
-    /// The supported code for what a channel, an NLU or a person wrote ("EN", "yo-NG", "ha_NG", "Yoruba"), or null.
+    /// The supported code for what a channel, an NLU or a person wrote ("EN", " yo-NG ", "ha_NG", "Yoruba", "naija"),
+    /// or null when it is not one of ours.
     /// </summary>
     public static string? Normalize(string? value)
     {
