@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Tests.Support;
+using HaloAgent.Testing;
 
 namespace HaloAgent.Server.Tests.Apis;
 
