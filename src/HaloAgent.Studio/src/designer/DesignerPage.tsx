@@ -479,7 +479,8 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
   }), [apply, descriptors, selectNode]);
 
   const editorContext = useMemo(() => {
-    const events = new Set(['message.received', 'contact.created', 'order.created', 'cart.abandoned', 'payment.confirmed', 'escalation.resolved']);
+    // The product's own events come from GET /api/events/catalog (the field loads it); these are the flow's.
+    const events = new Set<string>();
     for (const n of present.nodes) if (typeof n.data.inputs.event === 'string') events.add(n.data.inputs.event);
     return { variables: (present.meta.variables ?? []).map((v) => v.name), eventNames: [...events].sort() };
   }, [present.nodes, present.meta.variables]);
