@@ -28,5 +28,6 @@ describe('event suggestions', () => {
     const s = suggestEvents(catalog, ['perf.start', 'message.received'], 'perf');
     expect(s).toEqual([{ name: 'perf.start' }]);
     expect(suggestEvents(catalog, ['message.received'], 'message.received')).toHaveLength(1);
+    expect(suggestEvents(catalog, ['pay'], 'pay').map((s) => s.name)).toEqual(['payment.claimed']);
   });
 });
