@@ -1,12 +1,13 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using HaloAgent.Platform.Events;
+using NetArchTest.Rules;
 
 namespace HaloAgent.Platform.Tests.Events;
 
 public sealed partial class EventCatalogTests
 {
-    private static readonly string[] Types = ["string", "number", "boolean", "object", "list"];
+    private static readonly string[] JsonTypes = ["string", "number", "boolean", "object", "list"];
 
     [Fact]
     public void Names_are_unique()
@@ -35,7 +36,7 @@ public sealed partial class EventCatalogTests
             definition.Payload.Select(f => f.Name).ShouldBeUnique(definition.Name);
             foreach (var field in definition.Payload)
             {
-                Types.ShouldContain(field.Type.TrimEnd('?'), $"{definition.Name}: {field.Name}");
+                JsonTypes.ShouldContain(field.Type.TrimEnd('?'), $"{definition.Name}: {field.Name}");
                 field.Description.ShouldNotBeNullOrWhiteSpace($"{definition.Name}: {field.Name}");
             }
         }
@@ -47,6 +48,16 @@ public sealed partial class EventCatalogTests
         EventCatalog.Find("payment.claimed").ShouldNotBeNull().Payload.ShouldContain(f => f.Name == "text");
         EventCatalog.Find("Payment.Claimed").ShouldBeNull();
         EventCatalog.Contains("cart.abandoned").ShouldBeFalse("nothing raises it");
+    }
+
+    [Fact]
+    public void The_catalogue_is_strings_and_shapes_only_with_no_dependency_on_another_HaloAgent_project()
+    {
+        var result = Types.InAssembly(typeof(EventCatalog).Assembly).That().ResideInNamespace("HaloAgent.Platform.Events")
+            .ShouldNot().HaveDependencyOnAny("HaloAgent.Engine", "HaloAgent.Commerce", "HaloAgent.Agent", "HaloAgent.Channels", "HaloAgent.Payments", "HaloAgent.AI", "HaloAgent.Content", "HaloAgent.Server")
+            .GetResult();
+        (result.FailingTypeNames ?? []).ShouldBeEmpty();
+        typeof(EventCatalog).Assembly.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain(n => n != null && n.StartsWith("HaloAgent.", StringComparison.Ordinal));
     }
 
     [GeneratedRegex("^[a-z0-9]+([._-][a-z0-9]+)*$")]
