@@ -5,6 +5,7 @@ using HaloAgent.Commerce.Catalog;
 using HaloAgent.Content;
 using HaloAgent.Engine.Activities;
 using HaloAgent.Engine.Runtime.Runtime;
+using HaloAgent.Platform.Events;
 
 namespace HaloAgent.Agent.Activities;
 
@@ -16,17 +17,16 @@ namespace HaloAgent.Agent.Activities;
 /// </summary>
 internal static class CartEffects
 {
-    public const string EventName = "cart.activity";
     public const string Updated = "updated";
     public const string Closed = "closed";
 
     public static Task PublishAsync(IEventPublisher events, ActivityContext step, string kind, Conversations.Conversation conversation, CancellationToken cancellationToken) =>
         events.PublishAsync(
             conversation.Business.Id,
-            EventName,
+            EventNames.CartActivity,
             conversation.Contact.Id,
             new Dictionary<string, object?> { ["contactId"] = conversation.Contact.Id, ["kind"] = kind },
-            $"{step.IdempotencyKey}:{EventName}",
+            $"{step.IdempotencyKey}:{EventNames.CartActivity}",
             cancellationToken);
 
     /// <summary>Runs <paramref name="effect"/> once for this step; a re-run gets the first run's answer back.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HaloAgent.Agent.Conversations;
 using HaloAgent.Commerce.Escalations;
 using HaloAgent.Engine.Activities;
+using HaloAgent.Platform.Events;
 
 namespace HaloAgent.Agent.Activities;
 
@@ -25,11 +26,11 @@ public sealed class EscalateActivity(ConversationLoader conversations, IEscalati
         if (!opened.AlreadyOpen)
         {
             // The hand-over flow tells the customer and waits for the owner to hand the chat back.
-            await events.PublishAsync(conversation.Business.Id, "escalation.opened", conversation.Contact.Id, new Dictionary<string, object?>
+            await events.PublishAsync(conversation.Business.Id, EventNames.EscalationOpened, conversation.Contact.Id, new Dictionary<string, object?>
             {
                 ["escalationId"] = opened.Escalation.Id,
                 ["reason"] = context.Text("reason"),
-            }, $"{context.IdempotencyKey}:escalation.opened", cancellationToken);
+            }, $"{context.IdempotencyKey}:{EventNames.EscalationOpened}", cancellationToken);
         }
 
         return ActivityResult.Done(new Dictionary<string, object?> { ["escalationId"] = opened.Escalation.Id });

@@ -3,6 +3,7 @@ using HaloAgent.Agent.Conversations;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Content;
 using HaloAgent.Engine.Activities;
+using HaloAgent.Platform.Events;
 
 namespace HaloAgent.Agent.Activities;
 
@@ -55,7 +56,7 @@ public sealed class PlaceOrderActivity(ConversationLoader conversations, IOrderS
             ["paymentId"] = payment.Id,
             ["paymentReference"] = payment.Reference,
         };
-        await events.PublishAsync(conversation.Business.Id, "order.created", conversation.Contact.Id, payload, $"{context.IdempotencyKey}:order.created", cancellationToken);
+        await events.PublishAsync(conversation.Business.Id, EventNames.OrderCreated, conversation.Contact.Id, payload, $"{context.IdempotencyKey}:{EventNames.OrderCreated}", cancellationToken);
         await CartEffects.PublishAsync(events, context, CartEffects.Closed, conversation, cancellationToken);
         return ActivityResult.Outcome(Results.Created, payload);
     }

@@ -2,6 +2,7 @@ using HaloAgent.Channels.Inbound;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Engine.Activities;
 using Microsoft.Extensions.Logging;
+using HaloAgent.Platform.Events;
 
 namespace HaloAgent.Agent.Inbound;
 
@@ -13,10 +14,6 @@ namespace HaloAgent.Agent.Inbound;
 public sealed class AgentInboundHandler(IContactService contacts, IEventPublisher events, ControlWords controlWords, ILogger<AgentInboundHandler> logger)
     : IInboundMessageHandler
 {
-    public const string MessageReceived = "message.received";
-    public const string MessageControl = "message.control";
-    public const string MessagePaused = "message.paused";
-
     public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         // The inbox checks this before handing off; checked again here because a contact and a flow must never be
@@ -32,7 +29,7 @@ public sealed class AgentInboundHandler(IContactService contacts, IEventPublishe
         var contact = upsert.Contact;
         var detected = await controlWords.DetectAsync(message.Text, contact.PreferredLanguage, cancellationToken);
         var control = detected?.Control;
-        var name = contact.AgentPaused ? MessagePaused : control is null ? MessageReceived : MessageControl;
+        var name = contact.AgentPaused ? EventNames.MessagePaused : control is null ? EventNames.MessageReceived : EventNames.MessageControl;
         var payload = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["messageId"] = message.ExternalId,
@@ -58,7 +55,7 @@ public sealed class AgentInboundHandler(IContactService contacts, IEventPublishe
         await events.PublishAsync(contact.BusinessId, name, contact.Id, payload, $"msg:{message.BusinessId}:{message.ExternalId}", cancellationToken);
         if (upsert.Created)
         {
-            await events.PublishAsync(contact.BusinessId, "contact.created", contact.Id, payload["contact"], $"contact.created:{contact.Id}", cancellationToken);
+            await events.PublishAsync(contact.BusinessId, EventNames.ContactCreated, contact.Id, payload["contact"], $"{EventNames.ContactCreated}:{contact.Id}", cancellationToken);
         }
 
         logger.LogDebug("Message {MessageId} from contact {ContactId} raised {Event}", message.ExternalId, contact.Id, name);

@@ -1,6 +1,7 @@
 using HaloAgent.Commerce.Escalations;
 using System.Security.Claims;
 using HaloAgent.Engine.Runtime.Runtime;
+using HaloAgent.Platform.Events;
 using HaloAgent.Server.Auth;
 
 namespace HaloAgent.Server.Apis;
@@ -26,7 +27,7 @@ public static class EscalationsApi
 
             // The hand-over flow waits for this to tell the customer the agent is back.
             await runtime.RaiseAsync(
-                new EventRequest("escalation.resolved", resolved.ContactId, new Dictionary<string, object?> { ["escalationId"] = id }) { EventId = $"escalation.resolved:{id}", Tenant = resolved.BusinessId },
+                new EventRequest(EventNames.EscalationResolved, resolved.ContactId, new Dictionary<string, object?> { ["escalationId"] = id }) { EventId = $"{EventNames.EscalationResolved}:{id}", Tenant = resolved.BusinessId },
                 ct);
             return Results.Ok(resolved);
         });

@@ -3,6 +3,7 @@ using HaloAgent.Engine;
 using HaloAgent.Server.Auth;
 using Microsoft.Extensions.Options;
 using HaloAgent.Engine.Definitions;
+using HaloAgent.Engine.Expressions;
 using HaloAgent.Engine.Runtime.Management;
 using HaloAgent.Engine.Runtime.Runtime;
 using HaloAgent.Engine.Validation;
@@ -23,6 +24,9 @@ public static class FlowsApi
 
         flows.MapGet("/schema", (IWebHostEnvironment env) =>
             Results.File(Path.Combine(AppContext.BaseDirectory, "flow.schema.json"), "application/schema+json"));
+
+        // The parser's own table, so the designer's as-you-type check knows the same functions as publish.
+        flows.MapGet("/functions", () => ExpressionFunction.All).WithName("ListExpressionFunctions");
 
         flows.MapPost("/", async (HttpRequest request, ClaimsPrincipal user, FlowStore store, IOptions<EngineLimits> limits, CancellationToken ct) =>
         {

@@ -9,6 +9,7 @@ using HaloAgent.Engine.Runtime.Runtime;
 using HaloAgent.Server.Audit;
 using HaloAgent.Server.Auth;
 using Microsoft.EntityFrameworkCore;
+using HaloAgent.Platform.Events;
 
 namespace HaloAgent.Server.Dashboard;
 
@@ -47,11 +48,11 @@ public static class ConversationsApi
             if (!opened.AlreadyOpen)
             {
                 await runtime.RaiseAsync(
-                    new EventRequest("escalation.opened", contact.Id, new Dictionary<string, object?>
+                    new EventRequest(EventNames.EscalationOpened, contact.Id, new Dictionary<string, object?>
                     {
                         ["escalationId"] = opened.Escalation.Id,
                         ["reason"] = reason,
-                    }) { EventId = $"escalation.opened:{opened.Escalation.Id}", Tenant = contact.BusinessId },
+                    }) { EventId = $"{EventNames.EscalationOpened}:{opened.Escalation.Id}", Tenant = contact.BusinessId },
                     ct);
                 await audit.RecordAsync(user, AuditActions.ConversationTakeOver, "contact", contact.Id, new { handledBy = "agent" }, new { handledBy = "human", escalationId = opened.Escalation.Id }, ct);
             }
@@ -75,9 +76,9 @@ public static class ConversationsApi
                 {
                     // As EscalationsApi does: the hand-over flow waits for this to tell the customer the agent is back.
                     await runtime.RaiseAsync(
-                        new EventRequest("escalation.resolved", resolved.ContactId, new Dictionary<string, object?> { ["escalationId"] = open.Id })
+                        new EventRequest(EventNames.EscalationResolved, resolved.ContactId, new Dictionary<string, object?> { ["escalationId"] = open.Id })
                         {
-                            EventId = $"escalation.resolved:{open.Id}",
+                            EventId = $"{EventNames.EscalationResolved}:{open.Id}",
                             Tenant = contact.BusinessId,
                         },
                         ct);

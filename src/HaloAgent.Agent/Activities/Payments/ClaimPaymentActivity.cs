@@ -2,6 +2,7 @@ using HaloAgent.Agent.Conversations;
 using HaloAgent.Commerce.Payments;
 using HaloAgent.Engine.Activities;
 using HaloAgent.Payments.References;
+using HaloAgent.Platform.Events;
 
 namespace HaloAgent.Agent.Activities.Payments;
 
@@ -13,8 +14,6 @@ namespace HaloAgent.Agent.Activities.Payments;
 public sealed class ClaimPaymentActivity(ConversationLoader conversations, IPaymentService payments, IEventPublisher events, PaymentReferenceFormat references)
     : Activity
 {
-    public const string EventName = "payment.claimed";
-
     public override ActivityDescriptor Descriptor { get; } = new()
     {
         Type = "ClaimPayment",
@@ -32,7 +31,7 @@ public sealed class ClaimPaymentActivity(ConversationLoader conversations, IPaym
     {
         var conversation = await conversations.LoadAsync(context, cancellationToken);
         var open = await payments.ListOpenForContactAsync(conversation.Business.Id, conversation.Contact.Id, cancellationToken);
-        await events.PublishAsync(conversation.Business.Id, EventName, conversation.Contact.Id, context.Event, $"{context.IdempotencyKey}:{EventName}", cancellationToken);
+        await events.PublishAsync(conversation.Business.Id, EventNames.PaymentClaimed, conversation.Contact.Id, context.Event, $"{context.IdempotencyKey}:{EventNames.PaymentClaimed}", cancellationToken);
         var message = context.Event as IDictionary<string, object?>;
         var text = message is not null && message.TryGetValue("text", out var t) ? t as string : null;
         var replyId = message is not null && message.TryGetValue("replyId", out var r) ? r as string : null;

@@ -26,7 +26,7 @@ public sealed class StartActivity : Activity
         Inputs =
         [
             new InputDescriptor("trigger", InputKind.Select) { DisplayName = "Trigger", Options = [Triggers.Manual, Triggers.Event, Triggers.Schedule], Default = Triggers.Manual },
-            new InputDescriptor("event", InputKind.EventName) { DisplayName = "Event", Description = "Domain event that starts the flow, e.g. message.received, order.created, cart.abandoned." },
+            new InputDescriptor("event", InputKind.EventName) { DisplayName = "Event", Description = "Domain event that starts the flow, e.g. message.received, order.created, cart.activity." },
             new InputDescriptor("condition", InputKind.Condition) { DisplayName = "Only when", Description = "Optional condition on the event (event.*), evaluated before starting." },
             new InputDescriptor("cron", InputKind.Cron) { DisplayName = "Schedule", Description = "Quartz cron, e.g. '0 0 9 ? * MON' for Mondays at 09:00 (UTC)." },
         ],

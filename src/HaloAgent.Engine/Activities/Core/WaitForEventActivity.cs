@@ -11,7 +11,7 @@ public sealed class WaitForEventActivity : Activity
         Type = "WaitForEvent",
         DisplayName = "Wait for event",
         Category = "Time",
-        Description = "Waits for a domain event (e.g. message.received, payment.confirmed) for this instance's correlation key; Timed out when the timeout passes first.",
+        Description = "Waits for a domain event (e.g. message.received, payment.claimed) for this instance's correlation key; Timed out when the timeout passes first.",
         MaySuspend = true,
         Inputs =
         [

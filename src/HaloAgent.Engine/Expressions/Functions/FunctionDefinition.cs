@@ -1,7 +1,10 @@
 namespace HaloAgent.Engine.Expressions.Functions;
 
-/// <summary>A built-in function: its name, how many arguments it takes (checked at parse time) and its body.</summary>
-internal sealed class FunctionDefinition(string name, int minArguments, int maxArguments, FunctionBody body)
+/// <summary>
+/// A built-in function: its name, how many arguments it takes (checked at parse time), its body, and what the designer
+/// shows of it (<c>GET /api/flows/functions</c>).
+/// </summary>
+internal sealed class FunctionDefinition(string name, int minArguments, int maxArguments, FunctionBody body, string description, string example)
 {
     /// <summary>Marks a function that takes any number of arguments from <see cref="MinArguments"/> up.</summary>
     public const int Unbounded = int.MaxValue;
@@ -13,6 +16,10 @@ internal sealed class FunctionDefinition(string name, int minArguments, int maxA
     public int MaxArguments { get; } = maxArguments;
 
     public FunctionBody Body { get; } = body;
+
+    public string Description { get; } = description;
+
+    public string Example { get; } = example;
 
     public bool Accepts(int count) => count >= MinArguments && count <= MaxArguments;
 

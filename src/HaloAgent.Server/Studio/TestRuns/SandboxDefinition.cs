@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HaloAgent.Engine.Activities.Core;
 using HaloAgent.Engine.Definitions;
+using HaloAgent.Platform.Events;
 
 namespace HaloAgent.Server.Studio.TestRuns;
 
@@ -27,7 +28,7 @@ public static class SandboxDefinition
         }
 
         // A conversation is what a test run simulates: prefer the Start node a customer's message triggers.
-        var start = starts.FirstOrDefault(n => Trigger(n) == StartActivity.Triggers.Event && StartActivity.NodeText(n, "event") == Agent.Inbound.AgentInboundHandler.MessageReceived)
+        var start = starts.FirstOrDefault(n => Trigger(n) == StartActivity.Triggers.Event && StartActivity.NodeText(n, "event") == EventNames.MessageReceived)
             ?? starts[0];
         var startEvent = Trigger(start) == StartActivity.Triggers.Event ? StartActivity.NodeText(start, "event") : null;
 

@@ -11,6 +11,7 @@ using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Runtime.Runtime;
 using HaloAgent.Engine.Validation;
 using Microsoft.EntityFrameworkCore;
+using HaloAgent.Platform.Events;
 
 namespace HaloAgent.Server.Studio.TestRuns;
 
@@ -99,7 +100,7 @@ public sealed class TestRunService(
             await store.ImportAsync(record.Tenant, plan.Sandbox, publish: true, cancellationToken);
 
             // A flow started by a customer's message waits for the first one; any other starts now, as if its trigger fired.
-            if (plan.StartEvent != Agent.Inbound.AgentInboundHandler.MessageReceived)
+            if (plan.StartEvent != EventNames.MessageReceived)
             {
                 var refreshed = await contacts.GetAsync(contact.Id, cancellationToken) ?? contact;
                 await StartInstanceAsync(record, ContactPayload(refreshed), $"testrun:{runId}", cancellationToken);
@@ -295,8 +296,7 @@ public sealed class TestRunService(
         return started.Started;
     }
 
-    private static bool IsCustomerMessage(string name) => name is Agent.Inbound.AgentInboundHandler.MessageReceived
-        or Agent.Inbound.AgentInboundHandler.MessageControl or Agent.Inbound.AgentInboundHandler.MessagePaused;
+    private static bool IsCustomerMessage(string name) => name is EventNames.MessageReceived or EventNames.MessageControl or EventNames.MessagePaused;
 
     /// <summary>What <c>contact.created</c> carries (see AgentInboundHandler), for drafts that start on other events.</summary>
     private static Dictionary<string, object?> ContactPayload(ContactInfo contact) => new(StringComparer.Ordinal)

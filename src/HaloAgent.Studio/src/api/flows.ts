@@ -1,6 +1,8 @@
 import { http } from './http';
 import type {
   ActivityDescriptor,
+  EventDefinition,
+  ExpressionFunction,
   FlowDefinition,
   FlowSummary,
   FlowVersionDocument,
@@ -12,6 +14,8 @@ const enc = encodeURIComponent;
 
 export const activitiesApi = {
   list: () => http.get<ActivityDescriptor[]>('/api/activities'),
+  events: () => http.get<EventDefinition[]>('/api/events/catalog'),
+  functions: () => http.get<ExpressionFunction[]>('/api/flows/functions'),
 };
 
 export const flowsApi = {

@@ -92,6 +92,23 @@ export interface ActivityDescriptor {
   isTerminal: boolean;
 }
 
+/** GET /api/events/catalog: an event the product raises into flows, with its payload fields. */
+export interface EventDefinition {
+  name: string;
+  description: string;
+  payload: { name: string; type: string; description: string }[];
+}
+
+/** GET /api/flows/functions: a built-in expression function; no maxArguments means any number from minArguments. */
+export interface ExpressionFunction {
+  name: string;
+  minArguments: number;
+  maxArguments?: number | null;
+  arity: string;
+  description: string;
+  example: string;
+}
+
 export interface FlowSummary {
   id: string;
   name: string;

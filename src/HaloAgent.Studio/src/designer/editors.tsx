@@ -1,11 +1,14 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { InputDescriptor, Json } from '../api/types';
-import { checkExpression, FUNCTIONS } from '../flow/expr';
+import type { EventDefinition, InputDescriptor, Json } from '../api/types';
+import { checkExpression } from '../flow/expr';
 import { checkCron, checkDuration, checkEventName, checkVariableName, describeDuration, parseDuration } from '../flow/values';
+import { EventNameInput } from './EventNameInput';
 import { TemplatePicker } from './TemplatePicker';
+import { useEventCatalog, useFunctionTable } from './useCatalogues';
 
 export interface EditorContext {
   variables: string[];
+  /** Event names this flow already uses; the catalogue of the product's events is loaded by the field itself. */
   eventNames: string[];
 }
 
@@ -66,7 +69,8 @@ export function CommitInput({ value, onCommit, validate, ...rest }: { value: str
 
 function ExpressionEditor({ value, onChange, condition, errors }: { value: Json | undefined; onChange: (v: Json | undefined) => void; condition: boolean; errors: string[] }) {
   const text = typeof value === 'boolean' ? String(value) : asText(value);
-  const check = useMemo(() => checkExpression(text, { allowEmpty: true }), [text]);
+  const functions = useFunctionTable();
+  const check = useMemo(() => checkExpression(text, { allowEmpty: true, functions }), [text, functions]);
   return (
     <div className="expr-editor">
       <textarea
@@ -89,9 +93,9 @@ function ExpressionEditor({ value, onChange, condition, errors }: { value: Json 
       <details className="hint">
         <summary>Names and functions</summary>
         Roots: <code>vars</code>, <code>event</code>, <code>instance</code>, <code>nodes.&lt;id&gt;</code>. Functions:{' '}
-        {Object.keys(FUNCTIONS).map((f) => (
-          <code key={f}>{f}</code>
-        ))}
+        {functions ? [...functions.values()].map((f) => (
+          <code key={f.name} title={`${f.description} (${f.arity}), e.g. ${f.example}`}>{f.name}</code>
+        )) : 'the list could not be loaded; calls are checked when you publish.'}
       </details>
     </div>
   );
@@ -292,6 +296,26 @@ export function VariantsEditor({ value, name, onChange, onRename, fieldErrors, m
   );
 }
 
+function EventNameEditor({ input, value, onChange, errors, used, placeholder }: { input: InputDescriptor; value: Json | undefined; onChange: (v: Json | undefined) => void; errors: string[]; used: string[]; placeholder: string }) {
+  const catalog: EventDefinition[] = useEventCatalog();
+  const text = asText(value);
+  const local = text ? checkEventName(text) : null;
+  return (
+    <div>
+      <EventNameInput
+        label={input.displayName || input.name}
+        value={text}
+        onChange={(v) => onChange(v || undefined)}
+        catalog={catalog}
+        used={used}
+        placeholder={placeholder || 'e.g. order.created'}
+        invalid={!!local}
+      />
+      <Problems messages={[local, ...errors]} />
+    </div>
+  );
+}
+
 const CRON_PRESETS: [string, string][] = [
   ['0 0 9 ? * MON', 'Mondays 09:00 UTC'],
   ['0 0 8 * * ?', 'Daily 08:00 UTC'],
@@ -341,17 +365,8 @@ export function InputEditor({ input, value, onChange, fieldErrors, context }: Ed
           <Problems messages={errors} />
         </div>
       );
-    case 'EventName': {
-      const text = asText(value);
-      const local = text ? checkEventName(text) : null;
-      return (
-        <div>
-          <input list={listId} className={local ? 'invalid' : ''} value={text} placeholder={placeholder || 'e.g. order.created'} onChange={(e) => onChange(e.target.value || undefined)} />
-          <datalist id={listId}>{context.eventNames.map((n) => <option key={n} value={n} />)}</datalist>
-          <Problems messages={[local, ...errors]} />
-        </div>
-      );
-    }
+    case 'EventName':
+      return <EventNameEditor input={input} value={value} onChange={onChange} errors={errors} used={context.eventNames} placeholder={placeholder} />;
     case 'VariableName': {
       const text = asText(value);
       const local = text ? checkVariableName(text) : null;

@@ -1,14 +1,32 @@
 // A client-side checker for the expression language (docs/expressions.md), for validation as you type. The server's
 // validator stays the authority; this catches syntax errors, unknown functions, wrong argument counts and roots.
+import { activitiesApi } from '../api/flows';
+import type { ExpressionFunction } from '../api/types';
 
 export const ROOTS = ['vars', 'event', 'instance', 'nodes'] as const;
 
-/** name → [min, max] argument count. */
-export const FUNCTIONS: Record<string, [number, number]> = {
-  len: [1, 1], lower: [1, 1], upper: [1, 1], trim: [1, 1], contains: [2, 2], startsWith: [2, 2], endsWith: [2, 2],
-  isEmpty: [1, 1], coalesce: [1, 99], number: [1, 1], string: [1, 1], round: [1, 2], floor: [1, 1], ceil: [1, 1],
-  abs: [1, 1], min: [2, 2], max: [2, 2], now: [0, 0], hoursSince: [1, 1], daysSince: [1, 1], fold: [1, 1], matchesAny: [2, 2],
-};
+/** The built-in functions by name, as the server's parser knows them (GET /api/flows/functions). */
+export type FunctionTable = ReadonlyMap<string, ExpressionFunction>;
+
+export function toFunctionTable(list: readonly ExpressionFunction[]): FunctionTable {
+  return new Map(list.map((f) => [f.name, f]));
+}
+
+let loading: Promise<FunctionTable | null> | null = null;
+
+/**
+ * The function table, fetched once per session and shared. When it cannot be had (offline, signed out, an older
+ * server) this answers null, and checkExpression then knows no function at all: it reports neither unknown names nor
+ * argument counts rather than raise false errors from a stale guess; the server still checks both at publish. A
+ * failed load is forgotten, so the next editor that asks tries again.
+ */
+export function loadFunctions(fetch: () => Promise<ExpressionFunction[]> = activitiesApi.functions): Promise<FunctionTable | null> {
+  loading ??= fetch().then(toFunctionTable, () => {
+    loading = null;
+    return null;
+  });
+  return loading;
+}
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'contains', 'true', 'false', 'null']);
 
@@ -82,7 +100,7 @@ function tokenize(src: string): Tok[] {
 class Parser {
   private i = 0;
   readonly roots = new Set<string>();
-  constructor(private readonly toks: Tok[]) {}
+  constructor(private readonly toks: Tok[], private readonly functions: FunctionTable | null) {}
 
   private peek() { return this.toks[this.i]; }
   private next() { return this.toks[this.i++]; }
@@ -171,12 +189,14 @@ class Parser {
     }
     if (t.kind === 'id') {
       if (['true', 'false', 'null'].includes(t.text)) { this.next(); return; }
-      if (['and', 'or', 'in', 'contains'].includes(t.text)) this.fail(`Unexpected '${t.text}' at column ${t.pos + 1}: a value is missing.`);
+      // contains is also a function: contains(a, b) is a call, as on the server.
+      const call = this.toks[this.i + 1]?.kind === 'op' && this.toks[this.i + 1].text === '(';
+      if (['and', 'or', 'in'].includes(t.text) || (t.text === 'contains' && !call)) this.fail(`Unexpected '${t.text}' at column ${t.pos + 1}: a value is missing.`);
       this.next();
       if (this.isOp('(')) {
-        const arity = FUNCTIONS[t.text];
-        if (!arity) {
-          const guess = Object.keys(FUNCTIONS).find((f) => f.toLowerCase() === t.text.toLowerCase());
+        const fn = this.functions?.get(t.text);
+        if (this.functions && !fn) {
+          const guess = [...this.functions.keys()].find((f) => f.toLowerCase() === t.text.toLowerCase());
           this.fail(`Unknown function '${t.text}' at column ${t.pos + 1}.${guess ? ` Did you mean '${guess}'?` : ''}`, t);
         }
         this.next();
@@ -191,9 +211,8 @@ class Parser {
           }
         }
         this.next();
-        if (count < arity[0] || count > arity[1]) {
-          const wanted = arity[0] === arity[1] ? `${arity[0]} argument${arity[0] === 1 ? '' : 's'}` : arity[1] >= 99 ? `at least ${arity[0]} argument${arity[0] === 1 ? '' : 's'}` : `${arity[0]} to ${arity[1]} arguments`;
-          this.fail(`Function '${t.text}' at column ${t.pos + 1} takes ${wanted}, but ${count} ${count === 1 ? 'was' : 'were'} given.`, t);
+        if (fn && (count < fn.minArguments || (fn.maxArguments != null && count > fn.maxArguments))) {
+          this.fail(`Function '${t.text}' at column ${t.pos + 1} takes ${fn.arity}, but ${count} ${count === 1 ? 'was' : 'were'} given.`, t);
         }
         return;
       }
@@ -204,13 +223,16 @@ class Parser {
   }
 }
 
-/** Checks an expression as the server would at publish: syntax, functions, argument counts and readable roots. */
-export function checkExpression(source: string, options: { allowEmpty?: boolean } = {}): ExprCheck {
+/**
+ * Checks an expression as the server would at publish: syntax, readable roots, and, when `functions` is given, the
+ * function names and argument counts (without it, any call is accepted: see loadFunctions).
+ */
+export function checkExpression(source: string, options: { allowEmpty?: boolean; functions?: FunctionTable | null } = {}): ExprCheck {
   if (source.trim() === '') {
     return options.allowEmpty ? { ok: true, roots: [] } : { ok: false, error: { message: 'The expression is empty.', column: 1 }, roots: [] };
   }
   try {
-    const parser = new Parser(tokenize(source));
+    const parser = new Parser(tokenize(source), options.functions ?? null);
     parser.parse();
     const roots = [...parser.roots];
     const illegal = roots.filter((r) => !(ROOTS as readonly string[]).includes(r));
