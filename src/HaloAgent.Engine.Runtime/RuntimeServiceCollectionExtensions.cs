@@ -1,4 +1,5 @@
 using HaloAgent.Engine.Activities;
+using HaloAgent.Engine.Execution;
 using HaloAgent.Engine.Runtime.Management;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Runtime.Runtime;
@@ -29,6 +30,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddPooledDbContextFactory<EngineDbContext>(options => ConfigureProvider(options, provider, connectionString));
         services.TryAddSingleton<SqlDialect>(provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect());
         services.TryAddSingleton<EngineDatabase>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITransientFailureClassifier, DatabaseTransientFailures>());
         services.TryAddSingleton<EngineMigrator>();
         services.TryAddSingleton<FlowStore>();
         services.TryAddSingleton<CompiledFlowCache>();

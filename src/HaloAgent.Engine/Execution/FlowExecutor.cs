@@ -13,9 +13,11 @@ namespace HaloAgent.Engine.Execution;
 /// Runs an instance from its current boundary until it suspends, completes or faults. Pure with respect to storage:
 /// the caller loads the state, and persists the state and the journal this returns in one transaction.
 /// </summary>
-public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, IOptions<EngineLimits> options, ILogger<FlowExecutor> logger)
+public sealed class FlowExecutor(
+    TemplateEngine templates, TimeProvider clock, IOptions<EngineLimits> options, IEnumerable<ITransientFailureClassifier> transientFailures, ILogger<FlowExecutor> logger)
 {
     private readonly EngineLimits _limits = options.Value;
+    private readonly TransientStepRetry _transient = new(transientFailures, options.Value, clock, logger);
 
     /// <summary>Validation forbids loops without a wait; this guards a run against anything it missed.</summary>
     public const int MaxStepsPerRun = 10_000;
@@ -135,7 +137,7 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
         try
         {
             var result = await flow.RetryPipeline(nodeId).ExecuteAsync(
-                async token =>
+                _transient.Around(async token =>
                 {
                     attempts++;
                     inputs = InputEvaluator.Evaluate(node, activity.Descriptor, scope);
@@ -145,7 +147,7 @@ public sealed class FlowExecutor(TemplateEngine templates, TimeProvider clock, I
                         : await activity.ResumeAsync(context, signal, token);
                     writes.AddRange(context.Writes); // only a successful attempt's writes count
                     return outcome;
-                },
+                }),
                 cancellationToken);
 
             return (result, new JournalEntry

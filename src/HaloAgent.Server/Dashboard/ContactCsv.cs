@@ -1,12 +1,14 @@
+using CsvHelper;
 using HaloAgent.Commerce;
 using HaloAgent.Commerce.Contacts;
 
 namespace HaloAgent.Server.Dashboard;
 
 /// <summary>
-/// Parses <c>name,phone,language,marketingOptIn</c> (header optional, fields may be quoted with "…" and "" inside).
-/// Every line is judged alone, so one broken row never hides the others. A line break inside quotes is not supported
-/// (no field of a contact needs one); such a row is reported as malformed.
+/// Parses <c>name,phone,language,marketingOptIn</c> with CsvHelper (RFC 4180): header optional, fields may be quoted
+/// with "…" (holding separators, line breaks and "" for a quote), a UTF-8 BOM is ignored, and the separator is detected
+/// from the first lines (',' or ';' as Excel writes it where the list separator is ';', or an Excel <c>sep=;</c> line).
+/// Every record is judged alone, so one broken row never hides the others; errors name the line the record starts on.
 /// </summary>
 internal static class ContactCsv
 {
@@ -17,39 +19,55 @@ internal static class ContactCsv
     {
         var rows = new List<ContactImportRow>();
         var errors = new List<ContactImportError>();
-        var lines = csv.Split('\n');
-        var sawContent = false;
-        for (var index = 0; index < lines.Length; index++)
+        var unterminated = new HashSet<long>();
+        var options = CsvReaderOptions.Default with
         {
-            var number = index + 1;
-            var line = lines[index].TrimEnd('\r');
-            if (index == 0)
+            HasHeader = false, // optional: recognised below by its first two names
+            TrackLineNumbers = true,
+            TrimWhitespace = true,
+            IncludeValuesInExceptions = false, // names and phone numbers stay out of logs
+            OnMalformedRecord = record =>
             {
-                line = line.TrimStart('\uFEFF');
+                // Stray quotes are read as text (as before); only a quote never closed loses data, and is reported.
+                if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+                {
+                    unterminated.Add(record.LineNumber);
+                }
+            },
+        };
+        using var reader = CsvReader.Create(new StringReader(csv), options, leaveOpen: false);
+        var sawContent = false;
+        while (reader.Read())
+        {
+            var number = (int)reader.LineNumber;
+            if (reader.FieldCount == 1 && reader.IsEmpty(0) && !unterminated.Contains(number))
+            {
+                continue; // a line of blanks
             }
 
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (!TrySplit(line, out var fields, out var malformed))
-            {
-                errors.Add(new ContactImportError(number, malformed));
-                sawContent = true;
-                continue;
-            }
-
-            if (!sawContent && IsHeader(fields))
-            {
-                sawContent = true;
-                continue;
-            }
-
+            var header = !sawContent;
             sawContent = true;
-            if (fields.Count > Header.Length)
+            if (unterminated.Contains(number))
             {
-                errors.Add(new ContactImportError(number, $"Expected at most {Header.Length} columns (name,phone,language,marketingOptIn), found {fields.Count}."));
+                errors.Add(new ContactImportError(number,
+                    "Malformed CSV: a quoted field opened on this line is never closed, so the rest of the file was read into it. Close the quote and import again."));
+                continue;
+            }
+
+            var fields = new string[reader.FieldCount];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = reader.GetString(i);
+            }
+
+            if (header && IsHeader(fields))
+            {
+                continue;
+            }
+
+            if (fields.Length > Header.Length)
+            {
+                errors.Add(new ContactImportError(number, $"Expected at most {Header.Length} columns (name,phone,language,marketingOptIn), found {fields.Length}."));
                 continue;
             }
 
@@ -124,64 +142,5 @@ internal static class ContactCsv
             error = e.Message;
             return false;
         }
-    }
-
-    private static bool TrySplit(string line, out List<string> fields, out string error)
-    {
-        fields = [];
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        var atFieldStart = true;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(ch);
-                }
-            }
-            else if (ch == '"' && atFieldStart)
-            {
-                quoted = true;
-                atFieldStart = false;
-            }
-            else if (ch == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-                atFieldStart = true;
-            }
-            else
-            {
-                if (!char.IsWhiteSpace(ch))
-                {
-                    atFieldStart = false;
-                }
-
-                current.Append(ch);
-            }
-        }
-
-        if (quoted)
-        {
-            fields = [];
-            error = "Malformed CSV: a quoted field is not closed on this line.";
-            return false;
-        }
-
-        fields.Add(current.ToString());
-        error = "";
-        return true;
     }
 }

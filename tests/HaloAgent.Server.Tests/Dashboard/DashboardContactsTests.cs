@@ -190,6 +190,26 @@ public sealed class DashboardContactsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_excel_csv_utf8_file_with_semicolons_and_a_line_break_in_a_name_is_imported()
+    {
+        var owner = await _factory.SignedInClientAsync(AuthPolicies.Owner);
+        var text = "name;phone;language;marketingOptIn\r\n\"Adaeze\nOkafor; Mrs\";0803 111 0301;ig;yes\r\nBello;08031110302;ha;no\r\n";
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(); // Excel's "CSV UTF-8" starts with a BOM
+
+        using var response = await owner.PostAsync("/api/contacts/import", new ByteArrayContent(bytes));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var result = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+        result["errors"]!.AsArray().ShouldBeEmpty();
+        result["imported"]!.GetValue<int>().ShouldBe(2);
+        var adaeze = (await SearchAsync(owner, "0803 111 0301")).ShouldHaveSingleItem()!;
+        adaeze["name"]!.GetValue<string>().ShouldBe("Adaeze Okafor; Mrs");
+        adaeze["language"]!.GetValue<string>().ShouldBe("ig");
+        adaeze["marketingOptIn"]!.GetValue<bool>().ShouldBeTrue();
+        (await SearchAsync(owner, "Bello")).ShouldHaveSingleItem()!["language"]!.GetValue<string>().ShouldBe("ha");
+    }
+
+    [Fact]
     public async Task Imports_are_capped_and_empty_ones_refused()
     {
         var owner = await _factory.SignedInClientAsync(AuthPolicies.Owner);
