@@ -94,11 +94,18 @@ public sealed class ReceiptMatcher(IOptionsMonitor<ReceiptOptions> options)
         if (found.Count == 0)
         {
             // The reference is not a secret (the customer was sent it), only a way to tell orders apart: ours with one
-            // character OCR could not read still points to this order, and is not held against anyone when it does not.
+            // character OCR could not read still points to this order, and a stranger's is not held against anyone.
             if (fields.BlurredPaymentReferences.Any(r => SameReference(r, expected.PaymentReference)))
             {
                 reasons.Add(Info(ReceiptReasonCode.ReferenceMatches, $"The receipt shows the payment reference {expected.PaymentReference} (one character hard to read)."));
                 return ReferenceWeight;
+            }
+
+            // But the customer's other order's is: confirming this one with it would settle the wrong order.
+            if ((expected.OtherOrderReferences ?? []).FirstOrDefault(o => fields.BlurredPaymentReferences.Any(r => SameReference(r, o))) is { } otherOrder)
+            {
+                reasons.Add(Flag(ReceiptReasonCode.ReferenceOfAnotherOrder, $"The receipt carries {otherOrder} (one character hard to read), the reference of another order from this customer."));
+                return 0;
             }
 
             reasons.Add(Info(ReceiptReasonCode.ReferenceMissing, $"The receipt does not show the payment reference {expected.PaymentReference}."));
