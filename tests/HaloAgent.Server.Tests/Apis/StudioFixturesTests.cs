@@ -10,8 +10,9 @@ using HaloAgent.Testing;
 namespace HaloAgent.Server.Tests.Apis;
 
 /// <summary>
-/// As <see cref="ActivitiesFixtureTests"/> does for the activities: the Studio's unit tests read the event catalogue and
-/// the expression function table from fixtures, which must be what the server serves. <c>HALO_UPDATE_FIXTURES=1</c>
+/// The Studio's unit tests build flows from fixtures in <c>src/HaloAgent.Studio/src/test/</c> instead of a server (the
+/// activities, the event catalogue, the expression function table): each must be what the server serves, or the
+/// designer is tested against things that do not exist (or no longer look like that). <c>HALO_UPDATE_FIXTURES=1</c>
 /// rewrites them from the server.
 /// </summary>
 public sealed class StudioFixturesTests : IAsyncLifetime
@@ -22,10 +23,31 @@ public sealed class StudioFixturesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
+    [Fact]
+    public async Task The_activities_fixture_is_what_the_server_serves()
+    {
+        var (stored, served) = await StoredAndServedAsync("activities.fixture.json", "/api/activities");
+        var fixture = ByType(stored.AsArray());
+        var server = ByType(served);
+        fixture.Keys.ShouldBe(server.Keys, ignoreOrder: true, "the fixture lists the server's activity types (HALO_UPDATE_FIXTURES=1 rewrites it)");
+        foreach (var (type, descriptor) in server)
+        {
+            JsonNode.DeepEquals(fixture[type], descriptor).ShouldBeTrue(
+                $"{type} differs (HALO_UPDATE_FIXTURES=1 rewrites the fixture):\nfixture {fixture[type]!.ToJsonString()}\nserver  {descriptor.ToJsonString()}");
+        }
+    }
+
     [Theory]
     [InlineData("events.fixture.json", "/api/events/catalog")]
     [InlineData("functions.fixture.json", "/api/flows/functions")]
     public async Task The_studio_fixture_is_what_the_server_serves(string fixture, string path)
+    {
+        var (stored, served) = await StoredAndServedAsync(fixture, path);
+        JsonNode.DeepEquals(stored, served).ShouldBeTrue(
+            $"{fixture} differs from GET {path} (HALO_UPDATE_FIXTURES=1 rewrites it):\nfixture {stored.ToJsonString()}\nserver  {served.ToJsonString()}");
+    }
+
+    private async Task<(JsonNode Stored, JsonArray Served)> StoredAndServedAsync(string fixture, string path)
     {
         var file = Path.Combine(RepositoryRoot.Path, "src", "HaloAgent.Studio", "src", "test", fixture);
         using var client = await _factory.SignedInClientAsync(AuthPolicies.Marketer);
@@ -36,8 +58,9 @@ public sealed class StudioFixturesTests : IAsyncLifetime
             await File.WriteAllTextAsync(file, served.ToJsonString(options) + "\n");
         }
 
-        var stored = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
-        JsonNode.DeepEquals(stored, served).ShouldBeTrue(
-            $"{fixture} differs from GET {path} (HALO_UPDATE_FIXTURES=1 rewrites it):\nfixture {stored.ToJsonString()}\nserver  {served.ToJsonString()}");
+        return (JsonNode.Parse(await File.ReadAllTextAsync(file))!, served);
     }
+
+    private static Dictionary<string, JsonNode> ByType(JsonArray activities) =>
+        activities.ToDictionary(a => a!["type"]!.GetValue<string>(), a => a!, StringComparer.Ordinal);
 }
