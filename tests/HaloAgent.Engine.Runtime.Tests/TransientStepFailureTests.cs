@@ -58,9 +58,10 @@ public sealed class TransientStepFailureTests
         var control = new DatabaseStepControl
         {
             Connect = () => new NpgsqlConnection(target.ConnectionString),
-            // The step's query is still running when the server restarts (pg_ctl restart -m fast cuts every session);
-            // its retries then meet a server that refuses or is starting up until it is back.
-            Query = "SELECT 42 FROM pg_sleep(60)",
+            // The step's first query is still running when the server restarts (pg_ctl restart -m fast cuts every
+            // session); its retries then meet a server that refuses or is starting up until it is back. The retries'
+            // query is quick: a second 60 s sleep would outlast the 30 s command timeout and the retry budget.
+            FirstQuery = "SELECT 42 FROM pg_sleep(60)",
             BeforeFirstQuery = _ =>
             {
                 restart = Task.Run(server.RestartAsync);

@@ -19,6 +19,9 @@ public sealed class DatabaseStepControl
     /// <summary>The step's query; its first row's first column becomes the step's output.</summary>
     public string Query { get; init; } = "SELECT 42";
 
+    /// <summary>The first attempt's query when it differs (one still running when the fault comes); retries run <see cref="Query"/>.</summary>
+    public string? FirstQuery { get; init; }
+
     public ConcurrentQueue<string> Keys { get; } = new();
 
     /// <summary>What the failed attempts threw (the real provider exceptions).</summary>
@@ -42,12 +45,14 @@ public sealed class DatabaseStepActivity(DatabaseStepControl control) : Activity
         {
             await using var connection = control.Connect();
             await connection.OpenAsync(cancellationToken);
-            if (Interlocked.Exchange(ref control.FirstAttemptTaken, 1) == 0 && control.BeforeFirstQuery is { } breakIt)
+            var first = Interlocked.Exchange(ref control.FirstAttemptTaken, 1) == 0;
+            if (first && control.BeforeFirstQuery is { } breakIt)
             {
                 await breakIt(connection);
             }
 
-            var value = await connection.ExecuteScalarAsync<long>(new CommandDefinition(control.Query, cancellationToken: cancellationToken));
+            var query = first ? control.FirstQuery ?? control.Query : control.Query;
+            var value = await connection.ExecuteScalarAsync<long>(new CommandDefinition(query, cancellationToken: cancellationToken));
             return ActivityResult.Done(value);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
