@@ -19,8 +19,8 @@ public static class KillScenarios
         await Checks.UntilAsync(() => Task.FromResult(load.Answered >= load.TotalTurns * killAt || run.IsCompleted), TimeSpan.FromMinutes(10), cancellationToken);
         var inFlight = load.InFlight();
         var killedAt = load.NowMs;
-        report.Kills.Add(DateTimeOffset.UtcNow);
         node.Kill();
+        report.Kills.Add(DateTimeOffset.UtcNow); // once the process is gone (Kill waits for it)
         var restart = await node.RestartAsync(cancellationToken);
         report.Line($"killed with {inFlight.Count} messages in flight (sent, not answered) after {load.Answered} replies; healthy again {restart.TotalSeconds:0.0} s later");
         var result = await run;
@@ -53,8 +53,8 @@ public static class KillScenarios
         await Checks.UntilAsync(() => Task.FromResult(cluster.Graph.SentCount >= killWhen), TimeSpan.FromMinutes(5), cancellationToken);
         var (pendingAtKill, sentAtKill) = ((await cluster.Database.BacklogAsync(cancellationToken)).OutboxPending, cluster.Graph.SentCount - contacts);
         var killed = Stopwatch.StartNew();
-        report.Kills.Add(DateTimeOffset.UtcNow);
         node.Kill();
+        report.Kills.Add(DateTimeOffset.UtcNow); // once the process is gone (Kill waits for it)
         var restart = await node.RestartAsync(cancellationToken);
         report.Line($"killed after {sentAtKill} of {contacts} broadcast messages were sent ({pendingAtKill} rows queued or sending); healthy again {restart.TotalSeconds:0.0} s later");
         var done = await Checks.UntilAsync(() => Task.FromResult(cluster.Graph.SentCount >= target), TimeSpan.FromMinutes(5), cancellationToken);
@@ -87,8 +87,8 @@ public static class KillScenarios
         await Checks.UntilAsync(async () => await Fired() >= timers * killAt, TimeSpan.FromMinutes(5), cancellationToken);
         var firedAtKill = await Fired();
         var killed = Stopwatch.StartNew();
-        report.Kills.Add(DateTimeOffset.UtcNow);
         node.Kill();
+        report.Kills.Add(DateTimeOffset.UtcNow); // once the process is gone (Kill waits for it)
         var restart = await node.RestartAsync(cancellationToken);
         report.Line($"killed after {firedAtKill} of {timers} timers fired; healthy again {restart.TotalSeconds:0.0} s later");
         var done = await Checks.UntilAsync(async () => await Fired() >= timers, TimeSpan.FromMinutes(5), cancellationToken);

@@ -25,8 +25,8 @@ public static class MultiNodeScenario
             await Checks.UntilAsync(() => Task.FromResult(load.Answered >= load.TotalTurns * 0.4 || run.IsCompleted), TimeSpan.FromMinutes(10), cancellationToken);
             inFlight = load.InFlight();
             killedAt = load.NowMs;
-            report.Kills.Add(DateTimeOffset.UtcNow);
             cluster.Nodes[^1].Kill();
+            report.Kills.Add(DateTimeOffset.UtcNow); // once the process is gone (Kill waits for it)
             report.Line($"{cluster.Nodes[^1].Name} killed (and left down) with {inFlight.Count} messages in flight; customers' webhooks go to the other nodes");
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace HaloAgent.Chaos;
@@ -23,7 +24,9 @@ public static class SendLedger
         var excess = sent.GroupBy(r => Normalize(r.Body.ToJsonString()), StringComparer.Ordinal)
             .Sum(g => Math.Max(0, g.Count() - rowsByBody.GetValueOrDefault(g.Key)));
         // The unrecorded copy accepted in the last seconds before a kill: the process died before it could record it.
-        var atCrash = orphans.Count(o => kills.Any(k => o.ReceivedAt <= k && o.ReceivedAt > k - TimeSpan.FromSeconds(10)));
+        // The kill time is taken once the process has exited; the fake may still be reading a request the process
+        // sent just before, hence the half second after it (a restarted node answers its health check seconds later).
+        var atCrash = orphans.Count(o => kills.Any(k => o.ReceivedAt <= k + TimeSpan.FromMilliseconds(500) && o.ReceivedAt > k - TimeSpan.FromSeconds(10)));
         return new SendCounts(
             OutboxRows: rows.Count,
             Accepted: sent.Count,
@@ -32,8 +35,12 @@ public static class SendLedger
             Pending: rows.Count(r => r.Status is "queued" or "sending"),
             Failed: rows.Count(r => r.Status == "failed"),
             RetriedRows: rows.Count(r => r.Attempts > 1),
-            DuplicateSamples: orphans.Take(3).Select(r => $"{r.To}: {r.Body.ToJsonString()}").ToList());
+            DuplicateSamples: orphans.Take(3).Select(r => $"{r.To} at {Offset(r.ReceivedAt, kills)}: {r.Body.ToJsonString()}").ToList());
     }
+
+    /// <summary>When the copy was accepted relative to the nearest kill ("kill +1.2 s"), so a failure says which side it fell.</summary>
+    private static string Offset(DateTimeOffset at, IReadOnlyList<DateTimeOffset> kills) =>
+        kills.Count == 0 ? "no kill" : string.Create(CultureInfo.InvariantCulture, $"kill {(at - kills.MinBy(k => Math.Abs((at - k).Ticks))).TotalSeconds:+0.000;-0.000} s");
 
     private static string Normalize(string json) => JsonNode.Parse(json)?.ToJsonString() ?? json;
 }
