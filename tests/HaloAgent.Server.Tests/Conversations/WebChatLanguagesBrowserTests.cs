@@ -1,7 +1,4 @@
 using System.Text.Json;
-using HaloAgent.Commerce.Businesses;
-using HaloAgent.Engine.Runtime.Persistence;
-using HaloAgent.Server.Tests.Support;
 using HaloAgent.Testing.Browser;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -13,32 +10,9 @@ namespace HaloAgent.Server.Tests.Conversations;
 /// laptop-sized window: each reply is read as the customer reads it (in their language, naming what was added, showing the
 /// corrected quantity). The whole transcript is written to the test output.
 /// </summary>
-public sealed class WebChatLanguagesBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class WebChatLanguagesBrowserTests(WebChatBrowserServer server, ITestOutputHelper output) : IClassFixture<WebChatBrowserServer>
 {
-    private HaloAgentFactory _factory = null!;
-    private HeadlessChromium _chromium = null!;
-    private Uri _server = null!;
-
     public static TheoryData<int, int> Sizes() => new() { { 390, 844 }, { 1366, 768 } };
-
-    public async Task InitializeAsync()
-    {
-        _factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Sqlite);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        using (var client = _factory.CreateClient())
-        {
-            _server = client.BaseAddress!;
-        }
-
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _factory.DisposeAsync();
-    }
 
     [Theory]
     [MemberData(nameof(Sizes))]
@@ -59,7 +33,7 @@ public sealed class WebChatLanguagesBrowserTests(ITestOutputHelper output) : IAs
             await chat.SaysAsync("cart", r => r.Text.Contains("🛒"), "the cart");
             var asked = await chat.SaysAsync("na all", r => r.Choices.Count > 0, "pickup or delivery");
             asked.Last(r => r.Choices.Count > 0).Choices.Count.ShouldBe(2);
-            var summary = await chat.SaysAsync("I go come carry am", r => r.Choices.Count > 0, "the summary with confirm buttons");
+            await chat.SaysAsync("I go come carry am", r => r.Choices.Count > 0, "the summary with confirm buttons");
             await HeadlessChromium.ScreenshotAsync(chat.Page, $"webchat-pcm-{width}x{height}");
         }
         finally
@@ -119,10 +93,8 @@ public sealed class WebChatLanguagesBrowserTests(ITestOutputHelper output) : IAs
     private async Task<WebChatVisitor> OpenAsync(int width, int height)
     {
         // A context of its own: its own local storage, so its own chat session and contact.
-        var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(_server, $"/chat/{DemoBusinessSeeder.DemoSlug}").ToString());
-        return new WebChatVisitor(context, page);
+        var page = await server.OpenChatAsync(width, height);
+        return new WebChatVisitor(page.Context, page);
     }
 
     /// <summary>One bubble of the page as the visitor sees it: who wrote it, its text, the buttons under it.</summary>
