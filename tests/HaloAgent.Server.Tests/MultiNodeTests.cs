@@ -86,7 +86,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
         {
             var node = i % 2 == 0 ? a : b;
             var response = await node.PostAsync("/api/flows/two-node/instances", Json($$"""{ "correlationKey": "contact-{{i}}" }"""));
-            response.EnsureSuccessStatusCode();
+            await EnsureSuccessAsync(response);
             return (await response.Content.ReadFromJsonAsync<JsonObject>())!["instanceId"]!.GetValue<string>();
         }));
 
@@ -96,7 +96,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
         {
             var node = i % 2 == 0 ? b : a;
             var response = await node.PostAsync("/api/events", Json($$"""{ "name": "customer.replied", "correlationKey": "contact-{{i}}", "payload": { "text": "reply {{i}}" } }"""));
-            response.EnsureSuccessStatusCode();
+            await EnsureSuccessAsync(response);
         }));
 
         await Eventually.ReturnsAsync(() => CountAsync(b, "Completed"), n => n == count, TimeSpan.FromSeconds(90), "all instances completed");
@@ -116,6 +116,19 @@ public sealed class MultiNodeTests : IAsyncLifetime
     private static async Task<int> CountAsync(HttpClient client, string status, string? atNode = null) =>
         (await client.GetFromJsonAsync<JsonArray>($"/api/instances?flowId=two-node&status={status}&take=500"))!
             .Count(i => atNode is null || i!["currentNodeId"]!.GetValue<string>() == atNode);
+
+    /// <summary>A failure names the answer and what both nodes logged, so a one-off in CI can be diagnosed from its report.</summary>
+    private async Task EnsureSuccessAsync(HttpResponseMessage response)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var body = await response.Content.ReadAsStringAsync();
+        var logs = string.Join("\n", _nodes.Select(n => $"--- node {n.Name} ---\n{n.OutputTail}"));
+        throw new HttpRequestException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}\n{logs}");
+    }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }
