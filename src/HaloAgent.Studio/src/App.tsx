@@ -3,7 +3,12 @@ import { type AuthState, afterUnauthorized, authApi, loadAuth, shownUser } from 
 import { errorMessage, http } from './api/http';
 import { preloadable } from './components/lazy';
 import { ErrorBox, Spinner } from './components/util';
-import { CatalogPage, ContactsPage, DashboardHome, InboxPage, OrdersPage, PaymentsPage } from './dashboard/pages';
+import { CatalogPage } from './dashboard/CatalogPage';
+import { ContactsPage } from './dashboard/ContactsPage';
+import { InboxPage } from './dashboard/InboxPage';
+import { OrdersPage } from './dashboard/OrdersPage';
+import { DashboardHome } from './dashboard/OverviewPage';
+import { PaymentsPage } from './dashboard/PaymentsPage';
 import { AccountPage, ActivityLogPage, TeamPage } from './dashboard/admin';
 import { accountApi } from './api/account';
 import { FlowListPage } from './pages/FlowListPage';

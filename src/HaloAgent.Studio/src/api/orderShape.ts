@@ -1,4 +1,4 @@
-import type { Order, OrderStatus } from './dashboard';
+import type { Order, OrderStatus } from './orders';
 
 type Raw = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
