@@ -30,6 +30,7 @@ public static class Extensions
 {
     public static WebApplicationBuilder AddHaloAgent(this WebApplicationBuilder builder)
     {
+        builder.UseDefaultAddressUnlessConfigured();
         var database = DatabaseSettings.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(database);
         builder.Services.AddHaloEngineRuntime(database.Provider, database.ConnectionString, builder.Configuration.GetSection(EngineOptions.Section));

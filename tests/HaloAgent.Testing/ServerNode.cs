@@ -14,14 +14,16 @@ public sealed class ServerNode : IAsyncDisposable
 {
     private const int OutputLines = 400;
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly AddressBy _addressBy;
     private readonly Queue<string> _output = new();
     private readonly HttpClient _health;
     private Process? _process;
 
-    private ServerNode(string name, IReadOnlyDictionary<string, string> environment, int port)
+    private ServerNode(string name, IReadOnlyDictionary<string, string> environment, int port, AddressBy addressBy)
     {
         Name = name;
         _environment = environment;
+        _addressBy = addressBy;
         Port = port;
         BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         _health = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
@@ -68,9 +70,9 @@ public sealed class ServerNode : IAsyncDisposable
     }
 
     /// <summary>Starts the server and waits until <c>GET /health</c> answers 200.</summary>
-    public static async Task<ServerNode> StartAsync(string name, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public static async Task<ServerNode> StartAsync(string name, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, AddressBy addressBy = AddressBy.CommandLine)
     {
-        var node = new ServerNode(name, environment, FreePort.Next());
+        var node = new ServerNode(name, environment, FreePort.Next(), addressBy);
         try
         {
             await node.StartProcessAsync(cancellationToken).ConfigureAwait(false);
@@ -136,11 +138,23 @@ public sealed class ServerNode : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(BaseAddress.ToString());
         foreach (var (key, value) in _environment)
         {
             info.Environment[key] = value;
+        }
+
+        switch (_addressBy)
+        {
+            case AddressBy.UrlsVariable:
+                info.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
+                break;
+            case AddressBy.HttpPortsVariable:
+                info.Environment["ASPNETCORE_HTTP_PORTS"] = Port.ToString(CultureInfo.InvariantCulture);
+                break;
+            default:
+                info.ArgumentList.Add("--urls");
+                info.ArgumentList.Add(BaseAddress.ToString());
+                break;
         }
 
         _process?.Dispose();
@@ -199,4 +213,12 @@ public sealed class ServerNode : IAsyncDisposable
             }
         }
     }
+}
+
+/// <summary>How a <see cref="ServerNode"/> is told its address: the usual ASP.NET Core ways a host sets it.</summary>
+public enum AddressBy
+{
+    CommandLine,
+    UrlsVariable,
+    HttpPortsVariable,
 }
