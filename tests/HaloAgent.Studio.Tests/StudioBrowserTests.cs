@@ -111,7 +111,7 @@ public sealed class StudioBrowserTests(StudioServer server) : IClassFixture<Stud
     }
 
     [Fact]
-    public async Task An_expired_session_asks_to_sign_in_again_over_the_designer_and_loses_no_unsaved_change()
+    public async Task An_expired_session_asks_to_sign_in_again_over_the_designer_and_then_does_the_save_it_interrupted()
     {
         var flowId = await CreateStartOnlyFlowAsync("expiry");
         var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, $"/studio/flows/{flowId}");
@@ -123,7 +123,6 @@ public sealed class StudioBrowserTests(StudioServer server) : IClassFixture<Stud
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save draft", Exact = true }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByText("Your session has expired").WaitForAsync();
-        await page.Locator(".banner.error", new PageLocatorOptions { HasTextString = "session has expired" }).WaitForAsync();
         (await page.Locator($".react-flow__node[data-id='{sendId}']").CountAsync()).ShouldBe(1, "the unsaved node is still on the canvas");
         await HeadlessChromium.ScreenshotAsync(page, "studio-session-expired");
 
@@ -135,8 +134,10 @@ public sealed class StudioBrowserTests(StudioServer server) : IClassFixture<Stud
         await dialog.GetByLabel("Password").FillAsync(StudioServer.OwnerPassword);
         await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Sign in and continue" }).ClickAsync();
         await dialog.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save draft", Exact = true }).ClickAsync();
+
+        // The save that met the expiry is sent again on its own: no second click, and no raw 401 left on the page.
         await page.Locator(".banner", new PageLocatorOptions { HasTextString = "Draft saved" }).WaitForAsync();
+        (await page.Locator(".banner.error").CountAsync()).ShouldBe(0, "the interrupted save left no error behind");
 
         using var owner = await OwnerClientAsync();
         var draft = await owner.GetFromJsonAsync<JsonObject>($"/api/flows/{flowId}/draft");

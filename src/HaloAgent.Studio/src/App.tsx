@@ -1,5 +1,5 @@
-import { Suspense, useCallback, useEffect, useState } from 'react';
-import { type AuthState, afterUnauthorized, authApi, loadAuth, shownUser } from './api/auth';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { type AuthState, afterUnauthorized, authApi, loadAuth, shownUser, SignInAgain, waitsForSignIn } from './api/auth';
 import { errorMessage, http } from './api/http';
 import { preloadable } from './components/lazy';
 import { ErrorBox, Spinner } from './components/util';
@@ -75,9 +75,19 @@ export function App() {
     setAuthError(null);
     loadAuth().then(setAuth, (e) => setAuthError(errorMessage(e)));
   }, []);
+  const authNow = useRef(auth);
+  const signInAgain = useRef(new SignInAgain());
+  useEffect(() => {
+    authNow.current = auth;
+  }, [auth]);
   useEffect(() => {
     refresh();
-    http.onUnauthorized = () => setAuth(afterUnauthorized);
+    http.onUnauthorized = (refusedPath) => {
+      const next = afterUnauthorized(authNow.current);
+      authNow.current = next;
+      setAuth(next);
+      return next.kind === 'expired' && waitsForSignIn(refusedPath) ? signInAgain.current.wait() : undefined;
+    };
   }, [refresh]);
 
   const inStudio = path.startsWith('/studio');
@@ -142,7 +152,7 @@ export function App() {
         </nav>
       )}
       <main className={current.fullScreen ? 'main full' : 'main'}><UserContext.Provider value={user}><Suspense fallback={<Spinner />}>{current.element}</Suspense></UserContext.Provider></main>
-      {auth.kind === 'expired' && <SessionExpiredDialog user={auth.user} onSignedIn={(next) => setAuth({ kind: 'user', user: next })} />}
+      {auth.kind === 'expired' && <SessionExpiredDialog user={auth.user} onSignedIn={(next) => { setAuth({ kind: 'user', user: next }); signInAgain.current.settle(true); }} />}
     </div>
   );
 }

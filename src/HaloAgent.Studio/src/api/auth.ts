@@ -33,6 +33,33 @@ export function afterUnauthorized(state: AuthState): AuthState {
   }
 }
 
+/**
+ * Calls refused with 401 because the session expired wait here until the user signs in again in the dialog; then
+ * each is sent once more, so the action that met the expiry is done instead of failing with a raw 401.
+ */
+export class SignInAgain {
+  private waiting: { promise: Promise<boolean>; resolve: (signedIn: boolean) => void } | null = null;
+
+  wait(): Promise<boolean> {
+    if (!this.waiting) {
+      let resolve: (signedIn: boolean) => void = () => {};
+      const promise = new Promise<boolean>((r) => { resolve = r; });
+      this.waiting = { promise, resolve };
+    }
+    return this.waiting.promise;
+  }
+
+  settle(signedIn: boolean) {
+    this.waiting?.resolve(signedIn);
+    this.waiting = null;
+  }
+}
+
+/** Whether a 401 from this path may wait for signing in again: not the sign-in endpoints themselves. */
+export function waitsForSignIn(path: string): boolean {
+  return !path.startsWith('/api/auth/');
+}
+
 /** The user of a state that shows the app (signed in, or signed in until the session expired). */
 export function shownUser(state: AuthState): CurrentUser | null {
   return state.kind === 'user' || state.kind === 'expired' ? state.user : null;

@@ -37,9 +37,42 @@ describe('API client', () => {
     expect(error.status).toBe(422);
     expect(error.validationErrors).toEqual(problem.errors);
     let unauthorized = 0;
-    const auth = new HttpClient({ fetch: fakeFetch(401, {}).fn, cookies: () => '', onUnauthorized: () => unauthorized++ });
+    const auth = new HttpClient({ fetch: fakeFetch(401, {}).fn, cookies: () => '', onUnauthorized: () => { unauthorized++; } });
     await auth.get('/api/auth/me').catch(() => {});
     expect(unauthorized).toBe(1);
+  });
+
+  it('sends a request refused with 401 once more, with the new session\'s CSRF token, when the user signed in again', async () => {
+    const calls: RequestInit[] = [];
+    let cookie = 'halo-csrf=old';
+    const fn = (async (_url: string, init: RequestInit) => {
+      calls.push(init);
+      return new Response(calls.length === 1 ? '{}' : '{"status":"preparing"}', { status: calls.length === 1 ? 401 : 200, headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    const refused: string[] = [];
+    const client = new HttpClient({
+      fetch: fn,
+      cookies: () => cookie,
+      onUnauthorized: async (path) => {
+        refused.push(path);
+        cookie = 'halo-csrf=new';
+        return true;
+      },
+    });
+    expect(await client.post('/api/orders/1/status', { status: 'preparing' })).toEqual({ status: 'preparing' });
+    expect(refused).toEqual(['/api/orders/1/status']);
+    expect(calls.map((c) => (c.headers as Record<string, string>)[CSRF_HEADER])).toEqual(['old', 'new']);
+    expect(calls[1].body).toBe(calls[0].body);
+  });
+
+  it('sends a refused request only once more: a second 401, or a handler that does not sign in, reaches the caller', async () => {
+    const { fn, calls } = fakeFetch(401, { status: 401, title: 'Unauthorized', detail: 'no session' });
+    const again = new HttpClient({ fetch: fn, cookies: () => '', onUnauthorized: async () => true });
+    expect(((await again.get('/api/orders').catch((e) => e)) as ApiError).status).toBe(401);
+    expect(calls.length).toBe(2);
+    const notSignedIn = new HttpClient({ fetch: fn, cookies: () => '', onUnauthorized: async () => false });
+    expect(((await notSignedIn.get('/api/orders').catch((e) => e)) as ApiError).status).toBe(401);
+    expect(calls.length).toBe(3);
   });
 
   it('builds query strings without empty values and reads cookies', () => {

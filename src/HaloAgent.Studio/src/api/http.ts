@@ -46,9 +46,14 @@ export interface HttpClientOptions {
   fetch?: typeof fetch;
   /** Returns the current cookie string; defaults to document.cookie in a browser. */
   cookies?: () => string;
-  /** Called on any 401 (e.g. to show the login page). */
-  onUnauthorized?: () => void;
+  onUnauthorized?: UnauthorizedHandler;
 }
+
+/**
+ * Called on any 401 with the refused path. Resolving `true` means the user signed in again: the request is sent once
+ * more (the server refused it unread, so sending it again cannot do it twice), and its caller never sees the 401.
+ */
+export type UnauthorizedHandler = (path: string) => Promise<boolean> | void;
 
 export interface RequestOptions {
   method?: string;
@@ -80,7 +85,7 @@ export class HttpClient {
     this.options = options;
   }
 
-  onUnauthorized?: () => void;
+  onUnauthorized?: UnauthorizedHandler;
 
   private cookieString(): string {
     if (this.options.cookies) return this.options.cookies();
@@ -102,15 +107,19 @@ export class HttpClient {
     const method = (options.method ?? 'GET').toUpperCase();
     const hasJson = options.body !== undefined && options.rawBody === undefined;
     const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
-    const response = await doFetch(withQuery(path, options.query), {
+    // Headers are built per send: after signing in again the CSRF cookie is the new session's.
+    const send = () => doFetch(withQuery(path, options.query), {
       method,
       credentials: 'same-origin',
       headers: this.headersFor(method, options.headers, hasJson),
       body: hasJson ? JSON.stringify(options.body) : options.rawBody,
       signal: options.signal,
     });
+    let response = await send();
+    if (response.status === 401 && (await (this.onUnauthorized ?? this.options.onUnauthorized)?.(path)) === true) {
+      response = await send();
+    }
     if (!response.ok) {
-      if (response.status === 401) (this.onUnauthorized ?? this.options.onUnauthorized)?.();
       let problem: ApiProblem | null = null;
       const text = await response.text().catch(() => '');
       if (text) {
