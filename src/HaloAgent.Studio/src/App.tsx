@@ -3,6 +3,7 @@ import { type AuthState, afterUnauthorized, authApi, loadAuth, shownUser, SignIn
 import { errorMessage, http } from './api/http';
 import { preloadable } from './components/lazy';
 import { ErrorBox, Spinner } from './components/util';
+import { ThemeSwitch } from './components/ThemeSwitch';
 import { CatalogPage } from './dashboard/CatalogPage';
 import { ContactsPage } from './dashboard/ContactsPage';
 import { InboxPage } from './dashboard/InboxPage';
@@ -135,6 +136,7 @@ export function App() {
                 <Link to="/account" role="menuitem">Your account</Link>
                 <button type="button" role="menuitem" className="link" onClick={() => authApi.logout().finally(refresh)}>Sign out</button>
                 <button type="button" role="menuitem" className="link danger" onClick={() => accountApi.logoutEverywhere().finally(refresh)}>Sign out everywhere</button>
+                <ThemeSwitch />
               </div>
             </details>
           </span>
