@@ -53,7 +53,7 @@ public static class AuthApi
         var email = UserDirectory.Normalize(request.Email);
         var device = TrustedDevice.Read(context);
         var throttleKey = device?.Email == email ? $"device:{device.Id}" : $"account:{email}";
-        if (throttle.RetryAfter(throttleKey) is { } wait)
+        if (await throttle.RetryAfterAsync(throttleKey, cancellationToken) is { } wait)
         {
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -63,11 +63,11 @@ public static class AuthApi
         var user = await users.VerifyAsync(email, request.Password, cancellationToken);
         if (user is null)
         {
-            throttle.Failed(throttleKey);
+            await throttle.FailedAsync(throttleKey, cancellationToken);
             return Problem(StatusCodes.Status401Unauthorized, "Wrong e-mail or password.");
         }
 
-        throttle.Succeeded(throttleKey);
+        await throttle.SucceededAsync(throttleKey, cancellationToken);
         var sessionId = await sessions.StartAsync(user, cancellationToken);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionPrincipal.ForCookie(user.Id, sessionId));
         TrustedDevice.Issue(context, email, device);

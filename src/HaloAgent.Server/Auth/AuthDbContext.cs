@@ -5,7 +5,7 @@ using HaloAgent.Platform.Naming;
 
 namespace HaloAgent.Server.Auth;
 
-/// <summary>The users and their sessions, in the shared database with their own migrations history.</summary>
+/// <summary>The users, their sessions and failed sign-ins, in the shared database with their own migrations history.</summary>
 public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__auth_migrations";
@@ -13,6 +13,8 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
     public DbSet<UserAccount> Users => Set<UserAccount>();
 
     public DbSet<UserSession> Sessions => Set<UserSession>();
+
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -24,6 +26,10 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
         var session = model.Entity<UserSession>();
         session.ToTable("user_sessions").HasKey(s => s.Id);
         session.HasIndex(s => s.UserId);
+
+        var failure = model.Entity<LoginFailure>();
+        failure.ToTable("login_failures").HasKey(f => f.ThrottleKey);
+        failure.HasIndex(f => f.LastFailureAt);
         SnakeCaseModel.Apply(model);
     }
 }

@@ -1,4 +1,7 @@
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HaloAgent.Server.Auth;
@@ -7,73 +10,70 @@ namespace HaloAgent.Server.Auth;
 /// Failed sign-ins per account (or per trusted device), whatever address they come from: after
 /// <see cref="AuthOptions.AccountFailuresBeforeBackoff"/> failures each further attempt waits, 1 s doubling up to
 /// <see cref="AuthOptions.AccountBackoffMax"/>. Unknown e-mails are counted exactly like real ones, so the answers never
-/// tell which accounts exist. A success clears the count. Kept per node, in memory (a cluster of N nodes allows up to
-/// N times the attempts before the first wait).
+/// tell which accounts exist. A success clears the count. Counted in the database, so a cluster of N nodes allows no
+/// more attempts than one node (kept in memory, each node gave an attacker its own count).
 /// </summary>
-public sealed class LoginThrottle(TimeProvider clock, IOptionsMonitor<AuthOptions> options)
+public sealed class LoginThrottle(IDbContextFactory<AuthDbContext> factory, TimeProvider clock, IOptionsMonitor<AuthOptions> options)
 {
     /// <summary>Failures older than this are forgotten.</summary>
     private static readonly TimeSpan Memory = TimeSpan.FromHours(1);
 
-    /// <summary>Bounds the memory an attacker spraying made-up e-mails can take.</summary>
-    private const int MaxTracked = 50_000;
+    // One statement: failures arriving at once on several nodes each count (a read then a write would lose some).
+    private const string CountSql = """
+        INSERT INTO login_failures (throttle_key, failures, last_failure_at, locked_until) VALUES (@Key, 1, @Now, 0)
+        ON CONFLICT (throttle_key) DO UPDATE SET
+          failures = CASE WHEN @Now - login_failures.last_failure_at > @Memory THEN 1 ELSE login_failures.failures + 1 END,
+          last_failure_at = @Now
+        RETURNING failures
+        """;
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // The later of two waits stands, whichever node writes last.
+    private const string LockSql = """
+        UPDATE login_failures SET locked_until = CASE WHEN locked_until > @Until THEN locked_until ELSE @Until END WHERE throttle_key = @Key
+        """;
 
     /// <summary>How long the key must still wait before its next attempt is checked; null when it may try now.</summary>
-    public TimeSpan? RetryAfter(string key)
+    public async Task<TimeSpan?> RetryAfterAsync(string key, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        return _entries.TryGetValue(key, out var entry) && entry.LockedUntil > now ? entry.LockedUntil - now : null;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var stored = Stored(key);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var lockedUntil = await db.LoginFailures.AsNoTracking().Where(f => f.ThrottleKey == stored).Select(f => (long?)f.LockedUntil).FirstOrDefaultAsync(cancellationToken);
+        return lockedUntil is { } until && until > now ? TimeSpan.FromMilliseconds(until - now) : null;
     }
 
-    public void Failed(string key)
+    public async Task FailedAsync(string key, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var settings = options.CurrentValue;
-        if (_entries.Count >= MaxTracked)
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var stored = Stored(key);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var failures = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            CountSql, new { Key = stored, Now = now, Memory = (long)Memory.TotalMilliseconds }, cancellationToken: cancellationToken));
+        var wait = Wait(failures, options.CurrentValue);
+        if (wait > TimeSpan.Zero)
         {
-            Prune(now);
+            await connection.ExecuteAsync(new CommandDefinition(LockSql, new { Key = stored, Until = now + (long)wait.TotalMilliseconds }, cancellationToken: cancellationToken));
         }
 
-        _entries.AddOrUpdate(
-            key,
-            _ => Next(0, now, settings),
-            (_, entry) => Next(now - entry.LastFailure > Memory ? 0 : entry.Failures, now, settings));
+        // Made-up e-mails sprayed by an attacker leave rows; they go once forgotten (indexed, so this stays cheap).
+        var forgotten = now - (long)Memory.TotalMilliseconds;
+        await db.LoginFailures.Where(f => f.LastFailureAt < forgotten && f.LockedUntil < now).ExecuteDeleteAsync(cancellationToken);
     }
 
-    public void Succeeded(string key) => _entries.TryRemove(key, out _);
-
-    private static Entry Next(int failures, DateTimeOffset now, AuthOptions settings)
+    public async Task SucceededAsync(string key, CancellationToken cancellationToken)
     {
-        failures++;
+        var stored = Stored(key);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.LoginFailures.Where(f => f.ThrottleKey == stored).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static TimeSpan Wait(int failures, AuthOptions settings)
+    {
         var over = failures - Math.Max(1, settings.AccountFailuresBeforeBackoff);
-        var wait = over < 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(over, 30)), settings.AccountBackoffMax.TotalSeconds));
-        return new Entry(failures, now, now + wait);
+        return over < 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(over, 30)), settings.AccountBackoffMax.TotalSeconds));
     }
 
-    private void Prune(DateTimeOffset now)
-    {
-        foreach (var (key, entry) in _entries)
-        {
-            if (entry.LockedUntil <= now && now - entry.LastFailure > Memory)
-            {
-                _entries.TryRemove(key, out _);
-            }
-        }
-
-        if (_entries.Count >= MaxTracked)
-        {
-            // Still full of recent failures: keep the locked ones (the attack in progress), drop the rest.
-            foreach (var (key, entry) in _entries)
-            {
-                if (entry.LockedUntil <= now)
-                {
-                    _entries.TryRemove(key, out _);
-                }
-            }
-        }
-    }
-
-    private sealed record Entry(int Failures, DateTimeOffset LastFailure, DateTimeOffset LockedUntil);
+    private static string Stored(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
