@@ -38,6 +38,8 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<MediaFetcher>();
         services.TryAddSingleton<CustomerNotifier>();
         services.TryAddSingleton<PaystackPaymentProcessor>();
+        services.TryAddSingleton<PaystackBodyRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<PaystackBodyRetention>());
         services.AddActivity<TranscribeVoiceNoteActivity>()
             .AddActivity<ClaimPaymentActivity>()
             .AddActivity<FindUnpaidOrdersActivity>()

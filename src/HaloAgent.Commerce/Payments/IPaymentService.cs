@@ -83,4 +83,10 @@ public interface IPaymentService
     Task CompleteWebhookAsync(string dedupeKey, string outcome, string? detail, string? paymentId, CancellationToken cancellationToken);
 
     Task<PaystackEventRecord?> GetWebhookAsync(string dedupeKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Empties up to <paramref name="batch"/> raw bodies of webhooks handled before <paramref name="receivedBefore"/>
+    /// (Unix ms); the row, its outcome and its dedupe key stay. Returns how many were emptied.
+    /// </summary>
+    Task<int> PruneWebhookBodiesAsync(long receivedBefore, int batch, CancellationToken cancellationToken);
 }

@@ -452,6 +452,17 @@ internal sealed class PaymentService(IDbContextFactory<CommerceDbContext> factor
                 .SetProperty(e => e.ProcessedAt, now), cancellationToken);
     }
 
+    public async Task<int> PruneWebhookBodiesAsync(long receivedBefore, int batch, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var keys = await db.PaystackEvents.AsNoTracking()
+            .Where(e => e.ProcessedAt != null && e.ReceivedAt < receivedBefore && e.Body != "")
+            .OrderBy(e => e.ReceivedAt).Select(e => e.DedupeKey).Take(batch).ToListAsync(cancellationToken);
+        return keys.Count == 0
+            ? 0
+            : await db.PaystackEvents.Where(e => keys.Contains(e.DedupeKey) && e.Body != "").ExecuteUpdateAsync(s => s.SetProperty(e => e.Body, ""), cancellationToken);
+    }
+
     public async Task<PaystackEventRecord?> GetWebhookAsync(string dedupeKey, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

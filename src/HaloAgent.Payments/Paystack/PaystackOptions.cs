@@ -22,5 +22,14 @@ public sealed class PaystackOptions
     /// <summary>Timeout of one API call.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Paystack's webhook bodies carry the customer's e-mail, phone and card details; once handled they are emptied
+    /// this many days after they arrived (the event's outcome and dedupe key stay). Zero or less keeps them.
+    /// </summary>
+    public int WebhookBodyDays { get; set; } = 30;
+
+    /// <summary>How often each node looks for bodies to empty.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SecretKey);
 }

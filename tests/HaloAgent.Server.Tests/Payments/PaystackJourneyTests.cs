@@ -155,4 +155,31 @@ public sealed class PaystackJourneyTests : IAsyncLifetime
         using var malformed = await PostAsync(FakePaystackServer.Sign("{\"event\":"u8.ToArray(), _server.Paystack.SecretKey));
         malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Handled_webhook_bodies_are_emptied_after_the_retention_days_and_the_event_stays_deduplicated()
+    {
+        var webhook = _server.Paystack.ChargeSuccess("HLO-RTN01", amountKobo: 5_000_00);
+        (await PostAsync(webhook)).EnsureSuccessStatusCode();
+        var key = HaloAgent.Payments.Paystack.PaystackWebhookEvent.Parse(webhook.Body).DedupeKey;
+        var payments = _server.Service<IPaymentService>();
+        var retention = _server.Service<HaloAgent.Agent.Activities.Payments.PaystackBodyRetention>();
+        (await payments.GetWebhookAsync(key, default))!.Body.ShouldContain("HLO-RTN01");
+
+        _server.Clock.Advance(TimeSpan.FromDays(29));
+        (await retention.PruneAsync(default)).ShouldBe(0, "kept for 30 days");
+        (await payments.GetWebhookAsync(key, default))!.Body.ShouldNotBeEmpty();
+
+        _server.Clock.Advance(TimeSpan.FromDays(2));
+        (await retention.PruneAsync(default)).ShouldBeGreaterThanOrEqualTo(1);
+        var pruned = (await payments.GetWebhookAsync(key, default))!;
+        pruned.Body.ShouldBeEmpty("the customer's e-mail, phone and card details go");
+        pruned.Outcome.ShouldBe(PaystackOutcomes.UnknownReference, "what happened stays");
+        (await retention.PruneAsync(default)).ShouldBe(0, "already emptied");
+
+        // Redelivered after pruning: still recognised as the same event, not acted on twice.
+        using var again = await PostAsync(webhook);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await payments.GetWebhookAsync(key, default))!.Body.ShouldBeEmpty();
+    }
 }
