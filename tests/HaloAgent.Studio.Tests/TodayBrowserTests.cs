@@ -120,6 +120,43 @@ public sealed class TodayBrowserTests(StudioServer server) : IClassFixture<Studi
         (await StudioServer.CspViolationsAsync(page)).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(1366, 768, "laptop")]
+    [InlineData(390, 844, "phone")]
+    public async Task The_orders_page_reads_in_words_and_moves_an_order_with_buttons(int width, int height, string device)
+    {
+        var services = server.Factory.Services;
+        var demoId = await DashboardSeed.DemoBusinessIdAsync(services);
+        var phone = $"2348037{Random.Shared.Next(100_000, 999_999)}";
+        var contact = await DashboardSeed.ContactAsync(services, demoId, phone, $"Orders {device}");
+        var order = await DashboardSeed.OrderAsync(services, demoId, contact.Id, "JOLLOF-RICE", 2, address: null);
+
+        // Loaded with the page (not sent live): the customer's name and phone and the dish's name, the status in words.
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/orders", width, height);
+        var row = page.Locator($"tr[data-order='{order.Number}']");
+        await Expect(row).ToContainTextAsync(contact.Name!);
+        await Expect(row).ToContainTextAsync(contact.PhoneE164!);
+        await Expect(row).ToContainTextAsync("2× Jollof rice & chicken");
+        await Expect(row).Not.ToContainTextAsync("JOLLOF-RICE");
+        await Expect(row.Locator(".order-status")).ToHaveTextAsync("Awaiting payment");
+        (await row.GetByTestId("order-moves").GetByRole(AriaRole.Button).AllInnerTextsAsync()).ShouldBe(["Mark paid", "Start preparing", "Cancel…"]);
+        (await page.GetByLabel("Status").Locator("option").AllInnerTextsAsync()).ShouldContain("Ready for pickup");
+        (await page.Locator(".page").InnerTextAsync()).ShouldNotContain("PendingPayment");
+
+        await Tap(row, "Start preparing");
+        await Expect(row.Locator(".order-status")).ToHaveTextAsync("Preparing");
+        (await row.GetByTestId("order-moves").GetByRole(AriaRole.Button).AllInnerTextsAsync()).ShouldBe(["Ready for pickup", "Cancel…"]);
+        (await services.GetRequiredService<IOrderService>().GetAsync(order.Id, default))!.Status.ShouldBe(OrderStatus.Preparing);
+
+        // The filter narrows to one status, named in words.
+        await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Preparing" });
+        await Expect(page.Locator("tbody .order-status:not(.st-preparing)")).ToHaveCountAsync(0);
+        await Expect(row).ToBeVisibleAsync();
+
+        await NoSidewaysScrollAsync(page, width);
+        await HeadlessChromium.ScreenshotAsync(page, $"orders-buttons-{device}");
+    }
+
     private static async Task Tap(ILocator card, string name)
     {
         var button = card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = name, Exact = true });
