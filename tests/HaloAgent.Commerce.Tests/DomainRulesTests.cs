@@ -22,8 +22,39 @@ public sealed class DomainRulesTests
     [InlineData(OrderStatus.Cancelled, OrderStatus.Paid, Fulfilment.Pickup, false)]
     [InlineData(OrderStatus.OutForDelivery, OrderStatus.Cancelled, Fulfilment.Delivery, true)]
     [InlineData(OrderStatus.Paid, OrderStatus.Paid, Fulfilment.Pickup, false)]
+    [InlineData(OrderStatus.Paid, OrderStatus.Completed, Fulfilment.Pickup, false)]
+    [InlineData(OrderStatus.PendingPayment, OrderStatus.ReadyForPickup, Fulfilment.Pickup, false)]
+    [InlineData(OrderStatus.PendingPayment, OrderStatus.Completed, Fulfilment.Delivery, false)]
+    [InlineData(OrderStatus.Preparing, OrderStatus.Completed, Fulfilment.Delivery, false)]
     public void Orders_move_forward_or_get_cancelled(OrderStatus from, OrderStatus to, Fulfilment fulfilment, bool allowed) =>
         OrderTransitions.IsAllowed(from, to, fulfilment).ShouldBe(allowed);
+
+    [Theory]
+    [InlineData(OrderStatus.PendingPayment, Fulfilment.Pickup, "paid preparing cancelled")]
+    [InlineData(OrderStatus.Paid, Fulfilment.Delivery, "preparing cancelled")]
+    [InlineData(OrderStatus.Preparing, Fulfilment.Pickup, "ready_for_pickup cancelled")]
+    [InlineData(OrderStatus.Preparing, Fulfilment.Delivery, "out_for_delivery cancelled")]
+    [InlineData(OrderStatus.ReadyForPickup, Fulfilment.Pickup, "completed cancelled")]
+    [InlineData(OrderStatus.OutForDelivery, Fulfilment.Delivery, "completed cancelled")]
+    [InlineData(OrderStatus.Completed, Fulfilment.Pickup, "")]
+    [InlineData(OrderStatus.Cancelled, Fulfilment.Delivery, "")]
+    public void The_next_moves_are_one_step_forward_or_cancel(OrderStatus from, Fulfilment fulfilment, string expected) =>
+        string.Join(' ', OrderTransitions.Next(from, fulfilment).Select(OrderStatusNames.ToName)).ShouldBe(expected);
+
+    [Fact]
+    public void A_move_is_allowed_exactly_when_it_is_one_of_the_next_moves()
+    {
+        foreach (var fulfilment in Enum.GetValues<Fulfilment>())
+        {
+            foreach (var from in Enum.GetValues<OrderStatus>())
+            {
+                foreach (var to in Enum.GetValues<OrderStatus>())
+                {
+                    OrderTransitions.IsAllowed(from, to, fulfilment).ShouldBe(OrderTransitions.Next(from, fulfilment).Contains(to), $"{from} -> {to} ({fulfilment})");
+                }
+            }
+        }
+    }
 
     [Fact]
     public void Status_names_are_the_stored_snake_case_names()

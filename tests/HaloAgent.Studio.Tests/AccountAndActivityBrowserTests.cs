@@ -26,12 +26,12 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
         var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/orders", width, height);
         var row = page.Locator("table tr", new PageLocatorOptions { HasTextString = order.Number });
         await row.WaitForAsync();
-        await row.Locator("select").SelectOptionAsync("Cancelled");
-        // The row shows the server's answer: cancelled, and no error banner.
-        await page.WaitForFunctionAsync(
-            "number => [...document.querySelectorAll('table tr')].some(r => r.textContent.includes(number) && r.querySelector('select')?.value === 'Cancelled')",
-            order.Number);
-        (await page.Locator(".banner.error").CountAsync()).ShouldBe(0);
+        // Cancelling asks first; the row then shows the server's answer (cancelled, no moves left) and no error.
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Cancel…" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Yes, cancel order" }).ClickAsync();
+        await row.Locator(".order-status", new LocatorLocatorOptions { HasTextString = "Cancelled" }).WaitForAsync();
+        (await row.GetByTestId("order-moves").CountAsync()).ShouldBe(0);
+        (await page.Locator(".banner.error, [role=alert]").CountAsync()).ShouldBe(0);
         await NoSidewaysScrollAsync(page, width);
         await HeadlessChromium.ScreenshotAsync(page, $"dashboard-orders-{device}");
 

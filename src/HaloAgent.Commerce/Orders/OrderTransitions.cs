@@ -1,38 +1,27 @@
 namespace HaloAgent.Commerce.Orders;
 
-/// <summary>Which status changes make sense: forward only, cancel from anything unfinished.</summary>
+/// <summary>
+/// Which status changes make sense: one step forward or cancel from anything unfinished. The owner's page offers
+/// exactly <see cref="Next"/> and the status endpoint refuses anything else, so the two cannot disagree.
+/// </summary>
 public static class OrderTransitions
 {
     public static bool IsFinal(OrderStatus status) => status is OrderStatus.Completed or OrderStatus.Cancelled;
 
-    public static bool IsAllowed(OrderStatus from, OrderStatus to, Fulfilment fulfilment)
+    public static bool IsAllowed(OrderStatus from, OrderStatus to, Fulfilment fulfilment) => Next(from, fulfilment).Contains(to);
+
+    /// <summary>The moves allowed from <paramref name="from"/>, the usual next step first and cancelling last.</summary>
+    public static IReadOnlyList<OrderStatus> Next(OrderStatus from, Fulfilment fulfilment)
     {
-        if (IsFinal(from) || from == to)
+        var handover = fulfilment == Fulfilment.Delivery ? OrderStatus.OutForDelivery : OrderStatus.ReadyForPickup;
+        return from switch
         {
-            return false;
-        }
-
-        if (to == OrderStatus.Cancelled)
-        {
-            return true;
-        }
-
-        // Steps may be skipped (an owner marks a cash-on-pickup order ready without "paid"), never reversed.
-        return to switch
-        {
-            OrderStatus.ReadyForPickup => fulfilment == Fulfilment.Pickup && Rank(from) < Rank(to),
-            OrderStatus.OutForDelivery => fulfilment == Fulfilment.Delivery && Rank(from) < Rank(to),
-            _ => Rank(from) < Rank(to),
+            // Preparing without "paid": a cash or pay-on-delivery order is paid at the hand-over, not before.
+            OrderStatus.PendingPayment => [OrderStatus.Paid, OrderStatus.Preparing, OrderStatus.Cancelled],
+            OrderStatus.Paid => [OrderStatus.Preparing, OrderStatus.Cancelled],
+            OrderStatus.Preparing => [handover, OrderStatus.Cancelled],
+            OrderStatus.ReadyForPickup or OrderStatus.OutForDelivery => [OrderStatus.Completed, OrderStatus.Cancelled],
+            _ => [],
         };
     }
-
-    private static int Rank(OrderStatus status) => status switch
-    {
-        OrderStatus.PendingPayment => 0,
-        OrderStatus.Paid => 1,
-        OrderStatus.Preparing => 2,
-        OrderStatus.ReadyForPickup or OrderStatus.OutForDelivery => 3,
-        OrderStatus.Completed => 4,
-        _ => 5,
-    };
 }

@@ -4,11 +4,12 @@ using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Payments;
 using HaloAgent.Server.Audit;
 using HaloAgent.Server.Auth;
+using HaloAgent.Server.Dashboard;
 
 namespace HaloAgent.Server.Apis;
 
 /// <summary>
-/// The owner's orders: list (by status), one order with its payment, and moving it along (paid → preparing → ready for
+/// The owner's orders, in the dashboard's shape (<see cref="DashboardOrder"/>, as the live stream sends them): list (by status), one order with its payment, and moving it along (paid → preparing → ready for
 /// pickup / out for delivery → completed, or cancelled). Each change tells the customer in their language; completing
 /// adds to their loyalty points and order count; cancelling puts the stock back. Scoped to the user's business.
 /// </summary>
@@ -18,7 +19,7 @@ public static class OrdersApi
     {
         var orders = app.MapGroup("/api/orders").WithTags("Orders");
 
-        orders.MapGet("/", async (string? status, int? skip, int? take, ClaimsPrincipal user, IPaymentService service, CancellationToken ct) =>
+        orders.MapGet("/", async (string? status, int? skip, int? take, ClaimsPrincipal user, OrderProjection projection, CancellationToken ct) =>
         {
             OrderStatus? wanted = null;
             if (!string.IsNullOrWhiteSpace(status))
@@ -31,16 +32,16 @@ public static class OrdersApi
                 wanted = parsed;
             }
 
-            return Results.Ok(await service.ListOrdersAsync(user.BusinessId(), wanted, skip ?? 0, take ?? 50, ct));
+            return Results.Ok(await projection.ListAsync(user.BusinessId(), wanted, skip ?? 0, take ?? 50, ct));
         }).RequireAuthorization(AuthPolicies.ReadBusiness);
 
-        orders.MapGet("/{id}", async (string id, ClaimsPrincipal user, IPaymentService service, CancellationToken ct) =>
-            await service.GetOrderAsync(user.BusinessId(), id, ct) is { } order ? Results.Ok(order) : NotFound(id))
+        orders.MapGet("/{id}", async (string id, ClaimsPrincipal user, OrderProjection projection, CancellationToken ct) =>
+            await projection.OrderAsync(user.BusinessId(), id, ct) is { } order ? Results.Ok(order) : NotFound(id))
             .RequireAuthorization(AuthPolicies.ReadBusiness);
 
         orders.MapPost("/{id}/status", async (
-            string id, OrderStatusBody? body, ClaimsPrincipal user, IPaymentService payments, IOrderService orderService, CustomerNotifier notifier,
-            IAuditLog audit, CancellationToken ct) =>
+            string id, OrderStatusBody? body, ClaimsPrincipal user, IPaymentService payments, IOrderService orderService, OrderProjection projection,
+            CustomerNotifier notifier, IAuditLog audit, CancellationToken ct) =>
         {
             if (!OrderStatusNames.TryParseEitherSpelling(body?.Status?.Trim(), out var to) || to == OrderStatus.PendingPayment)
             {
@@ -64,7 +65,7 @@ public static class OrdersApi
                     await notifier.NotifyAsync(id, OrderStatusTemplates.For(to), $"order-status:{id}:{OrderStatusNames.ToName(to)}", ct);
                 }
 
-                return approved.Succeeded ? Results.Ok(await payments.GetOrderAsync(businessId, id, ct)) : PaymentsApi.ToResult(payment.Id, approved);
+                return approved.Succeeded ? Results.Ok(await projection.OrderAsync(businessId, id, ct)) : PaymentsApi.ToResult(payment.Id, approved);
             }
 
             var changed = await orderService.ChangeStatusAsync(id, to, user.Actor(), body!.Note, ct);
@@ -73,8 +74,7 @@ public static class OrdersApi
                 case StatusChangeOutcome.UnknownOrder:
                     return NotFound(id);
                 case StatusChangeOutcome.NotAllowed:
-                    return Results.Json(new ApiProblem(409, "The request conflicts with the current state.",
-                        $"Order {current.Order.Number} cannot go from {OrderStatusNames.ToName(changed.Order!.Status)} to {OrderStatusNames.ToName(to)}.", null), statusCode: 409);
+                    return NotAllowed(current.Order.Number, changed.Order!, to);
                 case StatusChangeOutcome.Changed:
                     await audit.RecordAsync(user, AuditActions.OrderStatus, "order", id, OrderState(current), OrderState(to, current, body.Note), ct);
                     await SettlePaymentAsync(businessId, current, to, user.Actor(), payments, ct);
@@ -82,7 +82,7 @@ public static class OrdersApi
                     break;
             }
 
-            return Results.Ok(await payments.GetOrderAsync(businessId, id, ct));
+            return Results.Ok(await projection.OrderAsync(businessId, id, ct));
         }).RequireAuthorization(AuthPolicies.ManageOrders);
 
         return app;
@@ -109,6 +109,14 @@ public static class OrdersApi
         new ApiProblem(400, "The request is malformed.",
             $"'{status}' is not a status to move an order to (paid, preparing, ready_for_pickup, out_for_delivery, completed, cancelled).", null),
         statusCode: 400);
+
+    private static IResult NotAllowed(string number, OrderView now, OrderStatus to)
+    {
+        var next = OrderTransitions.Next(now.Status, now.Fulfilment).Select(OrderStatusNames.ToName).ToList();
+        var options = next.Count == 0 ? "it is finished" : $"it can go to {string.Join(" or ", next)}";
+        return Results.Json(new ApiProblem(409, "The request conflicts with the current state.",
+            $"Order {number} cannot go from {OrderStatusNames.ToName(now.Status)} to {OrderStatusNames.ToName(to)}: {options}.", null), statusCode: 409);
+    }
 
     private static IResult NotFound(string id) => Results.Json(new ApiProblem(404, "Not found.", $"There is no order '{id}'.", null), statusCode: 404);
 }

@@ -12,33 +12,49 @@ namespace HaloAgent.Server.Dashboard;
 /// Builds the Studio's order and payment-review shapes from the commerce records of one business; a test run's sandbox
 /// order or payment has none (null), so neither the lists nor the live stream ever show one.
 /// </summary>
-public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory, IOrderService orders)
+public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory, IPaymentService payments)
 {
-    public const string PaymentReviewStatus = "PaymentReview";
+    public const string PaymentReviewStatus = "payment_review";
 
-    public async Task<DashboardOrder?> OrderAsync(string businessId, string orderId, CancellationToken cancellationToken)
+    /// <summary>Every status name an order may read on the dashboard; the Studio labels exactly these.</summary>
+    public static IReadOnlyList<string> StatusNames { get; } =
+        [.. Enum.GetValues<OrderStatus>().Select(OrderStatusNames.ToName), PaymentReviewStatus];
+
+    public async Task<DashboardOrder?> OrderAsync(string businessId, string orderId, CancellationToken cancellationToken) =>
+        await payments.GetOrderAsync(businessId, orderId, cancellationToken) is { } order
+            ? (await WithContactsAsync([order], cancellationToken)).Single()
+            : null;
+
+    /// <summary>A page of the business's orders, newest first (test runs' sandbox orders left out).</summary>
+    public async Task<IReadOnlyList<DashboardOrder>> ListAsync(string businessId, OrderStatus? status, int skip, int take, CancellationToken cancellationToken) =>
+        await WithContactsAsync(await payments.ListOrdersAsync(businessId, status, skip, take, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<DashboardOrder>> WithContactsAsync(IReadOnlyList<OrderWithPayment> orders, CancellationToken cancellationToken)
     {
-        var order = await orders.GetAsync(orderId, cancellationToken);
-        if (order is null || order.BusinessId != businessId)
-        {
-            return null;
-        }
-
+        var ids = orders.Select(o => o.Order.ContactId).Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == order.ContactId).Select(c => new { c.Name, c.PhoneE164, c.Sandbox }).FirstOrDefaultAsync(cancellationToken);
-        if (contact?.Sandbox == true)
+        var contacts = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Name, c.PhoneE164 })
+            .ToDictionaryAsync(c => c.Id, c => (c.Name, c.PhoneE164), cancellationToken);
+        return orders.Select(o =>
         {
-            return null;
-        }
+            var (name, phone) = contacts.GetValueOrDefault(o.Order.ContactId);
+            return ToDashboard(o, name, phone);
+        }).ToList();
+    }
 
-        var inReview = await db.Payments.AsNoTracking().AnyAsync(p => p.OrderId == order.Id && p.Status == PaymentStatus.AwaitingReview, cancellationToken);
+    private static DashboardOrder ToDashboard(OrderWithPayment withPayment, string? name, string? phone)
+    {
+        var order = withPayment.Order;
+        var inReview = order.Status == OrderStatus.PendingPayment && withPayment.Payment?.Status == PaymentStatus.AwaitingReview;
         return new DashboardOrder(
             order.Id,
             order.Number,
             order.ContactId,
-            ContactDisplay.Name(contact?.Name, contact?.PhoneE164),
-            ContactDisplay.Phone(contact?.PhoneE164),
-            order.Status == OrderStatus.PendingPayment && inReview ? PaymentReviewStatus : order.Status.ToString(),
+            ContactDisplay.Name(name, phone),
+            ContactDisplay.Phone(phone),
+            inReview ? PaymentReviewStatus : OrderStatusNames.ToName(order.Status),
+            OrderTransitions.Next(order.Status, order.Fulfilment).Select(OrderStatusNames.ToName).ToList(),
             order.Fulfilment == Fulfilment.Delivery ? "delivery" : "pickup",
             order.DeliveryZone,
             order.DeliveryAddress,
@@ -47,7 +63,8 @@ public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory
             order.DeliveryFeeKobo,
             order.TotalKobo,
             DashboardTime.At(order.CreatedAt),
-            DashboardTime.At(order.UpdatedAt));
+            DashboardTime.At(order.UpdatedAt),
+            withPayment.Payment);
     }
 
     public async Task<PaymentReviewItem?> PaymentReviewAsync(string businessId, string paymentId, CancellationToken cancellationToken)

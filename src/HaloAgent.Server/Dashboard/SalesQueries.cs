@@ -2,12 +2,13 @@ using System.Globalization;
 using HaloAgent.Commerce;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Orders;
+using HaloAgent.Commerce.Payments;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Server.Dashboard;
 
-/// <summary>Daily orders and revenue of one business (its customers', not test runs'), and its best sellers, for the dashboard's chart.</summary>
+/// <summary>Daily paid orders and revenue of one business (its customers', not test runs'), and its best sellers, for the dashboard's chart.</summary>
 public sealed class SalesQueries(IDbContextFactory<CommerceDbContext> factory, TimeProvider clock)
 {
     public const int MaxDays = 366;
@@ -20,9 +21,7 @@ public sealed class SalesQueries(IDbContextFactory<CommerceDbContext> factory, T
         var from = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), DashboardTime.Lagos).ToUnixTimeMilliseconds();
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var orders = db.Orders.AsNoTracking()
-            .Where(o => o.BusinessId == businessId && o.Status != OrderStatus.Cancelled && o.CreatedAt >= from)
-            .ExceptSandbox(db);
+        var orders = Paid(db, db.Orders.AsNoTracking().Where(o => o.BusinessId == businessId && o.CreatedAt >= from)).ExceptSandbox(db);
         // Only two numbers per order leave the database; a period of a small business is a few thousand orders.
         var rows = await orders.Select(o => new { o.CreatedAt, o.TotalKobo }).ToListAsync(cancellationToken);
         var byDay = rows
@@ -56,6 +55,16 @@ public sealed class SalesQueries(IDbContextFactory<CommerceDbContext> factory, T
             points,
             top.Select(t => new TopProduct(t.Sku, nameOf.GetValueOrDefault(t.Sku) ?? t.Sku, t.Quantity, t.Revenue)).ToList());
     }
+
+    /// <summary>
+    /// Orders that brought money in: their payment is confirmed, or (an order the owner moved along with no payment
+    /// record, e.g. cash at the counter) they reached "paid" or later. A pay-on-delivery order being prepared is not
+    /// paid yet; a cancelled order is not a sale even if it had been paid.
+    /// </summary>
+    private static IQueryable<Order> Paid(CommerceDbContext db, IQueryable<Order> orders) => orders.Where(o =>
+        o.Status != OrderStatus.Cancelled
+        && (db.Payments.Any(p => p.OrderId == o.Id && p.Status == PaymentStatus.Paid)
+            || (o.Status != OrderStatus.PendingPayment && !db.Payments.Any(p => p.OrderId == o.Id))));
 
     private static string? EnglishName(string namesJson)
     {

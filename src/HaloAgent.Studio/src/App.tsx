@@ -8,7 +8,7 @@ import { CatalogPage } from './dashboard/CatalogPage';
 import { ContactsPage } from './dashboard/ContactsPage';
 import { InboxPage } from './dashboard/InboxPage';
 import { OrdersPage } from './dashboard/OrdersPage';
-import { DashboardHome } from './dashboard/OverviewPage';
+import { TodayPage } from './dashboard/TodayPage';
 import { PaymentsPage } from './dashboard/PaymentsPage';
 import { AccountPage, ActivityLogPage, TeamPage } from './dashboard/admin';
 import { accountApi } from './api/account';
@@ -36,7 +36,7 @@ function chunkFor(path: string): (() => Promise<unknown>) | null {
 if (typeof window !== 'undefined') void chunkFor(window.location.pathname)?.().catch(() => {});
 
 const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOnly?: boolean }[] = [
-  { to: '/', label: 'Overview', section: 'dashboard' },
+  { to: '/', label: 'Today', section: 'dashboard' },
   { to: '/orders', label: 'Orders', section: 'dashboard' },
   { to: '/payments', label: 'Payments', section: 'dashboard' },
   { to: '/inbox', label: 'Inbox', section: 'dashboard' },
@@ -63,7 +63,7 @@ function route(path: string, onSignedOut: () => void): { element: React.ReactNod
   if (matchPath('/team', path)) return { element: <TeamPage /> };
   if (matchPath('/activity', path)) return { element: <ActivityLogPage /> };
   if (matchPath('/account', path)) return { element: <AccountPage onSignedOut={onSignedOut} /> };
-  if (path === '/' || path === '') return { element: <DashboardHome /> };
+  if (path === '/' || path === '') return { element: <TodayPage /> };
   return { element: <div className="page"><h1>Not found</h1><p>No page at <code>{path}</code>. <Link to="/">Go to the dashboard</Link>.</p></div> };
 }
 

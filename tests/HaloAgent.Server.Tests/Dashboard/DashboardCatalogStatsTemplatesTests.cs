@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HaloAgent.Commerce.Catalog;
 using HaloAgent.Commerce.Orders;
+using HaloAgent.Commerce.Payments;
+using HaloAgent.Payments.References;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Tests.Support;
@@ -53,33 +55,44 @@ public sealed class DashboardCatalogStatsTemplatesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sales_count_todays_orders_without_the_cancelled_ones_and_name_the_best_sellers()
+    public async Task Sales_count_todays_paid_orders_only_and_name_the_best_sellers()
     {
         var ada = await DashboardSeed.ContactAsync(_factory.Services, _businessId, "2348033330001", "Ada");
         var bola = await DashboardSeed.ContactAsync(_factory.Services, _businessId, "2348033330002", "Bola");
-        var kept = await DashboardSeed.OrderAsync(_factory.Services, _businessId, ada.Id, "JOLLOF-RICE", 2);
-        var pickup = await DashboardSeed.OrderAsync(_factory.Services, _businessId, bola.Id, "SUYA", 1, address: null);
+        var orders = _factory.Services.GetRequiredService<IOrderService>();
+        var paid = await DashboardSeed.OrderAsync(_factory.Services, _businessId, ada.Id, "JOLLOF-RICE", 2);
+        (await orders.ChangeStatusAsync(paid.Id, OrderStatus.Paid, "test", null, default)).Outcome.ShouldBe(StatusChangeOutcome.Changed);
+        var preparedUnpaid = await DashboardSeed.OrderAsync(_factory.Services, _businessId, ada.Id, "SUYA", 3);
+        (await orders.ChangeStatusAsync(preparedUnpaid.Id, OrderStatus.Preparing, "test", null, default)).Outcome.ShouldBe(StatusChangeOutcome.Changed);
+        var payments = _factory.Services.GetRequiredService<IPaymentService>();
+        await payments.OpenAsync(preparedUnpaid, PaymentMethod.PayOnDelivery, _factory.Services.GetRequiredService<PaymentReferenceGenerator>().Next, default);
+        var paidOnDelivery = await DashboardSeed.OrderAsync(_factory.Services, _businessId, bola.Id, "SUYA", 1);
+        var cod = await payments.OpenAsync(paidOnDelivery, PaymentMethod.PayOnDelivery, _factory.Services.GetRequiredService<PaymentReferenceGenerator>().Next, default);
+        (await orders.ChangeStatusAsync(paidOnDelivery.Id, OrderStatus.Preparing, "test", null, default)).Outcome.ShouldBe(StatusChangeOutcome.Changed);
+        (await payments.ConfirmAsync(_businessId, cod.Id, new Confirmation("test", "cash"), default)).Succeeded.ShouldBeTrue();
+        await DashboardSeed.OrderAsync(_factory.Services, _businessId, bola.Id, "PUFF-PUFF", 4, address: null); // not paid
         var cancelled = await DashboardSeed.OrderAsync(_factory.Services, _businessId, bola.Id, "ZOBO", 5, address: null);
-        (await _factory.Services.GetRequiredService<IOrderService>().ChangeStatusAsync(cancelled.Id, OrderStatus.Cancelled, "test", null, default))
-            .Outcome.ShouldBe(StatusChangeOutcome.Changed);
+        (await orders.ChangeStatusAsync(cancelled.Id, OrderStatus.Paid, "test", null, default)).Outcome.ShouldBe(StatusChangeOutcome.Changed);
+        (await orders.ChangeStatusAsync(cancelled.Id, OrderStatus.Cancelled, "test", null, default)).Outcome.ShouldBe(StatusChangeOutcome.Changed);
         var agent = await _factory.SignedInClientAsync(AuthPolicies.Agent);
 
         var stats = await GetAsync<JsonObject>(agent, "/api/stats/sales?days=3");
         stats["days"]!.GetValue<int>().ShouldBe(3);
         stats["totalOrders"]!.GetValue<int>().ShouldBe(2);
-        stats["totalRevenueKobo"]!.GetValue<long>().ShouldBe(kept.TotalKobo + pickup.TotalKobo);
+        stats["totalRevenueKobo"]!.GetValue<long>().ShouldBe(paid.TotalKobo + paidOnDelivery.TotalKobo);
         var points = stats["points"]!.AsArray();
         points.Count.ShouldBe(3);
         var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         points[2]!["date"]!.GetValue<string>().ShouldBe(today);
         points[2]!["orders"]!.GetValue<int>().ShouldBe(2);
-        points[2]!["revenueKobo"]!.GetValue<long>().ShouldBe(kept.TotalKobo + pickup.TotalKobo);
+        points[2]!["revenueKobo"]!.GetValue<long>().ShouldBe(paid.TotalKobo + paidOnDelivery.TotalKobo);
         points[0]!["orders"]!.GetValue<int>().ShouldBe(0);
         var top = stats["topProducts"]!.AsArray();
         top.Select(t => t!["sku"]!.GetValue<string>()).ShouldBe(["JOLLOF-RICE", "SUYA"]);
         top[0]!["quantity"]!.GetValue<int>().ShouldBe(2);
         top[0]!["name"]!.GetValue<string>().ShouldBe("Jollof rice & chicken");
         top[0]!["revenueKobo"]!.GetValue<long>().ShouldBe(7_000_00);
+        top[1]!["quantity"]!.GetValue<int>().ShouldBe(1, "the unpaid suya is not a sale");
 
         (await GetAsync<JsonObject>(agent, "/api/stats/sales"))["points"]!.AsArray().Count.ShouldBe(7);
         foreach (var bad in new[] { "0", "-1", "367", "week" })

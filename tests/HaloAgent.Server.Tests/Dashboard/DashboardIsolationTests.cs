@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using HaloAgent.Commerce.Orders;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HaloAgent.Server.Tests.Dashboard;
 
@@ -24,7 +26,9 @@ public sealed class DashboardIsolationTests : IAsyncLifetime
     {
         var demoId = await DashboardSeed.DemoBusinessIdAsync(_factory.Services);
         var ada = await DashboardSeed.ContactAsync(_factory.Services, demoId, "2348032220001", "Ada Demo");
-        await DashboardSeed.OrderAsync(_factory.Services, demoId, ada.Id);
+        var order = await DashboardSeed.OrderAsync(_factory.Services, demoId, ada.Id);
+        // Sales count paid orders only.
+        (await _factory.Services.GetRequiredService<IOrderService>().ChangeStatusAsync(order.Id, OrderStatus.Paid, "test", null, default)).Outcome.ShouldBe(StatusChangeOutcome.Changed);
         var first = await _factory.SignedInClientAsync(AuthPolicies.Owner);
         (await first.PostAsync($"/api/conversations/{ada.Id}/takeover", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 

@@ -42,7 +42,8 @@ public sealed class DashboardStreamTests : IAsyncLifetime
         created["number"]!.GetValue<string>().ShouldBe(order.Number);
         created["contactName"]!.GetValue<string>().ShouldBe("Ada Stream");
         created["phone"]!.GetValue<string>().ShouldBe("+2348034440001");
-        created["status"]!.GetValue<string>().ShouldBe("PendingPayment");
+        created["status"]!.GetValue<string>().ShouldBe("pending_payment");
+        created["nextStatuses"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["paid", "preparing", "cancelled"]);
         created["fulfilment"]!.GetValue<string>().ShouldBe("delivery");
         created["address"]!.GetValue<string>().ShouldBe("5 Broad Street");
         created["totalKobo"]!.GetValue<long>().ShouldBe(order.TotalKobo);
@@ -54,7 +55,8 @@ public sealed class DashboardStreamTests : IAsyncLifetime
         await _factory.Services.GetRequiredService<IOrderService>().ChangeStatusAsync(order.Id, OrderStatus.Cancelled, "test", "changed mind", default);
         var updated = await NextEventAsync(reader, "order.updated", timeout.Token);
         updated["id"]!.GetValue<string>().ShouldBe(order.Id);
-        updated["status"]!.GetValue<string>().ShouldBe("Cancelled");
+        updated["status"]!.GetValue<string>().ShouldBe("cancelled");
+        updated["nextStatuses"]!.AsArray().ShouldBeEmpty();
 
         (await owner.PostAsync($"/api/conversations/{ada.Id}/takeover", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var conversation = await NextEventAsync(reader, "conversation.updated", timeout.Token, e => e["handledBy"]?.GetValue<string>() == "human");

@@ -25,7 +25,7 @@ public sealed class OwnerOrderTests : IAsyncLifetime
         var owner = await _server.OwnerAsync();
 
         var listed = (await owner.GetFromJsonAsync<JsonArray>("/api/orders?status=pending_payment"))!;
-        listed.ShouldContain(o => o!["order"]!["id"]!.GetValue<string>() == order.Id);
+        listed.ShouldContain(o => o!["id"]!.GetValue<string>() == order.Id);
         var one = (await owner.GetFromJsonAsync<JsonObject>($"/api/orders/{order.Id}"))!;
         one["payment"]!["reference"]!.GetValue<string>().ShouldBe(order.Reference);
 

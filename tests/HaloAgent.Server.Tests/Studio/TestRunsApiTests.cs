@@ -99,7 +99,7 @@ public sealed class TestRunsApiTests : IAsyncLifetime
         var sent = await ReadEventsUntilAsync(events, "conversation.updated", e => e["contactId"]?.GetValue<string>() == customer.Id && e["handledBy"]?.GetValue<string>() == "human", timeout.Token);
         sent.ShouldContain(e => e.Contains(customerOrder.Number));
         sent.ShouldAllBe(e => !e.Contains(contactId) && !e.Contains(orderId) && !e.Contains(number) && !e.Contains(SandboxName) && !e.Contains(payment.Id));
-        (await GetArrayAsync("/api/orders")).Select(x => x!["order"]!["id"]!.GetValue<string>()).ShouldBe([customerOrder.Id]);
+        (await GetArrayAsync("/api/orders")).Select(x => x!["id"]!.GetValue<string>()).ShouldBe([customerOrder.Id]);
 
         var inboxRows = (await QueryAsync<string>("SELECT inbox_id FROM channel_inbound_messages WHERE sender = @Key", new { Key = run.ContactKey })).ToList();
         inboxRows.Count.ShouldBe(4);

@@ -1,28 +1,10 @@
 import { http } from './http';
 import { toOrder } from './orderShape';
+import type { OrderStatus } from './orderStatus';
+
+export { FILTER_STATUSES, ORDER_STATUSES, type OrderStatus, moveLabel, statusLabel, isToPrepare } from './orderStatus';
 
 const enc = encodeURIComponent;
-
-export type OrderStatus =
-  | 'PendingPayment'
-  | 'PaymentReview'
-  | 'Paid'
-  | 'Preparing'
-  | 'OutForDelivery'
-  | 'ReadyForPickup'
-  | 'Completed'
-  | 'Cancelled';
-
-export const ORDER_STATUSES: OrderStatus[] = [
-  'PendingPayment',
-  'PaymentReview',
-  'Paid',
-  'Preparing',
-  'OutForDelivery',
-  'ReadyForPickup',
-  'Completed',
-  'Cancelled',
-];
 
 export interface OrderLine {
   sku: string;
@@ -32,6 +14,16 @@ export interface OrderLine {
   lineTotalKobo: number;
 }
 
+/** The order's payment, as far as the dashboard reads it. */
+export interface OrderPayment {
+  id: string;
+  reference: string;
+  /** BankTransfer, PayOnDelivery or Paystack. */
+  method: string;
+  /** AwaitingPayment, AwaitingReview, Paid, Rejected or Cancelled. */
+  status: string;
+}
+
 export interface Order {
   id: string;
   number: string;
@@ -39,6 +31,8 @@ export interface Order {
   contactName: string;
   phone: string;
   status: OrderStatus;
+  /** The moves the server allows from here, the usual next step first (cancelling last). */
+  nextStatuses: OrderStatus[];
   fulfilment: 'pickup' | 'delivery';
   zone?: string | null;
   address?: string | null;
@@ -48,6 +42,7 @@ export interface Order {
   totalKobo: number;
   createdAt: string;
   updatedAt: string;
+  payment?: OrderPayment | null;
 }
 
 export const ordersApi = {
