@@ -137,10 +137,19 @@ public sealed class InboxBrowserTests(StudioServer server) : IClassFixture<Studi
     /// <summary>The messages are scrolled to the bottom: the newest one is in view.</summary>
     private static async Task ExpectAtNewestAsync(ILocator messages)
     {
-        await messages.Page.WaitForFunctionAsync(
-            "m => m.scrollHeight - m.scrollTop - m.clientHeight < 4",
-            await messages.ElementHandleAsync(),
-            new PageWaitForFunctionOptions { Timeout = 30_000 });
+        try
+        {
+            await messages.Page.WaitForFunctionAsync(
+                "m => m.scrollHeight - m.scrollTop - m.clientHeight < 4",
+                await messages.ElementHandleAsync(),
+                new PageWaitForFunctionOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var where = await messages.EvaluateAsync<string>("m => `scrollTop=${m.scrollTop} scrollHeight=${m.scrollHeight} clientHeight=${m.clientHeight}`");
+            throw new TimeoutException($"The messages are not scrolled to the newest: {where}", e);
+        }
+
         await Expect(messages.GetByTestId("message").Last).ToBeInViewportAsync();
     }
 

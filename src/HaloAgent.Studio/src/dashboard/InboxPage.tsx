@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type Conversation, conversationsApi, type ConversationSummary, openStream, upsertConversation } from '../api/dashboard';
 import { errorMessage } from '../api/http';
 import { ErrorBox, Spinner } from '../components/util';
@@ -30,6 +30,7 @@ export function InboxPage() {
   const open = useRef(selected);
   open.current = selected;
   const reads = useRef(0);
+  const [box, height] = useFillHeight();
 
   const refreshChat = useCallback((contactId: string) => {
     const read = ++reads.current;
@@ -118,7 +119,7 @@ export function InboxPage() {
       {error && <ErrorBox message={error} />}
       <Guard load={list} endpoint="GET /api/conversations" reload={reload}>
         {(items: ConversationSummary[]) => (
-          <div className="inbox">
+          <div className="inbox" ref={box} style={height ? { height } : undefined}>
             <div className="inbox-list-pane">
               <ConversationList items={items} selected={selected} onOpen={openChat} />
             </div>
@@ -153,6 +154,28 @@ export function InboxPage() {
       </Guard>
     </div>
   );
+}
+
+/**
+ * The inbox fills the screen below whatever sits above it (bars, banners, the quick replies editor), so the chat's
+ * reply box stays in view on a phone and only the messages scroll.
+ */
+function useFillHeight(): [React.RefObject<HTMLDivElement | null>, number | null] {
+  const box = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState<number | null>(null);
+  const fit = useCallback(() => {
+    const el = box.current;
+    if (!el) return;
+    const top = el.getBoundingClientRect().top + window.scrollY;
+    const next = Math.max(360, Math.floor(window.innerHeight - top - 12));
+    setHeight((h) => (h === next ? h : next));
+  }, []);
+  useLayoutEffect(fit);
+  useEffect(() => {
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [fit]);
+  return [box, height];
 }
 
 function summaryOf(c: Conversation): ConversationSummary {

@@ -15,12 +15,16 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
   const opened = useRef<string | null>(null);
   const [missed, setMissed] = useState(0);
   const seen = useRef(0);
+  // Measured while rendering, i.e. before this update touches the page: where the owner was when the messages changed
+  // (a scroll event may not have told us, e.g. after the box was resized).
+  if (box.current) atBottom.current = isAtBottom(box.current);
+  const wasAtBottom = atBottom.current;
 
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
     const fresh = opened.current !== conversationId;
-    if (fresh || atBottom.current) {
+    if (fresh || wasAtBottom) {
       el.scrollTop = el.scrollHeight;
       atBottom.current = true;
       setMissed(0);
@@ -29,12 +33,13 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
     }
     opened.current = conversationId;
     seen.current = messages.length;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [conversationId, messages]);
 
   const onScroll = () => {
     const el = box.current;
     if (!el) return;
-    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+    atBottom.current = isAtBottom(el);
     if (atBottom.current) setMissed(0);
   };
 
@@ -61,4 +66,8 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
       {missed > 0 && <button type="button" className="inbox-jump" onClick={jump}>{missed} new ↓</button>}
     </div>
   );
+}
+
+function isAtBottom(el: HTMLElement): boolean {
+  return el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
 }
