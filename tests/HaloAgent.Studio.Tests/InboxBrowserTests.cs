@@ -114,19 +114,41 @@ public sealed class InboxBrowserTests(StudioServer server) : IClassFixture<Studi
         (await page.EvaluateAsync<bool>("() => window.__sameDocument === true")).ShouldBeTrue("the answer arrived without a reload");
         await NoSidewaysScrollAsync(page, width);
 
+        // Handing back gives the chat to the agent (no replying); taking it over again is the owner's own doing: it is
+        // no new hand-over (no badge, no beep).
+        var beeps = await page.EvaluateAsync<int>("() => window.__beeps");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Hand back" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Take over" })).ToBeVisibleAsync();
+        await Expect(reply).ToBeDisabledAsync();
+        await Expect(messages.GetByTestId("message").Last).ToContainTextAsync("back to help", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Take over" }).ClickAsync();
+        await Expect(page.GetByTestId("handover-reason")).ToContainTextAsync("taken over by");
+        await Expect(reply).ToBeEnabledAsync();
+        // (the hand-over flow tells the customer again; the customer answers after that)
+        await Eventually.ReturnsAsync(() => Task.FromResult(customer.Replies.ToList()), r => r.Count(m => m.Text?.Contains("chat with you") == true) == 2,
+            TimeSpan.FromSeconds(60), "the second hand-over message");
+        await customer.PostAsync(new WhatsAppWebhookBuilder().Text(phoneNumber, "Thanks, I will wait", name: name));
+        await Expect(messages.GetByTestId("message").Last).ToContainTextAsync("Thanks, I will wait", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
+        await ExpectAtNewestAsync(messages);
+        await Expect(page).ToHaveTitleAsync("HaloAgent");
+        (await page.EvaluateAsync<int>("() => window.__beeps")).ShouldBe(beeps, "the owner's own take-over is not announced to them");
+
         if (phone)
         {
+            // Back on the list: the row shows the latest message, read (the owner saw it in the open chat).
             await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Back to conversations" }).ClickAsync();
             await Expect(row).ToBeVisibleAsync();
-            await Expect(row).ToContainTextAsync("Please add 2 puff puff");
+            await Expect(row).ToContainTextAsync("Thanks, I will wait");
         }
+
+        await Expect(row.Locator(".inbox-unread")).ToHaveCountAsync(0);
 
         // A deep link (the Today screen's) opens the same conversation.
         var businessId = await DashboardSeed.DemoBusinessIdAsync(server.Factory.Services);
         var contact = (await server.Factory.Services.GetRequiredService<IContactService>().FindByWaIdAsync(businessId, phoneNumber, default))!;
         var linked = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, $"/inbox?contact={contact.Id}", width, height);
         await Expect(linked.GetByTestId("chat-name")).ToHaveTextAsync(name);
-        await Expect(linked.GetByTestId("message").Last).ToContainTextAsync("Please add 2 puff puff to my order");
+        await Expect(linked.GetByTestId("message").Last).ToContainTextAsync("Thanks, I will wait");
         await ExpectAtNewestAsync(linked.GetByTestId("messages"));
         await NoSidewaysScrollAsync(linked, width);
         (await StudioServer.CspViolationsAsync(page)).ShouldBeEmpty();
