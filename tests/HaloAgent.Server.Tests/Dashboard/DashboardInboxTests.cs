@@ -186,6 +186,24 @@ public sealed class DashboardInboxTests : IAsyncLifetime
         (await GetAsync<JsonArray>(owner, "/api/quick-replies")).Count.ShouldBe(2, "a refused list changes nothing");
     }
 
+    [Fact]
+    public async Task The_inbox_tables_work_on_PostgreSQL_too()
+    {
+        await using var postgres = await HaloAgentFactory.CreateAsync(DatabaseProvider.Postgres);
+        var owner = await postgres.SignedInClientAsync(AuthPolicies.Owner);
+        (await owner.PutAsJsonAsync("/api/quick-replies", new { replies = new[] { "Ẹ ṣé o!", "Thank you!" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await owner.PutAsJsonAsync("/api/quick-replies", new { replies = new[] { "Thank you!", "On its way" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await GetAsync<JsonArray>(owner, "/api/quick-replies")).Select(r => r!.GetValue<string>()).ShouldBe(["Thank you!", "On its way"]);
+
+        // A read marker only moves forward, whichever node writes last.
+        var state = postgres.Services.GetRequiredService<HaloAgent.Server.Dashboard.Inbox.InboxState>();
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000);
+        await state.MarkReadAsync("business", "contact", at, default);
+        await state.MarkReadAsync("business", "contact", at.AddMinutes(5), default);
+        await state.MarkReadAsync("business", "contact", at.AddMinutes(1), default);
+        (await state.ReadAtAsync("business", ["contact", "other"], default)).ShouldBe(new Dictionary<string, long> { ["contact"] = at.AddMinutes(5).ToUnixTimeMilliseconds() });
+    }
+
     private static async Task<T> GetAsync<T>(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path);
