@@ -46,6 +46,7 @@ public static class Extensions
         builder.Services.AddHaloAudit(database);
         builder.Services.AddHaloSecurityHeaders(builder.Configuration);
         builder.Services.AddHaloDashboard();
+        builder.Services.AddHaloInbox(database);
         builder.Services.AddHaloStudio(database);
 
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -73,6 +74,7 @@ public static class Extensions
         await services.GetRequiredService<ChannelsMigrator>().MigrateAsync(cancellationToken);
         await services.MigrateAuthAsync(cancellationToken);
         await services.MigrateAuditAsync(cancellationToken);
+        await services.MigrateInboxAsync(cancellationToken);
         await services.MigrateStudioAsync(cancellationToken);
         await services.InitializeHaloDataProtectionAsync(cancellationToken);
         await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(app.Configuration["WhatsApp:PhoneNumberId"], app.Configuration["WhatsApp:AccessToken"], cancellationToken);

@@ -1,7 +1,9 @@
 using HaloAgent.Channels.History;
 using HaloAgent.Commerce.Contacts;
+using HaloAgent.Commerce.Conversations;
 using HaloAgent.Commerce.Escalations;
 using HaloAgent.Commerce.Persistence;
+using HaloAgent.Server.Dashboard.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +19,8 @@ public sealed class ConversationQueries(
     IEscalationService escalations,
     ConversationHistory history,
     OwnerReplies ownerReplies,
+    IConversationMemory memory,
+    InboxState inbox,
     IOptions<DashboardOptions> options)
 {
     /// <summary>Recent messages read per inbox row: enough for the last message and the unanswered count.</summary>
@@ -27,6 +31,9 @@ public sealed class ConversationQueries(
 
     /// <summary>Concurrent history reads while building the inbox: a small business fits, and a list never floods the pool.</summary>
     private const int ReadParallelism = 4;
+
+    /// <summary>Orders shown beside the chat: the latest few are what the owner asks about.</summary>
+    private const int RecentOrders = 5;
 
     private const string Human = "human";
 
@@ -47,7 +54,7 @@ public sealed class ConversationQueries(
     /// </summary>
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string businessId, CancellationToken cancellationToken)
     {
-        var open = (await escalations.ListOpenAsync(businessId, cancellationToken)).ToDictionary(e => e.ContactId, e => e.Id, StringComparer.Ordinal);
+        var open = (await escalations.ListOpenAsync(businessId, cancellationToken)).ToDictionary(e => e.ContactId, StringComparer.Ordinal);
         var openIds = open.Keys.ToList();
         List<Contact> rows;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
@@ -64,6 +71,7 @@ public sealed class ConversationQueries(
             rows = recent.Concat(escalated).Where(c => !ContactDisplay.IsErased(c.WaId)).ToList();
         }
 
+        var readAt = await inbox.ReadAtAsync(businessId, rows.Select(c => c.Id).ToList(), cancellationToken);
         var summaries = new ConversationSummary[rows.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, rows.Count),
@@ -72,8 +80,7 @@ public sealed class ConversationQueries(
             {
                 var contact = rows[i];
                 var messages = await history.GetAsync(businessId, contact.WaId, SummaryWindow, token);
-                summaries[i] = Summarize(contact.Id, contact.Name, contact.PhoneE164, contact.PreferredLanguage, contact.AgentPaused,
-                    open.GetValueOrDefault(contact.Id), contact.LastInboundAt ?? contact.CreatedAt, messages);
+                summaries[i] = Summarize(Info(contact), open.GetValueOrDefault(contact.Id), messages, readAt.GetValueOrDefault(contact.Id));
             });
 
         return summaries
@@ -89,8 +96,26 @@ public sealed class ConversationQueries(
         var messages = await history.GetAsync(contact.BusinessId, contact.WaId, DetailWindow, cancellationToken);
         var owner = await ownerReplies.IdsAsync(contact.BusinessId, contact.WaId, cancellationToken);
         var summary = await SummaryAsync(contact, messages, cancellationToken);
-        return ConversationDetail.From(summary, messages.Select(m => ToChatMessage(m, owner)).ToList());
+        var remembered = await memory.GetAsync(contact.Id, cancellationToken);
+        List<ConversationOrder> orders;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            orders = (await db.Orders.AsNoTracking()
+                    .Where(o => o.ContactId == contact.Id && o.BusinessId == contact.BusinessId)
+                    .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
+                    .Take(RecentOrders)
+                    .Select(o => new { o.Id, o.Number, o.Status, o.TotalKobo, o.CreatedAt })
+                    .ToListAsync(cancellationToken))
+                .Select(o => new ConversationOrder(o.Id, o.Number, o.Status.ToString(), o.TotalKobo, DashboardTime.At(o.CreatedAt)))
+                .ToList();
+        }
+
+        return ConversationDetail.From(summary, messages.Select(m => ToChatMessage(m, owner)).ToList(), orders, remembered.Facts);
     }
+
+    /// <summary>When the conversation's newest message was written or queued; null when it has none.</summary>
+    public async Task<DateTimeOffset?> LastMessageAtAsync(ContactInfo contact, CancellationToken cancellationToken) =>
+        (await history.GetAsync(contact.BusinessId, contact.WaId, 1, cancellationToken)) is [.., var last] ? last.At : null;
 
     public async Task<ConversationSummary> SummaryAsync(ContactInfo contact, CancellationToken cancellationToken) =>
         await SummaryAsync(contact, await history.GetAsync(contact.BusinessId, contact.WaId, SummaryWindow, cancellationToken), cancellationToken);
@@ -98,29 +123,41 @@ public sealed class ConversationQueries(
     private async Task<ConversationSummary> SummaryAsync(ContactInfo contact, IReadOnlyList<ConversationEntry> messages, CancellationToken cancellationToken)
     {
         var escalation = await escalations.GetOpenAsync(contact.Id, cancellationToken);
-        return Summarize(contact.Id, contact.Name, contact.PhoneE164, contact.PreferredLanguage, contact.AgentPaused, escalation?.Id,
-            contact.LastInboundAt ?? contact.CreatedAt, messages);
+        var readAt = (await inbox.ReadAtAsync(contact.BusinessId, [contact.Id], cancellationToken)).GetValueOrDefault(contact.Id);
+        return Summarize(contact, escalation, messages, readAt);
     }
 
-    private static ConversationSummary Summarize(
-        string contactId, string? name, string? phone, string? language, bool agentPaused, string? escalationId, long fallbackAt,
-        IReadOnlyList<ConversationEntry> messages)
+    private static ConversationSummary Summarize(ContactInfo contact, EscalationView? escalation, IReadOnlyList<ConversationEntry> messages, long readAt)
     {
         var last = messages.Count > 0 ? messages[^1] : null;
-        // There are no read receipts on the owner's side: "unread" counts the customer's messages since the business
-        // last wrote, i.e. what is waiting for an answer.
-        var unread = Enumerable.Reverse(messages).TakeWhile(m => m.Direction == ConversationEntry.Inbound).Count();
+        // "Unread": the customer's messages since the business last wrote (waiting for an answer) that nobody opened
+        // the conversation to see yet.
+        var unread = Enumerable.Reverse(messages)
+            .TakeWhile(m => m.Direction == ConversationEntry.Inbound)
+            .Count(m => m.At.ToUnixTimeMilliseconds() > readAt);
         return new ConversationSummary(
-            contactId,
-            ContactDisplay.Name(name, phone),
-            ContactDisplay.Phone(phone),
-            ContactDisplay.Language(language),
+            contact.Id,
+            ContactDisplay.Name(contact.Name, contact.PhoneE164, contact.Channel, contact.WaId),
+            ContactDisplay.Phone(contact.PhoneE164),
+            contact.Channel,
+            ContactDisplay.Language(contact.PreferredLanguage),
             last?.Text ?? "",
-            last?.At ?? DashboardTime.At(fallbackAt),
+            last?.At ?? DashboardTime.At(contact.LastInboundAt ?? contact.CreatedAt),
             unread,
-            agentPaused || escalationId is not null ? Human : "agent",
-            escalationId);
+            contact.AgentPaused || escalation is not null ? Human : "agent",
+            escalation?.Id,
+            escalation?.Reason);
     }
+
+    /// <summary>The list reads contact rows in one query; the summary takes the shape the services answer.</summary>
+    private static ContactInfo Info(Contact c) => new(
+        c.Id, c.BusinessId, c.WaId, c.PhoneE164, c.Name, c.PreferredLanguage, c.DataConsent, c.DataConsentAt, c.MarketingConsent,
+        c.MarketingConsentAt, c.MarketingOptOut, c.MarketingOptOutAt, c.LoyaltyPoints, c.OrderCount, c.LastInboundAt, c.AgentPaused,
+        c.CreatedAt, c.UpdatedAt)
+    {
+        Channel = c.Channel,
+        Sandbox = c.Sandbox,
+    };
 
     private static ChatMessage ToChatMessage(ConversationEntry entry, HashSet<string> ownerIds) =>
         entry.Direction == ConversationEntry.Inbound

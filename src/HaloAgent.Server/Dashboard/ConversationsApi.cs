@@ -8,6 +8,7 @@ using HaloAgent.Commerce.Persistence;
 using HaloAgent.Engine.Runtime.Runtime;
 using HaloAgent.Server.Audit;
 using HaloAgent.Server.Auth;
+using HaloAgent.Server.Dashboard.Inbox;
 using Microsoft.EntityFrameworkCore;
 using HaloAgent.Platform.Events;
 
@@ -32,6 +33,22 @@ public static class ConversationsApi
             await queries.FindContactAsync(user.BusinessId(), contactId, ct) is { } contact
                 ? Results.Ok(await queries.GetAsync(contact, ct))
                 : DashboardProblems.UnknownContact(contactId));
+
+        // Opening a conversation reads it: its unread count clears for everyone in the business.
+        conversations.MapPost("/{contactId}/read", async (string contactId, ClaimsPrincipal user, ConversationQueries queries, InboxState inbox, CancellationToken ct) =>
+        {
+            if (await queries.FindContactAsync(user.BusinessId(), contactId, ct) is not { } contact)
+            {
+                return DashboardProblems.UnknownContact(contactId);
+            }
+
+            if (await queries.LastMessageAtAsync(contact, ct) is { } last)
+            {
+                await inbox.MarkReadAsync(contact.BusinessId, contact.Id, last, ct);
+            }
+
+            return Results.NoContent();
+        });
 
         conversations.MapPost("/{contactId}/takeover", async (
             string contactId, ClaimsPrincipal user, ConversationQueries queries, IEscalationService escalations, FlowRuntime runtime, IAuditLog audit, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using HaloAgent.Server.Dashboard;
+using HaloAgent.Server.Dashboard.Inbox;
 
 // In the server's root namespace on purpose: Extensions.cs wires every module with one line each and needs no using.
 namespace HaloAgent.Server;
@@ -24,6 +25,7 @@ public static class DashboardExtensions
     public static IEndpointRouteBuilder MapHaloDashboard(this IEndpointRouteBuilder app)
     {
         app.MapConversationsApi();
+        app.MapQuickRepliesApi();
         app.MapContactsApi();
         app.MapCatalogApi();
         app.MapStatsApi();

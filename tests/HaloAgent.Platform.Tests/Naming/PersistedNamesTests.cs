@@ -8,6 +8,7 @@ using HaloAgent.Payments.Paystack;
 using HaloAgent.Payments.Receipts;
 using HaloAgent.Server.Audit;
 using HaloAgent.Server.Auth;
+using HaloAgent.Server.Dashboard.Inbox;
 using HaloAgent.Server.Startup.DataProtection;
 using HaloAgent.Server.Studio.TestRuns;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,7 @@ public sealed class PersistedNamesTests
     private static readonly Type[] Contexts =
     [
         typeof(EngineDbContext), typeof(CommerceDbContext), typeof(ChannelsDbContext), typeof(AuthDbContext),
-        typeof(AuditDbContext), typeof(TestRunsDbContext), typeof(DataProtectionKeysDbContext),
+        typeof(AuditDbContext), typeof(TestRunsDbContext), typeof(DataProtectionKeysDbContext), typeof(InboxDbContext),
     ];
 
     private static void UseSqlite(DbContextOptionsBuilder options) => options.UseSqlite("Data Source=:memory:");

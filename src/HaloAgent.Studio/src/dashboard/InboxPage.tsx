@@ -1,63 +1,152 @@
-import { useCallback, useState } from 'react';
-import { type Conversation, conversationsApi, type ConversationSummary } from '../api/dashboard';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type Conversation, conversationsApi, type ConversationSummary, openStream, upsertConversation } from '../api/dashboard';
 import { errorMessage } from '../api/http';
-import { ErrorBox, formatDate } from '../components/util';
+import { ErrorBox, Spinner } from '../components/util';
+import { navigate, useLocation } from '../router';
+import { ChatView } from './inbox/ChatView';
+import { ConversationList } from './inbox/ConversationList';
+import { QuickRepliesEditor, useQuickReplies } from './inbox/QuickReplies';
+import { useHandoverAlerts } from './inbox/useHandoverAlerts';
 import { Guard, useLoad } from './load';
+import './inbox/inbox.css';
 
-/** Route /inbox */
+/**
+ * Route /inbox (and /inbox?contact=<id>, a deep link to one chat). Live: every change to a conversation arrives on the
+ * stream and updates its row; the open chat is read again, so messages in and out appear without a reload.
+ * On a phone the list and the open chat take turns on the screen; on a desktop they sit side by side.
+ */
 export function InboxPage() {
-  const [list, reload] = useLoad(() => conversationsApi.list(), []);
-  const [selected, setSelected] = useState<string | null>(null);
+  const { search } = useLocation();
+  const selected = search.get('contact');
+  const [list, reload, update] = useLoad(() => conversationsApi.list(), []);
   const [chat, setChat] = useState<Conversation | null>(null);
-  const [reply, setReply] = useState('');
+  const [chatError, setChatError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const open = useCallback((id: string) => {
-    setSelected(id);
-    conversationsApi.get(id).then(setChat, (e) => setError(errorMessage(e)));
-  }, []);
-  const act = async (call: () => Promise<unknown>) => {
+  const [live, setLive] = useState(false);
+  const [editingQuick, setEditingQuick] = useState(false);
+  const alerts = useHandoverAlerts(selected);
+  const { remember, observe } = alerts;
+  const quick = useQuickReplies();
+  const open = useRef(selected);
+  open.current = selected;
+  const reads = useRef(0);
+  const [box, height] = useFillHeight();
+
+  const refreshChat = useCallback((contactId: string) => {
+    const read = ++reads.current;
+    conversationsApi.get(contactId).then(
+      (c) => {
+        // A slower, older read must not replace a newer one; nor may a chat the owner already left.
+        if (read !== reads.current || open.current !== contactId) return;
+        setChat(c);
+        setChatError(null);
+        // Seen while the page is in front: read. A hidden tab leaves it unread for when the owner comes back.
+        if (c.unread > 0 && !document.hidden) conversationsApi.markRead(contactId).catch(() => {});
+        update((rows) => upsertConversation(rows, { ...summaryOf(c), unread: 0 }));
+      },
+      (e) => {
+        if (open.current === contactId) setChatError(errorMessage(e));
+      },
+    );
+  }, [update]);
+
+  useEffect(() => {
+    setChat((c) => (c?.contactId === selected ? c : null));
+    setChatError(null);
+    if (selected) refreshChat(selected);
+  }, [selected, refreshChat]);
+
+  useEffect(() => {
+    const back = () => {
+      if (!document.hidden && open.current) refreshChat(open.current);
+    };
+    document.addEventListener('visibilitychange', back);
+    return () => document.removeEventListener('visibilitychange', back);
+  }, [refreshChat]);
+
+  useEffect(() => {
+    if (list.state === 'ready') remember(list.data);
+  }, [list, remember]);
+
+  useEffect(() => {
+    let wasDown = false;
+    return openStream(
+      (event) => {
+        if (event.type !== 'conversation.updated') return;
+        const row = event.data;
+        observe(row);
+        const isOpen = row.contactId === open.current;
+        update((rows) => upsertConversation(rows, isOpen ? { ...row, unread: 0 } : row));
+        if (isOpen) refreshChat(row.contactId);
+      },
+      (connected) => {
+        setLive(connected);
+        // Changes made while the stream was down were not sent: read everything again once it is back.
+        if (connected && wasDown) {
+          reload();
+          if (open.current) refreshChat(open.current);
+        }
+        wasDown = !connected;
+      },
+    );
+  }, [observe, update, refreshChat, reload]);
+
+  const act = async (call: () => Promise<unknown>): Promise<boolean> => {
     try {
       await call();
-      if (selected) open(selected);
-      reload();
+      setError(null);
+      if (open.current) refreshChat(open.current);
+      return true;
     } catch (e) {
       setError(errorMessage(e));
+      return false;
     }
   };
+
+  const openChat = (contactId: string) => navigate(`/inbox?contact=${encodeURIComponent(contactId)}`);
+  const back = () => navigate('/inbox');
+
   return (
-    <div className="page">
-      <div className="page-head"><h1>Inbox</h1></div>
+    <div className={`page inbox-page${selected ? ' has-chat' : ''}`}>
+      <div className="page-head inbox-head">
+        <h1>Inbox</h1>
+        {alerts.fresh.length > 0 && <span className="badge warn" data-testid="new-handovers">{alerts.fresh.length} new hand-over{alerts.fresh.length > 1 ? 's' : ''}</span>}
+        <span className="spacer" />
+        <button type="button" onClick={() => setEditingQuick((v) => !v)} aria-expanded={editingQuick}>Quick replies</button>
+        <span className={`inbox-live${live ? ' on' : ''}`} data-testid="live">{live ? 'Live' : 'Connecting…'}</span>
+      </div>
+      {editingQuick && <QuickRepliesEditor replies={quick.replies} onSave={quick.save} onClose={() => setEditingQuick(false)} />}
       {error && <ErrorBox message={error} />}
       <Guard load={list} endpoint="GET /api/conversations" reload={reload}>
         {(items: ConversationSummary[]) => (
-          <div className="inbox">
-            <ul className="conversations">
-              {items.map((c) => (
-                <li key={c.contactId} className={c.contactId === selected ? 'active' : ''} onClick={() => open(c.contactId)}>
-                  <b>{c.contactName || c.phone}</b> {c.handledBy === 'human' && <span className="badge warn">you</span>} {c.unread > 0 && <span className="badge">{c.unread}</span>}
-                  <div className="hint clamp">{c.lastMessage}</div>
-                </li>
-              ))}
-            </ul>
-            <div className="chat">
-              {!chat && <p className="hint">Pick a conversation.</p>}
+          <div className="inbox" ref={box} style={height ? { height } : undefined}>
+            <div className="inbox-list-pane">
+              <ConversationList items={items} selected={selected} onOpen={openChat} />
+            </div>
+            <div className="inbox-chat-pane">
+              {!selected && <p className="hint inbox-empty">Pick a conversation.</p>}
+              {selected && chatError && <ErrorBox message={chatError} onRetry={() => refreshChat(selected)} />}
+              {selected && !chat && !chatError && <Spinner />}
               {chat && (
-                <>
-                  <div className="chat-head">
-                    <b>{chat.contactName}</b> <span className="mono hint">{chat.phone} · {chat.language}</span>
-                    <span className="spacer" />
-                    {chat.handledBy === 'agent'
-                      ? <button type="button" onClick={() => act(() => conversationsApi.takeOver(chat.contactId))}>Take over</button>
-                      : <button type="button" onClick={() => act(() => conversationsApi.release(chat.contactId))}>Hand back to agent</button>}
-                  </div>
-                  <div className="messages">
-                    {chat.messages.map((m) => <div key={m.id} className={`msg ${m.direction} ${m.author}`}>{m.text}<span className="hint">{formatDate(m.sentAt)}</span></div>)}
-                  </div>
-                  <form className="reply" onSubmit={(e) => { e.preventDefault(); if (reply.trim()) void act(() => conversationsApi.reply(chat.contactId, reply.trim())).then(() => setReply('')); }}>
-                    <input value={reply} onChange={(e) => setReply(e.target.value)} placeholder={chat.handledBy === 'human' ? 'Reply as the business' : 'Take over to reply'} disabled={chat.handledBy !== 'human'} />
-                    <button type="submit" className="primary" disabled={chat.handledBy !== 'human'}>Send</button>
-                  </form>
-                </>
+                <ChatView
+                  chat={chat}
+                  quickReplies={quick.replies}
+                  onBack={back}
+                  onTakeOver={() => {
+                    alerts.takingOver(chat.contactId);
+                    void act(() => conversationsApi.takeOver(chat.contactId));
+                  }}
+                  onRelease={() => void act(() => conversationsApi.release(chat.contactId))}
+                  onSend={async (text) => {
+                    let sent = false;
+                    await act(async () => {
+                      const message = await conversationsApi.reply(chat.contactId, text);
+                      sent = true;
+                      setChat((c) => (c && c.contactId === chat.contactId && !c.messages.some((m) => m.id === message.id) ? { ...c, messages: [...c.messages, message] } : c));
+                    });
+                    return sent;
+                  }}
+                />
               )}
             </div>
           </div>
@@ -65,4 +154,31 @@ export function InboxPage() {
       </Guard>
     </div>
   );
+}
+
+/**
+ * The inbox fills the screen below whatever sits above it (bars, banners, the quick replies editor), so the chat's
+ * reply box stays in view on a phone and only the messages scroll.
+ */
+function useFillHeight(): [React.RefObject<HTMLDivElement | null>, number | null] {
+  const box = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState<number | null>(null);
+  const fit = useCallback(() => {
+    const el = box.current;
+    if (!el) return;
+    const top = el.getBoundingClientRect().top + window.scrollY;
+    const next = Math.max(360, Math.floor(window.innerHeight - top - 12));
+    setHeight((h) => (h === next ? h : next));
+  }, []);
+  useLayoutEffect(fit);
+  useEffect(() => {
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [fit]);
+  return [box, height];
+}
+
+function summaryOf(c: Conversation): ConversationSummary {
+  const { messages: _messages, orders: _orders, notes: _notes, ...summary } = c;
+  return summary;
 }

@@ -1,0 +1,73 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { ChatMessage } from '../../api/conversations';
+import { chatTime } from './labels';
+
+/** Within this many pixels of the bottom the owner is "at the newest": new messages keep the view there. */
+const STICK_PX = 80;
+
+/**
+ * The messages, oldest at the top. Opens at the newest (the bottom) and stays there as messages arrive, unless the
+ * owner scrolled up to read: then a button offers to jump down instead of pulling the view away from what they read.
+ */
+export function MessageList({ conversationId, messages }: { conversationId: string; messages: ChatMessage[] }) {
+  const box = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const opened = useRef<string | null>(null);
+  const [missed, setMissed] = useState(0);
+  const seen = useRef(0);
+  // Measured while rendering, i.e. before this update touches the page: where the owner was when the messages changed
+  // (a scroll event may not have told us, e.g. after the box was resized).
+  if (box.current) atBottom.current = isAtBottom(box.current);
+  const wasAtBottom = atBottom.current;
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const fresh = opened.current !== conversationId;
+    if (fresh || wasAtBottom) {
+      el.scrollTop = el.scrollHeight;
+      atBottom.current = true;
+      setMissed(0);
+    } else if (messages.length > seen.current) {
+      setMissed((n) => n + messages.length - seen.current);
+    }
+    opened.current = conversationId;
+    seen.current = messages.length;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [conversationId, messages]);
+
+  const onScroll = () => {
+    const el = box.current;
+    if (!el) return;
+    atBottom.current = isAtBottom(el);
+    if (atBottom.current) setMissed(0);
+  };
+
+  const jump = () => {
+    const el = box.current;
+    if (el) el.scrollTop = el.scrollHeight;
+    atBottom.current = true;
+    setMissed(0);
+  };
+
+  return (
+    <div className="inbox-messages-wrap">
+      <div className="inbox-messages" ref={box} onScroll={onScroll} data-testid="messages">
+        {messages.length === 0 && <p className="hint">No messages yet.</p>}
+        {messages.map((m) => (
+          <div key={m.id} className={`msg ${m.direction} ${m.author}`} data-testid="message">
+            {m.author === 'owner' && <span className="msg-author">You</span>}
+            {m.author === 'agent' && <span className="msg-author">Agent</span>}
+            <span className="msg-text">{m.text}</span>
+            <span className="msg-time">{chatTime(m.sentAt)}{m.status && m.direction === 'out' ? ` · ${m.status}` : ''}</span>
+          </div>
+        ))}
+      </div>
+      {missed > 0 && <button type="button" className="inbox-jump" onClick={jump}>{missed} new ↓</button>}
+    </div>
+  );
+}
+
+function isAtBottom(el: HTMLElement): boolean {
+  return el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+}
