@@ -71,6 +71,31 @@ public sealed class ContactListStateTests : IAsyncLifetime
         never.Id.ShouldNotBe(yes.Id);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Tags_find_exactly_their_contacts_and_orders_are_counted_on_either_database(DatabaseProvider provider)
+    {
+        await using var factory = provider == DatabaseProvider.Sqlite ? null : await HaloAgentFactory.CreateAsync(provider);
+        var services = (factory ?? _factory).Services;
+        var businessId = await DashboardSeed.DemoBusinessIdAsync(services);
+        var exact = await DashboardSeed.ContactAsync(services, businessId, "2348032220021", "Exact Tag");
+        var lookalike = await DashboardSeed.ContactAsync(services, businessId, "2348032220022", "Lookalike Tag");
+        await DashboardSeed.OrderAsync(services, businessId, exact.Id);
+        var owner = await (factory ?? _factory).SignedInClientAsync(AuthPolicies.Owner);
+        (await owner.PatchAsync($"/api/contacts/{exact.Id}", JsonContent.Create(new { tags = new[] { "vip_1", "lekki" } }))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await owner.PatchAsync($"/api/contacts/{lookalike.Id}", JsonContent.Create(new { tags = new[] { "vipx1", "lekki phase 1" } }))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // '_' is a LIKE wildcard and "lekki" is part of "lekki phase 1": neither may match the other contact.
+        var tagged = (await SearchAsync(owner, null, tag: "vip_1")).ShouldHaveSingleItem()!;
+        tagged["id"]!.GetValue<string>().ShouldBe(exact.Id);
+        tagged["orderCount"]!.GetValue<int>().ShouldBe(1);
+        tagged["tags"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["vip_1", "lekki"]);
+        (await SearchAsync(owner, "LEKKI")).ShouldHaveSingleItem()!["id"]!.GetValue<string>().ShouldBe(exact.Id);
+        (await SearchAsync(owner, null, tag: "lekki phase 1")).ShouldHaveSingleItem()!["id"]!.GetValue<string>().ShouldBe(lookalike.Id);
+        (await SearchAsync(owner, null, tag: "not|a tag")).ShouldBeEmpty();
+    }
+
     private T Service<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
     internal static async Task<JsonArray> SearchAsync(HttpClient client, string? q, string? tag = null)
