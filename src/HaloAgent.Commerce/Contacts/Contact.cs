@@ -39,6 +39,9 @@ public sealed class Contact
 
     public int OrderCount { get; set; }
 
+    /// <summary>The owner's labels, lower case, stored as <c>|vip|lekki|</c> (empty for none) so one LIKE finds a tag on any database.</summary>
+    public string Tags { get; set; } = "";
+
     /// <summary>When the customer last wrote: free-form replies are allowed for 24 hours after it.</summary>
     public long? LastInboundAt { get; set; }
 

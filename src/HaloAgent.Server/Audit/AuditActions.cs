@@ -13,6 +13,8 @@ public static class AuditActions
     public const string ContactExport = "contact.export";
     public const string ContactErase = "contact.erase";
     public const string ContactImport = "contact.import";
+    public const string ContactEdit = "contact.edit";
+    public const string ContactForgetFact = "contact.forget-fact";
     public const string UserAdd = "user.add";
     public const string UserRole = "user.role";
     public const string UserRemove = "user.remove";

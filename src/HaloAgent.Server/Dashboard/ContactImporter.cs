@@ -77,7 +77,8 @@ public sealed class ContactImporter(IDbContextFactory<CommerceDbContext> factory
                 // Consent to process their data for orders is given by the customer when they write, not by a list.
                 DataConsent = false,
                 MarketingConsent = row.MarketingOptIn == true,
-                MarketingConsentAt = row.MarketingOptIn == true ? now : null,
+                // An explicit answer on the list (yes or no) is dated: the page tells "opted out" from "never asked".
+                MarketingConsentAt = row.MarketingOptIn is null ? null : now,
                 CreatedAt = now,
                 UpdatedAt = now,
             };
@@ -98,6 +99,7 @@ public sealed class ContactImporter(IDbContextFactory<CommerceDbContext> factory
         if (row.MarketingOptIn == false && contact.MarketingConsent)
         {
             contact.MarketingConsent = false;
+            contact.MarketingConsentAt = now;
         }
         else if (row.MarketingOptIn == true && !contact.MarketingConsent && !contact.MarketingOptOut)
         {

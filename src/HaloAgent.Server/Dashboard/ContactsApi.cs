@@ -1,22 +1,74 @@
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using HaloAgent.Commerce.Conversations;
 using HaloAgent.Server.Audit;
 using HaloAgent.Server.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace HaloAgent.Server.Dashboard;
 
-/// <summary>Contacts: search (every role), and the owner's data requests: export, erasure (NDPA) and CSV import.</summary>
+/// <summary>
+/// Contacts: search and one contact's page (every role), language and tags (owner and agent), and the owner's data
+/// requests: export, erasure (NDPA), forgetting a fact the agent keeps, and CSV import.
+/// </summary>
 public static class ContactsApi
 {
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
         var contacts = app.MapGroup("/api/contacts").WithTags("Contacts");
 
-        contacts.MapGet("/", (string? q, ClaimsPrincipal user, ContactQueries queries, CancellationToken ct) => queries.SearchAsync(user.BusinessId(), q, ct))
+        contacts.MapGet("/", (string? q, string? tag, ClaimsPrincipal user, ContactQueries queries, CancellationToken ct) => queries.SearchAsync(user.BusinessId(), q, tag, ct))
             .RequireAuthorization(AuthPolicies.ReadBusiness);
+
+        contacts.MapGet("/{id}", async (string id, ClaimsPrincipal user, ContactDetailReader reader, IAuthorizationService authorization, CancellationToken ct) =>
+        {
+            // Every role reads the profile and orders; the chat only who may read the inbox (as /api/conversations).
+            var readsChats = (await authorization.AuthorizeAsync(user, AuthPolicies.ManageOrders)).Succeeded;
+            return await reader.GetAsync(user.BusinessId(), id, readsChats, ct) is { } detail ? Results.Ok(detail) : DashboardProblems.UnknownContact(id);
+        }).RequireAuthorization(AuthPolicies.ReadBusiness);
+
+        contacts.MapPatch("/{id}", async (
+            string id, ContactPatch patch, ClaimsPrincipal user, ContactQueries queries, ContactEditor editor, ContactDetailReader reader, IAuditLog audit, CancellationToken ct) =>
+        {
+            if (await queries.FindAsync(user.BusinessId(), id, ct) is not { } contact)
+            {
+                return DashboardProblems.UnknownContact(id);
+            }
+
+            var (language, tags, error) = ContactEditor.Validate(patch);
+            if (error is not null)
+            {
+                return DashboardProblems.BadRequest(error);
+            }
+
+            await editor.ApplyAsync(contact.Id, language, tags, ct);
+            await audit.RecordAsync(
+                user, AuditActions.ContactEdit, "contact", contact.Id,
+                new { language = language is null ? null : ContactDisplay.Language(contact.PreferredLanguage), tags = tags is null ? null : ContactTags.Read(contact.Tags) },
+                new { language, tags }, ct);
+            return Results.Ok(await reader.GetAsync(user.BusinessId(), contact.Id, withConversation: true, ct));
+        }).RequireAuthorization(AuthPolicies.ManageOrders);
+
+        contacts.MapDelete("/{id}/facts/{key}", async (
+            string id, string key, ClaimsPrincipal user, ContactQueries queries, IConversationMemory memory, IAuditLog audit, CancellationToken ct) =>
+        {
+            if (await queries.FindAsync(user.BusinessId(), id, ct) is not { } contact)
+            {
+                return DashboardProblems.UnknownContact(id);
+            }
+
+            if ((await memory.GetAsync(contact.Id, ct)).Fact(key) is not { } value)
+            {
+                return DashboardProblems.NotFound($"The agent keeps no fact '{key}' about this contact.");
+            }
+
+            await memory.SetFactAsync(contact.BusinessId, contact.Id, key, null, ct);
+            await audit.RecordAsync(user, AuditActions.ContactForgetFact, "contact", contact.Id, new { key, value }, null, ct);
+            return Results.NoContent();
+        }).RequireAuthorization(AuthPolicies.ManageContacts);
 
         contacts.MapGet("/{id}/export", async (
             string id, ClaimsPrincipal user, ConversationQueries conversations, ContactExporter exporter, IOptions<JsonOptions> json, IAuditLog audit, CancellationToken ct) =>

@@ -16,6 +16,8 @@ public static class DashboardExtensions
         services.AddSingleton<ContactExporter>();
         services.AddSingleton<ContactErasure>();
         services.AddSingleton<ContactImporter>();
+        services.AddSingleton<ContactDetailReader>();
+        services.AddSingleton<ContactEditor>();
         services.AddSingleton<SalesQueries>();
         services.AddSingleton<OrderProjection>();
         services.AddSingleton<DashboardChangeFeed>();

@@ -6,6 +6,7 @@ import { ErrorBox, Spinner } from './components/util';
 import { ThemeSwitch } from './components/ThemeSwitch';
 import { CatalogPage } from './dashboard/CatalogPage';
 import { ContactsPage } from './dashboard/ContactsPage';
+import { ContactPage } from './dashboard/contacts/ContactPage';
 import { InboxPage } from './dashboard/InboxPage';
 import { OrdersPage } from './dashboard/OrdersPage';
 import { TodayPage } from './dashboard/TodayPage';
@@ -58,6 +59,7 @@ function route(path: string, onSignedOut: () => void): { element: React.ReactNod
   if (matchPath('/orders', path)) return { element: <OrdersPage /> };
   if (matchPath('/payments', path)) return { element: <PaymentsPage /> };
   if (matchPath('/inbox', path)) return { element: <InboxPage /> };
+  if ((m = matchPath('/contacts/:id', path))) return { element: <ContactPage key={m.id} contactId={m.id} /> };
   if (matchPath('/contacts', path)) return { element: <ContactsPage /> };
   if (matchPath('/catalog', path)) return { element: <CatalogPage /> };
   if (matchPath('/team', path)) return { element: <TeamPage /> };

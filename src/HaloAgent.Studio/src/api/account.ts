@@ -53,6 +53,8 @@ const ACTION_LABELS: Record<string, string> = {
   'contact.export': 'exported a contact’s data',
   'contact.erase': 'erased a contact',
   'contact.import': 'imported contacts',
+  'contact.edit': 'changed a contact’s language or tags',
+  'contact.forget-fact': 'made the agent forget a fact about a contact',
   'user.add': 'added a team member',
   'user.role': 'changed a team member’s role',
   'user.remove': 'removed a team member',

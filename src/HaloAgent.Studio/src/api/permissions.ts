@@ -5,6 +5,8 @@ import type { CurrentUser } from './auth';
 export const canManagePayments = (role: string | undefined) => role === undefined || role === 'owner' || role === 'agent';
 /** Team, payment settings and the activity log are the owner's (the server's OwnerOnly and ManageMoney policies). */
 export const isOwner = (role: string | undefined) => role === 'owner';
+/** A contact's language and tags: owner and agent (the server's ManageOrders policy). */
+export const canEditContacts = (role: string | undefined) => role === undefined || role === 'owner' || role === 'agent';
 export const canManageFlows = (role: string | undefined) => role === undefined || role === 'owner' || role === 'marketer';
 
 /** The signed-in user (null when the server has no auth: everything is shown and the server answers). */

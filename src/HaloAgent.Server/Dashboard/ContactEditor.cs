@@ -1,0 +1,49 @@
+using HaloAgent.Commerce.Contacts;
+using HaloAgent.Commerce.Persistence;
+using HaloAgent.Platform.Languages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaloAgent.Server.Dashboard;
+
+/// <summary>The owner's or an agent's changes to a contact: language and tags, validated before anything is written.</summary>
+public sealed class ContactEditor(IDbContextFactory<CommerceDbContext> factory, IContactService contacts, TimeProvider clock)
+{
+    /// <summary>What the patch would store, or the reason it is refused (then nothing is written).</summary>
+    public static (string? Language, IReadOnlyList<string>? Tags, string? Error) Validate(ContactPatch patch)
+    {
+        string? language = null;
+        if (patch.Language is not null)
+        {
+            language = LanguageCodes.Normalize(patch.Language);
+            if (language is null)
+            {
+                return (null, null, $"'{patch.Language}' is not a language the agent speaks: use one of {string.Join(", ", LanguageCodes.All)}.");
+            }
+        }
+
+        IReadOnlyList<string>? tags = null;
+        if (patch.Tags is not null && (tags = ContactTags.NormalizeAll(patch.Tags, out var error)) is null)
+        {
+            return (null, null, error);
+        }
+
+        return language is null && tags is null ? (null, null, "Nothing to change: send a language and/or tags.") : (language, tags, null);
+    }
+
+    public async Task ApplyAsync(string contactId, string? language, IReadOnlyList<string>? tags, CancellationToken cancellationToken)
+    {
+        if (language is not null)
+        {
+            await contacts.SetLanguageAsync(contactId, language, cancellationToken);
+        }
+
+        if (tags is not null)
+        {
+            var column = ContactTags.Write(tags);
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await db.Contacts.Where(c => c.Id == contactId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Tags, column).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+        }
+    }
+}
