@@ -13,6 +13,10 @@ public static class AuditActions
     public const string ContactExport = "contact.export";
     public const string ContactErase = "contact.erase";
     public const string ContactImport = "contact.import";
+    public const string CatalogAdd = "catalog.add";
+    public const string CatalogEdit = "catalog.edit";
+    public const string CatalogCategory = "catalog.category";
+    public const string CatalogPhoto = "catalog.photo";
     public const string UserAdd = "user.add";
     public const string UserRole = "user.role";
     public const string UserRemove = "user.remove";
