@@ -3,7 +3,7 @@ import { type AuthState, afterUnauthorized, authApi, loadAuth, shownUser } from 
 import { errorMessage, http } from './api/http';
 import { preloadable } from './components/lazy';
 import { ErrorBox, Spinner } from './components/util';
-import { CatalogPage } from './dashboard/CatalogPage';
+import { CatalogPage } from './dashboard/catalog/CatalogPage';
 import { ContactsPage } from './dashboard/ContactsPage';
 import { InboxPage } from './dashboard/InboxPage';
 import { OrdersPage } from './dashboard/OrdersPage';
