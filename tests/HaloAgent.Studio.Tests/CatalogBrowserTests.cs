@@ -32,7 +32,7 @@ public sealed class CatalogBrowserTests(StudioServer server) : IClassFixture<Stu
         var toggle = soldOut.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Sold out today" });
         await toggle.ClickAsync();
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
-        await Assertions.Expect(soldOut.Locator(".badge", new LocatorLocatorOptions { HasTextString = "Sold out until" })).ToBeVisibleAsync();
+        await Assertions.Expect(soldOut.Locator(".badge", new LocatorLocatorOptions { HasTextString = "back on sale" })).ToBeVisibleAsync();
 
         var customer = await server.NewPageAsync(width, height);
         await customer.GotoAsync(server.Url("/chat/mama-nkechi-kitchen"));

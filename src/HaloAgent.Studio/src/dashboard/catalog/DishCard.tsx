@@ -14,8 +14,9 @@ interface Props {
   onChanged: (item: CatalogItem) => void;
 }
 
+/** The mark ends at midnight in Lagos: "back on sale Tue" says when without a confusing 00:00. */
 const soldOutLabel = (until?: string | null) =>
-  until ? `Sold out until ${new Date(until).toLocaleString('en-NG', { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone: 'Africa/Lagos' })}` : 'Sold out today';
+  until ? `Sold out · back on sale ${new Date(until).toLocaleDateString('en-NG', { weekday: 'short', timeZone: 'Africa/Lagos' })}` : 'Sold out today';
 
 /** One dish: photo, names, price and stock at a glance; a one-tap "sold out today"; the form to change the rest. */
 export function DishCard({ item, categories, canEditAll, canEditAvailability, onChanged }: Props) {
@@ -46,7 +47,7 @@ export function DishCard({ item, categories, canEditAll, canEditAvailability, on
   return (
     <li className={`dish-card${item.soldOut ? ' sold-out' : ''}`} data-sku={item.sku} aria-label={item.name}>
       <div className="dish-summary">
-        {item.imageUrl ? <img className="dish-photo" src={item.imageUrl} alt="" loading="lazy" /> : <div className="dish-photo empty" aria-hidden="true">🍲</div>}
+        {item.imageUrl ? <img className="dish-photo" src={item.imageUrl} alt="" loading="lazy" /> : <div className="dish-photo empty" aria-hidden="true">No photo</div>}
         <div className="dish-text">
           <div className="dish-name">{item.name}</div>
           <div className="hint">
