@@ -68,7 +68,7 @@ public static class TemplateData
         ["sku"] = product.Sku,
         ["name"] = product.Names.For(language),
         ["priceKobo"] = (decimal)product.PriceKobo,
-        ["available"] = (decimal)(product.Active ? product.Stock : 0),
+        ["available"] = (decimal)product.Available,
     };
 
     private static Dictionary<string, object?> Priced(IReadOnlyList<OrderLine> lines, Fulfilment fulfilment, string? zone, string? address,

@@ -66,7 +66,10 @@ public sealed class RenderingTests : IDisposable
     public void Out_of_stock_says_how_many_are_left_or_that_it_is_sold_out()
     {
         Shipped.Render(MessageTemplateKeys.OutOfStock, "en", SampleData.For("en", true, true, available: 3, 1)).ShouldContain("only have 3 Jollof rice & chicken left");
-        Shipped.Render(MessageTemplateKeys.OutOfStock, "en", SampleData.For("en", true, true, available: 0, 1)).ShouldContain("sold out");
+        var soldOut = Shipped.Render(MessageTemplateKeys.OutOfStock, "en", SampleData.For("en", true, true, available: 0, 1));
+        soldOut.ShouldContain("sold out");
+        soldOut.ShouldContain("How about Zobo (50cl) (₦700.50) instead?", Case.Sensitive, "a sold-out dish comes with another to have");
+        Shipped.Render(MessageTemplateKeys.OutOfStock, "yo", SampleData.For("yo", true, true, available: 0, 1)).ShouldContain("dípò rẹ̀");
         Shipped.Render(MessageTemplateKeys.OutOfStock, "yo", SampleData.For("yo", true, true, available: 3, 1)).ShouldContain("Ìrẹsì jọ̀lọ́ọ̀fù");
     }
 

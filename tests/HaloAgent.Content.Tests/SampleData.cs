@@ -60,6 +60,8 @@ internal static class SampleData
         ["product"] = TemplateData.Product(Product(available), language),
         ["quantity"] = (decimal)quantity,
         ["available"] = (decimal)available,
+        // Offered in place of a sold-out dish; none when some are left.
+        ["alternative"] = available == 0 ? TemplateData.Product(new CatalogItem("p2", "ZOBO", Zobo, [], 70_050, 60, null, "Drinks", true), language) : null,
         ["query"] = "shawarma",
         ["added"] = new List<object?>
         {

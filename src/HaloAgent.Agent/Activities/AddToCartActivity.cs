@@ -57,7 +57,7 @@ public sealed class AddToCartActivity(ConversationLoader conversations, ICartSer
             var product = await catalog.FindBySkuAsync(businessId, line.Sku, cancellationToken);
             if (line.OutOfStock && product is not null)
             {
-                CartEffects.SendOutOfStock(conversation, product, line.Available);
+                await CartEffects.SendOutOfStockAsync(conversation, catalog, product, line.Available, cancellationToken);
             }
             else
             {

@@ -40,7 +40,7 @@ public sealed class AnswerDishQuestionActivity(ConversationLoader conversations,
                 ["name"] = product.Names.For(conversation.Language),
                 ["priceKobo"] = (decimal)product.PriceKobo,
                 ["inStock"] = product.InStock,
-                ["available"] = (decimal)(product.Active ? product.Stock : 0),
+                ["available"] = (decimal)product.Available,
             });
         }
 

@@ -58,11 +58,26 @@ internal static class CartEffects
         return JsonSerializer.Deserialize<List<CartLineOutcome>>(json) ?? [];
     }
 
-    /// <summary>"Only <c>available</c> left of <c>product</c>."</summary>
-    public static void SendOutOfStock(Conversations.Conversation conversation, CatalogItem product, int? available) =>
+    /// <summary>
+    /// "Only <c>available</c> left of <c>product</c>", or, when none is left (sold out), a dish to have instead: one in
+    /// stock from the same category (a soup for a soup), else the first in stock on the menu.
+    /// </summary>
+    public static async Task SendOutOfStockAsync(
+        Conversations.Conversation conversation, ICatalogService catalog, CatalogItem product, int? available, CancellationToken cancellationToken)
+    {
+        CatalogItem? alternative = null;
+        if ((available ?? 0) == 0)
+        {
+            var menu = await catalog.ListAsync(conversation.Business.Id, includeInactive: false, cancellationToken);
+            var others = menu.Where(p => p.InStock && p.Sku != product.Sku).ToList();
+            alternative = others.FirstOrDefault(p => product.Category is not null && p.Category == product.Category) ?? others.FirstOrDefault();
+        }
+
         conversation.Send("out_of_stock", conversation.Data(
             ("product", TemplateData.Product(product, conversation.Language)),
-            ("available", (decimal)(available ?? 0))));
+            ("available", (decimal)(available ?? 0)),
+            ("alternative", alternative is null ? null : TemplateData.Product(alternative, conversation.Language))));
+    }
 }
 
 /// <summary>What one cart change did, as the effect ledger keeps it.</summary>

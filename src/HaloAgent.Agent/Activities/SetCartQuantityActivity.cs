@@ -57,7 +57,7 @@ public sealed class SetCartQuantityActivity(ConversationLoader conversations, IC
         {
             if (await catalog.FindBySkuAsync(businessId, line.Sku, cancellationToken) is { } product)
             {
-                CartEffects.SendOutOfStock(conversation, product, line.Available);
+                await CartEffects.SendOutOfStockAsync(conversation, catalog, product, line.Available, cancellationToken);
             }
         }
 

@@ -111,5 +111,5 @@ public sealed class UnderstandMessageActivity(
             ["provider"] = result.Provider,
         };
 
-    private static CatalogEntry ToEntry(CatalogItem item) => new(item.Sku, item.Names.All, item.Aliases, item.PriceKobo, item.Stock);
+    private static CatalogEntry ToEntry(CatalogItem item) => new(item.Sku, item.Names.All, item.Aliases, item.PriceKobo, item.Available);
 }

@@ -90,10 +90,12 @@ internal sealed class CartService(IDbContextFactory<CommerceDbContext> factory, 
         }
 
         // Also when lowering: 6 of 30 when 5 are left would still fail at checkout, so the customer hears it now.
-        if (wanted > product.Stock)
+        // A dish the owner marked sold out today has none to sell, whatever the count says.
+        var available = product.SoldOutUntil > now ? 0 : product.Stock;
+        if (wanted > available)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new CartResult(CartOutcome.OutOfStock, await ViewAsync(db, contactId, cart, cancellationToken), normalized, product.Stock);
+            return new CartResult(CartOutcome.OutOfStock, await ViewAsync(db, contactId, cart, cancellationToken), normalized, available);
         }
 
         if (wanted == 0)

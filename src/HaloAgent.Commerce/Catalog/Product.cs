@@ -26,6 +26,12 @@ public sealed class Product
 
     public bool Active { get; set; } = true;
 
+    /// <summary>
+    /// Unix ms until which the owner has marked it sold out ("sold out today"): the next business day's start, so the
+    /// mark clears itself by time alone (no job to run, nothing to forget on a restart, the same on every node).
+    /// </summary>
+    public long? SoldOutUntil { get; set; }
+
     /// <summary>Menu order within the business.</summary>
     public int Position { get; set; }
 

@@ -22,7 +22,7 @@ internal sealed class OrderService(IDbContextFactory<CommerceDbContext> factory,
             return new OrderResult(refusal.Value);
         }
 
-        var lines = await CartLinesAsync(db, request.BusinessId, request.ContactId, cancellationToken);
+        var lines = await CartLinesAsync(db, request.BusinessId, request.ContactId, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         if (lines.Count == 0)
         {
             return new OrderResult(OrderOutcome.EmptyCart);
@@ -89,7 +89,7 @@ internal sealed class OrderService(IDbContextFactory<CommerceDbContext> factory,
             return new OrderResult(OrderOutcome.AlreadyCreated, await FindByIdempotencyKeyAsync(request, cancellationToken));
         }
 
-        var lines = await CartLinesAsync(db, request.BusinessId, request.ContactId, cancellationToken);
+        var lines = await CartLinesAsync(db, request.BusinessId, request.ContactId, now, cancellationToken);
         if (lines.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -106,14 +106,14 @@ internal sealed class OrderService(IDbContextFactory<CommerceDbContext> factory,
         foreach (var line in lines.OrderBy(l => l.ProductId, StringComparer.Ordinal))
         {
             var quantity = line.Quantity;
-            var enough = db.Products.Where(p => p.Id == line.ProductId && p.Active && p.Stock >= quantity);
+            var enough = db.Products.Where(p => p.Id == line.ProductId && p.Active && (p.SoldOutUntil == null || p.SoldOutUntil <= now) && p.Stock >= quantity);
             var reserved = sandbox
                 ? (await enough.AnyAsync(cancellationToken) ? 1 : 0)
                 : await enough.ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity).SetProperty(p => p.UpdatedAt, now), cancellationToken);
             if (reserved == 0)
             {
                 var available = await db.Products.Where(p => p.Id == line.ProductId)
-                    .Select(p => p.Active ? p.Stock : 0).FirstAsync(cancellationToken);
+                    .Select(p => p.Active && (p.SoldOutUntil == null || p.SoldOutUntil <= now) ? p.Stock : 0).FirstAsync(cancellationToken);
                 shortages.Add(new StockShortage(line.Sku, quantity, available));
             }
         }
@@ -346,13 +346,14 @@ internal sealed class OrderService(IDbContextFactory<CommerceDbContext> factory,
             : new OrderQuote(orderLines, fulfilment, null, null, subtotal, 0);
     }
 
-    private static Task<List<PricedLine>> CartLinesAsync(CommerceDbContext db, string businessId, string contactId, CancellationToken cancellationToken) =>
+    /// <summary>A line's product counts as inactive while the owner has it marked sold out.</summary>
+    private static Task<List<PricedLine>> CartLinesAsync(CommerceDbContext db, string businessId, string contactId, long now, CancellationToken cancellationToken) =>
         (from cart in db.Carts.AsNoTracking()
          join item in db.CartItems.AsNoTracking() on cart.Id equals item.CartId
          join product in db.Products.AsNoTracking() on item.ProductId equals product.Id
          where cart.ContactId == contactId && cart.BusinessId == businessId
          orderby item.Position
-         select new PricedLine(product.Id, product.Sku, product.NamesJson, product.PriceKobo, item.Quantity, product.Stock, product.Active))
+         select new PricedLine(product.Id, product.Sku, product.NamesJson, product.PriceKobo, item.Quantity, product.Stock, product.Active && (product.SoldOutUntil == null || product.SoldOutUntil <= now)))
         .ToListAsync(cancellationToken);
 
     private async Task<OrderView?> FindByIdempotencyKeyAsync(OrderRequest request, CancellationToken cancellationToken)

@@ -27,6 +27,8 @@ public sealed class CommerceDbContext(DbContextOptions<CommerceDbContext> option
 
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
+
     public DbSet<Cart> Carts => Set<Cart>();
 
     public DbSet<CartItem> CartItems => Set<CartItem>();
@@ -71,6 +73,10 @@ public sealed class CommerceDbContext(DbContextOptions<CommerceDbContext> option
         product.ToTable("products", t => t.HasCheckConstraint("ck_products_stock", "stock >= 0")).HasKey(p => p.Id);
         product.HasIndex(p => new { p.BusinessId, p.Sku }).IsUnique();
         product.HasOne<Business>().WithMany().HasForeignKey(p => p.BusinessId);
+
+        var photo = model.Entity<ProductPhoto>();
+        photo.ToTable("product_photos").HasKey(p => p.ProductId);
+        photo.HasOne<Product>().WithOne().HasForeignKey<ProductPhoto>(p => p.ProductId);
 
         var cart = model.Entity<Cart>();
         cart.ToTable("carts").HasKey(c => c.Id);

@@ -15,6 +15,10 @@ public static class AuditActions
     public const string ContactImport = "contact.import";
     public const string ContactEdit = "contact.edit";
     public const string ContactForgetFact = "contact.forget-fact";
+    public const string CatalogAdd = "catalog.add";
+    public const string CatalogEdit = "catalog.edit";
+    public const string CatalogCategory = "catalog.category";
+    public const string CatalogPhoto = "catalog.photo";
     public const string UserAdd = "user.add";
     public const string UserRole = "user.role";
     public const string UserRemove = "user.remove";

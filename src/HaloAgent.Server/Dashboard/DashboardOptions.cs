@@ -17,6 +17,9 @@ public sealed class DashboardOptions
     /// <summary>Largest contacts CSV accepted (bytes); a bigger upload is refused with 413 before it is parsed.</summary>
     public long MaxImportBytes { get; set; } = 2 * 1024 * 1024;
 
+    /// <summary>Largest dish photo accepted (bytes): a phone photo resized for a menu fits well under it; 413 above.</summary>
+    public long MaxPhotoBytes { get; set; } = 2 * 1024 * 1024;
+
     /// <summary>The inbox lists at most this many conversations (the most recent; open escalations always).</summary>
     public int MaxConversations { get; set; } = 200;
 }

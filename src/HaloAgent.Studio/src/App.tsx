@@ -4,7 +4,7 @@ import { errorMessage, http } from './api/http';
 import { preloadable } from './components/lazy';
 import { ErrorBox, Spinner } from './components/util';
 import { ThemeSwitch } from './components/ThemeSwitch';
-import { CatalogPage } from './dashboard/CatalogPage';
+import { CatalogPage } from './dashboard/catalog/CatalogPage';
 import { ContactsPage } from './dashboard/ContactsPage';
 import { ContactPage } from './dashboard/contacts/ContactPage';
 import { InboxPage } from './dashboard/InboxPage';
