@@ -116,6 +116,7 @@ public static class Extensions
         app.MapOrdersApi();
         app.MapPaystackWebhooks();
         app.MapTestRunsApi();
+        app.MapDevToolsApi();
         app.MapAdminApi();
         app.MapHaloStudio();
         return app;

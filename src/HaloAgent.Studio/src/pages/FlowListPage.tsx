@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useDevTools } from '../api/devTools';
 import { flowsApi } from '../api/flows';
 import { ApiError, errorMessage } from '../api/http';
 import type { FlowDefinition, FlowSummary, ValidationError } from '../api/types';
@@ -14,6 +15,7 @@ export function FlowListPage() {
   const [creating, setCreating] = useState(false);
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
+  const devTools = useDevTools();
 
   const load = useCallback(() => {
     setError(null);
@@ -111,7 +113,7 @@ export function FlowListPage() {
           </tbody>
         </table>
       )}
-      <p className="hint">Developer: <Link to="/studio/dev/perf">designer performance check (200 nodes)</Link></p>
+      {devTools?.enabled && <p className="hint">Developer: <Link to="/studio/dev/perf">designer performance check (200 nodes)</Link></p>}
     </div>
   );
 }
