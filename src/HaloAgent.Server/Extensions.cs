@@ -117,6 +117,7 @@ public static class Extensions
         app.MapPaystackWebhooks();
         app.MapTestRunsApi();
         app.MapDevToolsApi();
+        app.MapFlowGalleryApi();
         app.MapAdminApi();
         app.MapHaloStudio();
         return app;
