@@ -37,6 +37,7 @@ public static class StudioBench
             ["Demo__OwnerEmail"] = OwnerEmail,
             ["Demo__OwnerPassword"] = OwnerPassword,
             ["HaloAgent__Studio__Path"] = dist,
+            ["HaloAgent__Studio__DevTools"] = "true", // the perf page is a developer tool, off by default
         });
         await server.WaitHealthyAsync(TimeSpan.FromMinutes(3));
         var root = $"http://127.0.0.1:{server.Port.ToString(CultureInfo.InvariantCulture)}";

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HaloAgent.Commerce;
@@ -20,6 +21,18 @@ public sealed class MessageTemplates
 
     private readonly Dictionary<string, Dictionary<string, Func<object?, string>>> _templates = new(StringComparer.Ordinal);
 
+    /// <summary>One bounded environment per language (its {{naira}} formats for that language).</summary>
+    private readonly Dictionary<string, BoundedHandlebars> _environments = new(StringComparer.Ordinal);
+
+    /// <summary>Texts written in the Studio, compiled once each; capped, so a stream of distinct texts cannot grow it without end.</summary>
+    private readonly ConcurrentDictionary<(string Language, string Source), Func<object?, string>> _written = new();
+
+    private const int MaxCachedWrittenTexts = 2_000;
+
+    private readonly EngineLimits _limits;
+
+    private readonly bool _strict;
+
     /// <param name="templatesPath">The <c>templates</c> folder (holding <c>messages/</c>).</param>
     /// <param name="limits">Template size, nesting and render budget; the engine's defaults when null.</param>
     /// <exception cref="DirectoryNotFoundException">There are no English templates under it.</exception>
@@ -33,6 +46,8 @@ public sealed class MessageTemplates
     internal MessageTemplates(string templatesPath, bool strict, EngineLimits? limits = null)
     {
         limits ??= new EngineLimits();
+        _limits = limits;
+        _strict = strict;
         var messages = Path.Combine(templatesPath, MessagesFolder);
         if (!Directory.Exists(Path.Combine(messages, LanguageCodes.English)))
         {
@@ -48,7 +63,7 @@ public sealed class MessageTemplates
             }
 
             // One environment per language so {{naira}} formats for that language.
-            var handlebars = new BoundedHandlebars([new NairaHelper(language) { Strict = strict }, new PluralHelper()], limits, throwOnUnresolved: strict);
+            var handlebars = Environment(language);
             var compiled = new Dictionary<string, Func<object?, string>>(StringComparer.Ordinal);
             foreach (var file in Directory.EnumerateFiles(folder, "*" + FileExtension).Order(StringComparer.Ordinal))
             {
@@ -93,6 +108,63 @@ public sealed class MessageTemplates
             ?? throw new KeyNotFoundException($"There is no message template '{key}' (not even in English).");
         var model = data is JsonElement or JsonNode ? PlainValue.Normalize(data) : data;
         return template(model ?? new Dictionary<string, object?>()).TrimEnd();
+    }
+
+    /// <summary>
+    /// What is wrong with a message text written in the Studio, under the rules the shipped templates are held to
+    /// (size, nesting, known helpers only, no partials, valid syntax); empty when nothing.
+    /// </summary>
+    public IReadOnlyList<string> Check(string source, string? language)
+    {
+        try
+        {
+            Compile(source, LanguageCodes.Normalize(language) ?? LanguageCodes.English);
+            return [];
+        }
+        catch (TemplateSyntaxException e)
+        {
+            return [e.Message];
+        }
+    }
+
+    /// <summary>Renders a message text written in the Studio (not a template file) as <see cref="Render"/> renders a key.</summary>
+    /// <exception cref="TemplateSyntaxException">The text breaks the template rules (see <see cref="Check"/>).</exception>
+    /// <exception cref="TemplateBudgetException">The render ran past its time or length budget.</exception>
+    public string RenderText(string source, string? language, object? data)
+    {
+        var template = Compile(source.Replace("\r\n", "\n", StringComparison.Ordinal), LanguageCodes.Normalize(language) ?? LanguageCodes.English);
+        var model = data is JsonElement or JsonNode ? PlainValue.Normalize(data) : data;
+        return template(model ?? new Dictionary<string, object?>()).TrimEnd();
+    }
+
+    private Func<object?, string> Compile(string source, string language)
+    {
+        if (_written.TryGetValue((language, source), out var cached))
+        {
+            return cached;
+        }
+
+        var compiled = Environment(language).Compile(source);
+        if (_written.Count < MaxCachedWrittenTexts)
+        {
+            _written.TryAdd((language, source), compiled);
+        }
+
+        return compiled;
+    }
+
+    private BoundedHandlebars Environment(string language)
+    {
+        lock (_environments)
+        {
+            if (!_environments.TryGetValue(language, out var environment))
+            {
+                environment = new BoundedHandlebars([new NairaHelper(language) { Strict = _strict }, new PluralHelper()], _limits, throwOnUnresolved: _strict);
+                _environments[language] = environment;
+            }
+
+            return environment;
+        }
     }
 
     private Func<object?, string>? Find(string key, string language)

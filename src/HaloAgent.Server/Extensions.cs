@@ -119,6 +119,8 @@ public static class Extensions
         app.MapOrdersApi();
         app.MapPaystackWebhooks();
         app.MapTestRunsApi();
+        app.MapDevToolsApi();
+        app.MapFlowGalleryApi();
         app.MapAdminApi();
         app.MapHaloStudio();
         return app;

@@ -52,6 +52,17 @@ public sealed class Conversation(ActivityContext step, ContactInfo contact, Busi
         return body;
     }
 
+    /// <summary>As <see cref="Send"/>, with a text written in the Studio instead of a template key's file.</summary>
+    public string SendText(string source, Dictionary<string, object?> data, params (string Id, string LabelKey)[] buttons)
+    {
+        var body = templates.RenderText(source, Language, data);
+        OutboundContent content = buttons.Length == 0
+            ? new TextContent(body)
+            : new ButtonsContent(body, buttons.Select(b => new ReplyButton(b.Id, Render(b.LabelKey, data))).ToList());
+        Enqueue(content);
+        return body;
+    }
+
     public void Enqueue(OutboundContent content)
     {
         // One step may send several messages: each gets its own key derived from the step's.

@@ -24,6 +24,11 @@ public static class TemplatesApi
 
         templates.MapPost("/preview", (TemplatePreviewBody? body, MessageTemplates messages) =>
         {
+            if (body?.Text is { } text)
+            {
+                return PreviewText(text, body, messages);
+            }
+
             var key = body?.Key?.Trim();
             if (string.IsNullOrEmpty(key))
             {
@@ -48,5 +53,29 @@ public static class TemplatesApi
         });
 
         return app;
+    }
+
+    /// <summary>A message text written in the Studio (a Send message node's own text): checked as the template files are, then rendered.</summary>
+    private static IResult PreviewText(string text, TemplatePreviewBody body, MessageTemplates messages)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DashboardProblems.BadRequest("'text' must not be empty.");
+        }
+
+        var problems = messages.Check(text, body.Language);
+        if (problems.Count > 0)
+        {
+            return DashboardProblems.BadRequest($"The text is not a valid message template: {string.Join(" ", problems)}");
+        }
+
+        try
+        {
+            return Results.Ok(new TemplatePreview(messages.RenderText(text, body.Language, body.Data)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return DashboardProblems.BadRequest($"The text could not be rendered: {e.Message}");
+        }
     }
 }

@@ -15,7 +15,11 @@ namespace HaloAgent.Server.Startup;
 /// </summary>
 public sealed class ShippedFlowImporter(FlowStore store, IConfiguration configuration, ILogger<ShippedFlowImporter> logger)
 {
-    private string Folder => configuration["HaloAgent:WorkflowsPath"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+    private string Folder => FolderOf(configuration);
+
+    /// <summary>Where the shipped journeys are (the Studio's template gallery reads the same files).</summary>
+    public static string FolderOf(IConfiguration configuration) =>
+        configuration["HaloAgent:WorkflowsPath"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
 
     /// <returns>How many flows the business was given.</returns>
     public async Task<int> ImportAsync(BusinessProfile business, CancellationToken cancellationToken)

@@ -328,7 +328,8 @@ public sealed record TestRunView(
     IReadOnlyList<string> WaitingFor,
     string? Incident,
     IReadOnlyList<ConversationEntry> Messages,
-    System.Text.Json.Nodes.JsonArray Journal);
+    System.Text.Json.Nodes.JsonArray Journal,
+    TestRunHandOver? HandOver);
 
 public sealed class TestRunNotFoundException(string runId) : Exception($"There is no test run '{runId}' in your business.");
 

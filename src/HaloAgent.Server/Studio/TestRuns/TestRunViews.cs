@@ -19,8 +19,10 @@ public sealed class TestRunViews(InstanceQueries instances, ConversationHistory 
     {
         var messages = await history.GetAsync(record.BusinessId, record.ContactKey, TranscriptLength, cancellationToken);
         InstanceDetails? details = record.InstanceId is { } id ? await instances.GetAsync(record.Tenant, id, cancellationToken) : null;
+        var handOver = TestRunHandOvers.From(details?.Journal);
         var status = record.EndedAt is not null ? Ended
             : details is null ? "NotStarted"
+            : details.Summary.Status == InstanceStatus.Completed && handOver is not null ? TestRunHandOvers.HandedOver
             : details.Summary.Status.ToString();
         return new TestRunView(
             record.Id,
@@ -34,7 +36,8 @@ public sealed class TestRunViews(InstanceQueries instances, ConversationHistory 
             details?.Bookmarks.Where(b => !b.Resumed).Select(b => b.EventName).Distinct().ToList() ?? (record.StartEvent is { } e ? [e] : []),
             details?.Incident?.Message,
             messages,
-            details?.Journal ?? []);
+            details?.Journal ?? [],
+            handOver);
     }
 
     /// <summary>What an ended run keeps of its live view before its data is deleted.</summary>
@@ -57,5 +60,6 @@ public sealed class TestRunViews(InstanceQueries instances, ConversationHistory 
         [],
         snapshot.Incident,
         snapshot.Messages,
-        snapshot.Journal);
+        snapshot.Journal,
+        TestRunHandOvers.From(snapshot.Journal));
 }

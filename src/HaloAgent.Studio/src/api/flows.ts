@@ -18,8 +18,18 @@ export const activitiesApi = {
   functions: () => http.get<ExpressionFunction[]>('/api/flows/functions'),
 };
 
+/** A shipped journey offered as the start of a new flow (GET /api/flow-gallery); `key` is its shipped id. */
+export interface FlowTemplate {
+  key: string;
+  name: string;
+  description?: string | null;
+  nodeCount: number;
+  definition: FlowDefinition;
+}
+
 export const flowsApi = {
   list: () => http.get<FlowSummary[]>('/api/flows'),
+  gallery: () => http.get<FlowTemplate[]>('/api/flow-gallery'),
   get: (id: string) => http.get<{ flow: FlowSummary; versions: FlowVersionInfo[] }>(`/api/flows/${enc(id)}`),
   versions: (id: string) => http.get<FlowVersionInfo[]>(`/api/flows/${enc(id)}/versions`),
   /** Without a version: the draft if there is one, else the active or latest version. */

@@ -27,4 +27,6 @@ export const templatesApi = {
   })),
   preview: (key: string, language: string, data: Json) =>
     optional(http.post<{ text: string }>('/api/templates/preview', { key, language, data }), null),
+  /** A text written in the Studio (a Send message node's own text), checked as the template files are; 400 says what is wrong. */
+  previewText: (text: string, language: string, data: Json) => http.post<{ text: string }>('/api/templates/preview', { text, language, data }),
 };

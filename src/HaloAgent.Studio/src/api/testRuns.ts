@@ -20,8 +20,17 @@ export interface TestRunMessage {
   status?: string | null;
 }
 
-/** NotStarted (waiting for the first message), Running, Waiting, Completed, Faulted, Cancelled, Ended. */
-export type TestRunStatus = 'NotStarted' | 'Running' | 'Waiting' | 'Completed' | 'Faulted' | 'Cancelled' | 'Ended';
+/**
+ * NotStarted (waiting for the first message), Running, Waiting, Completed, HandedOver (the flow finished after handing
+ * the chat to a person), Faulted, Cancelled, Ended.
+ */
+export type TestRunStatus = 'NotStarted' | 'Running' | 'Waiting' | 'Completed' | 'HandedOver' | 'Faulted' | 'Cancelled' | 'Ended';
+
+/** The run's flow handed the chat to a person at this node, for this reason. */
+export interface TestRunHandOver {
+  nodeId: string;
+  reason?: string | null;
+}
 
 export interface TestRun {
   runId: string;
@@ -37,6 +46,7 @@ export interface TestRun {
   incident?: string | null;
   messages: TestRunMessage[];
   journal: JournalEntry[];
+  handOver?: TestRunHandOver | null;
 }
 
 export interface TestRunContact {

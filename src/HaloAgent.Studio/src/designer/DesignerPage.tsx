@@ -1,15 +1,17 @@
 import { Background, Controls, MiniMap, type Node, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ActivityDescriptor } from '../api/types';
 import { preloadable } from '../components/lazy';
 import { ErrorBox, Spinner } from '../components/util';
 import { graphToFlow } from '../flow/convert';
-import { createGeometryDecorator } from '../flow/geometry';
+import { activityGeometry, createGeometryDecorator } from '../flow/geometry';
 import type { ActivityNode, DescriptorMap, FlowEdge } from '../flow/model';
 import { FLOW_ID } from '../flow/values';
+import { openingViewport } from '../flow/viewport';
 import { CanvasContext, type CanvasContextValue } from './context';
 import { DesignerBanner, DesignerToolbar, type Drawer } from './DesignerToolbar';
 import { nodeTypes } from './FlowNode';
+import { NodeSearch } from './NodeSearch';
 import { Palette } from './Palette';
 import { PropertyPanel } from './PropertyPanel';
 import { useActivities } from './useActivities';
@@ -69,14 +71,35 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
   const currentDefinition = useCallback(() => graphToFlow(presentRef.current), [presentRef]);
   const canvasContext = useMemo<CanvasContextValue>(() => ({ descriptors, errors: errorStore, runState: overlay.runStore, readOnly: false }), [descriptors, errorStore, overlay.runStore]);
 
-  // Big flows open at a readable zoom on their Start node (only what is visible renders); small ones fit the view.
+  // A flow opens at a readable zoom: whole when it fits so, else on its Start node (only what is visible renders).
+  // The canvas is measured before the first paint, so React Flow mounts at that viewport instead of moving there.
+  const [canvasSize, setCanvasSize] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    setCanvasSize({ width: box?.width ?? 0, height: box?.height ?? 0 });
+  }, []);
   const initialViewport = useMemo(() => {
+    if (!canvasSize) return null;
     const nodes = presentRef.current.nodes;
-    if (nodes.length <= LARGE_FLOW) return null;
-    const start = nodes.find((n) => descriptors.get(n.data.type)?.isStart) ?? nodes[0];
-    const zoom = 0.8;
-    return { x: -start.position.x * zoom + 500, y: -start.position.y * zoom + 40, zoom };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    const boxOf = (n: ActivityNode) => {
+      const { width, height } = activityGeometry(n, descriptors);
+      return { x: n.position.x, y: n.position.y, width, height };
+    };
+    const start = nodes.find((n) => descriptors.get(n.data.type)?.isStart);
+    return openingViewport(nodes.map(boxOf), start && boxOf(start), canvasSize, { padding: FIT_OPTIONS.padding, maxZoom: FIT_OPTIONS.maxZoom });
+  }, [canvasSize, descriptors, presentRef]);
+
+  // Ctrl+K (Cmd+K) finds a node, anywhere on the page.
+  const [searching, setSearching] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   // The minimap draws (and subscribes to) every node: it mounts once the canvas has painted and the page is idle,
@@ -126,7 +149,7 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
         <Palette activities={activities} onAdd={editing.addFromPalette} />
         <div className="canvas" ref={wrapper} onDrop={editing.onDrop} onDragOver={editing.onDragOver}>
           <CanvasContext.Provider value={canvasContext}>
-            <ReactFlow<ActivityNode, FlowEdge>
+            {initialViewport && <ReactFlow<ActivityNode, FlowEdge>
               nodes={shownNodes}
               edges={overlay.shownEdges}
               nodeTypes={nodeTypes}
@@ -139,15 +162,16 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
               onlyRenderVisibleElements
               minZoom={0.05}
               maxZoom={2}
-              fitView={!initialViewport}
-              defaultViewport={initialViewport ?? undefined}
+              defaultViewport={initialViewport}
               fitViewOptions={FIT_OPTIONS}
             >
               <Background gap={24} />
               {miniMap && <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={miniMapColor} />}
               <Controls />
-            </ReactFlow>
+            </ReactFlow>}
           </CanvasContext.Provider>
+          <button type="button" className="canvas-search-hint" onClick={() => setSearching(true)} title="Find a node (Ctrl+K)">🔍 Find</button>
+          {searching && <NodeSearch nodes={present.nodes} onChoose={editing.selectNode} onClose={() => setSearching(false)} />}
         </div>
         <aside className="properties">
           <PropertyPanel graph={present} descriptors={descriptors} errors={mapped} actions={editing.actions} context={editing.editorContext} />
@@ -162,8 +186,6 @@ export function Designer({ loaded, activities, descriptors, onReload, offline, o
     </div>
   );
 }
-
-const LARGE_FLOW = 80;
 
 /** After the next frame, when the browser is idle (at the latest 300 ms later). */
 function whenIdle(fn: () => void) {

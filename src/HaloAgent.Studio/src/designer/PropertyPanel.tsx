@@ -140,7 +140,7 @@ function NodeEditor({ graph, nodeId, descriptors, errors, actions, context, read
           <div key={input.name} className="field">
             {label}
             {input.description && <div className="hint">{input.description}</div>}
-            <InputEditor input={input} value={value} fieldErrors={fieldErrors} context={context} onChange={(v) => actions.setInput(nodeId, input.name, v)} />
+            <InputEditor input={input} value={value} fieldErrors={fieldErrors} context={input.uiHint === 'template' ? { ...context, writtenText: !!node.data.inputs.texts } : context} onChange={(v) => actions.setInput(nodeId, input.name, v)} />
           </div>
         );
       })}

@@ -3,7 +3,8 @@ import { errorMessage } from '../api/http';
 import { LANGUAGES, type TemplateInfo, templatesApi } from '../api/templates';
 import type { Json } from '../api/types';
 
-const SAMPLE_DATA = {
+/** What a flow typically passes a message (contact, business, cart, order), for previews. */
+export const SAMPLE_DATA = {
   contact: { name: 'Ada', language: 'en', loyaltyPoints: 12, orderCount: 3 },
   business: { name: "Mama Nkechi's Kitchen", slug: 'mama-nkechi', bank: { name: 'GTBank', accountNumber: '0123456789', accountName: 'Mama Nkechi Foods' } },
   cart: { items: [{ sku: 'jollof-l', name: 'Jollof rice (large)', quantity: 2, unitPriceKobo: 350000, lineTotalKobo: 700000 }], itemCount: 2, subtotalKobo: 700000, isEmpty: false },
@@ -13,7 +14,7 @@ const SAMPLE_DATA = {
 type Preview = { state: 'loading' } | { state: 'ok'; text: string } | { state: 'error'; message: string } | { state: 'unavailable' };
 
 /** Picks a message template key and previews it in the five languages (needs the proposed /api/templates endpoints). */
-export function TemplatePicker({ value, onChange, errors }: { value: string; onChange: (v: string) => void; errors: string[] }) {
+export function TemplatePicker({ value, onChange, errors, written = false }: { value: string; onChange: (v: string) => void; errors: string[]; written?: boolean }) {
   const listId = useId();
   const [templates, setTemplates] = useState<{ list: TemplateInfo[]; available: boolean } | null>(null);
   const [data, setData] = useState(JSON.stringify(SAMPLE_DATA, null, 2));
@@ -32,7 +33,7 @@ export function TemplatePicker({ value, onChange, errors }: { value: string; onC
   }, []);
 
   useEffect(() => {
-    if (!value || !templates?.available || value.includes('{{')) {
+    if (!value || !templates?.available || value.includes('{{') || written) {
       setPreviews({});
       return;
     }
@@ -56,7 +57,7 @@ export function TemplatePicker({ value, onChange, errors }: { value: string; onC
       live = false;
       clearTimeout(timer);
     };
-  }, [value, data, templates?.available]);
+  }, [value, data, templates?.available, written]);
 
   const known = templates?.list.find((t) => t.key === value);
   return (
@@ -66,11 +67,12 @@ export function TemplatePicker({ value, onChange, errors }: { value: string; onC
       {templates && !templates.available && (
         <div className="hint warn">Template list and previews need <code>GET /api/templates</code> and <code>POST /api/templates/preview</code>, which this server does not have yet. Type the key.</div>
       )}
-      {templates?.available && value && !known && !value.includes('{{') && <ul className="field-errors"><li>Unknown template key “{value}”.</li></ul>}
+      {written && <div className="hint">This node sends its own text (below), named “{value || '…'}”.</div>}
+      {templates?.available && value && !known && !written && !value.includes('{{') && <ul className="field-errors"><li>Unknown template key “{value}”; write its text below to create it.</li></ul>}
       {known && known.languages.length < LANGUAGES.length && (
         <div className="hint warn">Missing in: {LANGUAGES.filter((l) => !known.languages.includes(l.code)).map((l) => l.name).join(', ')} (English is used)</div>
       )}
-      {templates?.available && value && (
+      {templates?.available && value && !written && (
         <div className="previews">
           {LANGUAGES.map((lang) => {
             const p = previews[lang.code];

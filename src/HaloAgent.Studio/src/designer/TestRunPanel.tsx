@@ -1,8 +1,9 @@
+import './testRun.css';
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/http';
 import { type CustomerMessage, type TestRun, testRunsApi } from '../api/testRuns';
 import type { FlowDefinition } from '../api/types';
-import { canFastForward, chatBubbles, describeRun, isLive } from '../flow/testRun';
+import { canFastForward, chatBubbles, describeRun, isLive, statusLabel } from '../flow/testRun';
 
 const LANGUAGES = [
   ['en', 'English'],
@@ -207,7 +208,7 @@ export function TestRunPanel({ flowId, currentDefinition, onRun, onClose }: Prop
             <button type="submit" className="primary" disabled={!text.trim() || (!!run && !isLive(run.status))}>Send</button>
           </form>
           <div className="tr-status">
-            <span className={`badge status-${(run?.status ?? 'notstarted').toLowerCase()}`}>{run?.status ?? 'starting'}</span>{' '}
+            <span className={`badge status-${(run?.status ?? 'notstarted').toLowerCase()}`} data-testid="test-run-status">{statusLabel(run?.status)}</span>{' '}
             <span className="tr-describe">{run ? describeRun(run) : 'Starting…'}</span>
           </div>
           <div className="tr-actions">

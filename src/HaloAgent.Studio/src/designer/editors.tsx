@@ -4,12 +4,15 @@ import { checkExpression } from '../flow/expr';
 import { checkCron, checkDuration, checkEventName, checkVariableName, describeDuration, parseDuration } from '../flow/values';
 import { EventNameInput } from './EventNameInput';
 import { TemplatePicker } from './TemplatePicker';
+import { TemplateTexts } from './TemplateTexts';
 import { useEventCatalog, useFunctionTable } from './useCatalogues';
 
 export interface EditorContext {
   variables: string[];
   /** Event names this flow already uses; the catalogue of the product's events is loaded by the field itself. */
   eventNames: string[];
+  /** The node sends a text written in the Studio (its `texts` input), not a template file: its key is a new name. */
+  writtenText?: boolean;
 }
 
 export interface EditorProps {
@@ -334,6 +337,7 @@ export function InputEditor({ input, value, onChange, fieldErrors, context }: Ed
     case 'Duration':
       return <DurationEditor value={value} onChange={onChange} errors={errors} />;
     case 'Json':
+      if (input.uiHint === 'template-texts') return <TemplateTexts value={value} onChange={onChange} fieldErrors={fieldErrors} />;
       return <JsonEditor value={value} onChange={onChange} errors={errors} />;
     case 'Number':
       return (
@@ -394,7 +398,7 @@ export function InputEditor({ input, value, onChange, fieldErrors, context }: Ed
       );
     }
     default: {
-      if (input.kind === 'Text' && input.uiHint === 'template') return <TemplatePicker value={asText(value)} onChange={(v) => onChange(v || undefined)} errors={errors} />;
+      if (input.kind === 'Text' && input.uiHint === 'template') return <TemplatePicker value={asText(value)} onChange={(v) => onChange(v || undefined)} errors={errors} written={!!context.writtenText} />;
       const text = asText(value);
       const multiline = input.uiHint === 'multiline' || text.length > 50 || text.includes('\n');
       return (

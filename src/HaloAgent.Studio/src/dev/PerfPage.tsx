@@ -9,6 +9,8 @@ import { activityGeometry } from '../flow/geometry';
 import { autoLayout } from '../flow/layout';
 import { descriptorMap } from '../flow/model';
 import fixture from '../test/activities.fixture.json';
+import { useDevTools } from '../api/devTools';
+import { Link } from '../router';
 
 export interface PerfResult {
   nodes: number;
@@ -74,11 +76,27 @@ function PanProbe({ ready, onDone }: { ready: number | null; onDone: (frames: nu
   return null;
 }
 
+/** Route /studio/dev/perf: for developers only (the server's dev-tools switch); an owner gets a refusal, not the check. */
+export function PerfPage() {
+  const devTools = useDevTools();
+  if (devTools === null) return <div className="spinner">Loading…</div>;
+  if (!devTools.enabled) {
+    return (
+      <div className="page" role="alert">
+        <h1>Not available</h1>
+        <p>The designer performance check is a developer tool and is off on this server. {devTools.reason}</p>
+        <p><Link to="/studio">Back to flows</Link></p>
+      </div>
+    );
+  }
+  return <PerfCheck />;
+}
+
 /**
- * Route /studio/dev/perf: opens a generated 200-node flow in the real designer (offline: no validation or saves),
+ * Opens a generated 200-node flow in the real designer (offline: no validation or saves),
  * reports time to first render and frame times while panning. Results are also on `window.__haloPerf`.
  */
-export function PerfPage() {
+function PerfCheck() {
   const count = Number(new URLSearchParams(window.location.search).get('nodes') ?? 200);
   const t0 = useRef(0);
   if (t0.current === 0) {

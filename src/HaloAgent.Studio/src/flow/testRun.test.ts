@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TestRunMessage } from '../api/testRuns';
-import { canFastForward, chatBubbles, decorateEdges, describeRun, isLive } from './testRun';
+import { canFastForward, chatBubbles, decorateEdges, describeRun, isLive, statusLabel } from './testRun';
 
 const msg = (over: Partial<TestRunMessage>): TestRunMessage => ({
   id: 'm', direction: 'outbound', channel: 'webchat', at: '2026-11-22T10:05:00Z', type: 'text', text: '', choices: [], ...over,
@@ -50,6 +50,16 @@ describe('run state', () => {
   it('says what the run waits for', () => {
     expect(describeRun({ status: 'Waiting', waitingFor: ['message.received'], timerDueAt: null, currentNodeId: 'ask' })).toBe('Waiting at ask for message.received.');
     expect(describeRun({ status: 'Faulted', waitingFor: [], currentNodeId: 'send', incident: 'boom' })).toContain('boom');
+  });
+
+  it('ends a hand-over as a hand-over, with its reason, not as finished', () => {
+    const handOver = { nodeId: 'escalate', reason: 'The customer asked for a person.' };
+    expect(describeRun({ status: 'HandedOver', waitingFor: [], handOver })).toBe('Handed over to a person: The customer asked for a person.');
+    expect(describeRun({ status: 'HandedOver', waitingFor: [], handOver: { nodeId: 'x' } })).toBe('Handed over to a person.');
+    expect(describeRun({ status: 'Ended', waitingFor: [], handOver })).toContain('Handed over to a person: The customer asked for a person.');
+    expect(describeRun({ status: 'Waiting', waitingFor: ['escalation.resolved'], currentNodeId: 'wait', handOver })).toMatch(/^Handed over to a person: .* Waiting at wait/);
+    expect(isLive('HandedOver')).toBe(false);
+    expect(statusLabel('HandedOver')).toBe('Handed over');
   });
 });
 

@@ -41,7 +41,8 @@ export function chatBubbles(messages: readonly TestRunMessage[], pending: readon
 export const isLive = (status: TestRunStatus | undefined) => status === undefined || status === 'NotStarted' || status === 'Running' || status === 'Waiting' || status === 'Faulted';
 
 /** A sentence for the status line under the chat. */
-export function describeRun(run: Pick<TestRun, 'status' | 'waitingFor' | 'timerDueAt' | 'currentNodeId' | 'incident'>): string {
+export function describeRun(run: Pick<TestRun, 'status' | 'waitingFor' | 'timerDueAt' | 'currentNodeId' | 'incident' | 'handOver'>): string {
+  const handedOver = run.handOver ? sentence(`Handed over to a person${run.handOver.reason?.trim() ? `: ${run.handOver.reason.trim()}` : ''}`) : null;
   switch (run.status) {
     case 'NotStarted':
       return 'Waiting for the customer’s first message.';
@@ -51,17 +52,26 @@ export function describeRun(run: Pick<TestRun, 'status' | 'waitingFor' | 'timerD
       const parts = [] as string[];
       if (run.waitingFor.length) parts.push(`for ${run.waitingFor.join(' or ')}`);
       if (run.timerDueAt) parts.push(`until ${new Date(run.timerDueAt).toLocaleString()}`);
-      return `Waiting at ${run.currentNodeId ?? '…'}${parts.length ? ` ${parts.join(', ')}` : ''}.`;
+      const waiting = `Waiting at ${run.currentNodeId ?? '…'}${parts.length ? ` ${parts.join(', ')}` : ''}.`;
+      return handedOver ? `${handedOver} ${waiting}` : waiting;
     }
     case 'Faulted':
       return `Failed at ${run.currentNodeId ?? '…'}: ${run.incident ?? 'see the journal'}`;
     case 'Completed':
       return 'The flow finished.';
+    case 'HandedOver':
+      return handedOver ?? 'Handed over to a person.';
     case 'Cancelled':
     case 'Ended':
-      return 'The test run has ended.';
+      return handedOver ? `${handedOver} The test run has ended.` : 'The test run has ended.';
   }
 }
+
+/** The status badge's words: the server's status, in a person's words where it is not one already. */
+export const statusLabel = (status: TestRunStatus | undefined) => (status === 'HandedOver' ? 'Handed over' : status === 'NotStarted' ? 'Not started' : status ?? 'starting');
+
+/** Ends a sentence with a full stop unless it already ends with one (a reason often does). */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /** Fast-forward is offered while the instance waits on a timer. */
 export const canFastForward = (run: Pick<TestRun, 'status' | 'timerDueAt'> | null) => !!run && run.status === 'Waiting' && !!run.timerDueAt;

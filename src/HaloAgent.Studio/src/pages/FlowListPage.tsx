@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useDevTools } from '../api/devTools';
 import { flowsApi } from '../api/flows';
 import { ApiError, errorMessage } from '../api/http';
 import type { FlowDefinition, FlowSummary, ValidationError } from '../api/types';
 import { ErrorBox, formatDate, parseLenientJson, pickFile, Spinner } from '../components/util';
-import { FLOW_ID } from '../flow/values';
-import { Link, navigate } from '../router';
+import { Link } from '../router';
+import { NewFlowForm } from './NewFlowForm';
 
 export function FlowListPage() {
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
@@ -12,8 +13,7 @@ export function FlowListPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ text: string; errors: ValidationError[] } | null>(null);
   const [creating, setCreating] = useState(false);
-  const [newId, setNewId] = useState('');
-  const [newName, setNewName] = useState('');
+  const devTools = useDevTools();
 
   const load = useCallback(() => {
     setError(null);
@@ -21,21 +21,6 @@ export function FlowListPage() {
     flowsApi.list().then(setFlows, (e) => setError(errorMessage(e)));
   }, []);
   useEffect(load, [load]);
-
-  const create = async () => {
-    const doc: FlowDefinition = {
-      id: newId,
-      name: newName || newId,
-      nodes: [{ id: 'start', type: 'Start', label: 'Start', inputs: { trigger: 'manual' }, position: { x: 0, y: 0 } }],
-      edges: [],
-    };
-    try {
-      await flowsApi.create(doc);
-      navigate(`/studio/flows/${encodeURIComponent(newId)}`);
-    } catch (e) {
-      setMessage(errorMessage(e));
-    }
-  };
 
   const importFlow = async (publish: boolean) => {
     const text = await pickFile('.json,application/json');
@@ -63,14 +48,7 @@ export function FlowListPage() {
         <button type="button" onClick={() => importFlow(true)}>Import and publish</button>
         <button type="button" className="primary" onClick={() => setCreating((c) => !c)}>New flow</button>
       </div>
-      {creating && (
-        <form className="card inline-form" onSubmit={(e) => { e.preventDefault(); void create(); }}>
-          <label>Id <input className={`mono ${newId && !FLOW_ID.test(newId) ? 'invalid' : ''}`} value={newId} placeholder="e.g. birthday-offer" onChange={(e) => setNewId(e.target.value)} required /></label>
-          <label>Name <input value={newName} placeholder="Birthday offer" onChange={(e) => setNewName(e.target.value)} /></label>
-          <button type="submit" className="primary" disabled={!FLOW_ID.test(newId)}>Create</button>
-          <span className="hint">Lower-case letters, digits, - and _. The id is fixed once created.</span>
-        </form>
-      )}
+      {creating && <NewFlowForm taken={new Set(flows?.map((f) => f.id) ?? [])} onError={setMessage} />}
       {message && <div className="banner info">{message} <button type="button" className="icon" onClick={() => setMessage(null)}>✕</button></div>}
       {failure && (
         <div className="banner error" role="alert">
@@ -87,7 +65,7 @@ export function FlowListPage() {
       {error && <ErrorBox message={error} onRetry={load} />}
       {!flows && !error && <Spinner />}
       {flows && (
-        <table className="table">
+        <table className="table flow-list">
           <thead>
             <tr><th>Flow</th><th>Active</th><th>Latest</th><th>Updated</th><th /></tr>
           </thead>
@@ -111,7 +89,7 @@ export function FlowListPage() {
           </tbody>
         </table>
       )}
-      <p className="hint">Developer: <Link to="/studio/dev/perf">designer performance check (200 nodes)</Link></p>
+      {devTools?.enabled && <p className="hint">Developer: <Link to="/studio/dev/perf">designer performance check (200 nodes)</Link></p>}
     </div>
   );
 }

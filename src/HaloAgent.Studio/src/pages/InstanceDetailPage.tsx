@@ -14,13 +14,15 @@ import { createGeometryDecorator } from '../flow/geometry';
 import type { ActivityNode, DescriptorMap, FlowEdge } from '../flow/model';
 import { pathFromJournal } from '../flow/path';
 import { Link } from '../router';
+import { StepPanel } from './StepPanel';
+import './instance.css';
 
 function JsonView({ value }: { value: Json | undefined }) {
   if (value === undefined) return <span className="hint">—</span>;
   return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
 }
 
-function PathCanvas({ definition, details, descriptors }: { definition: FlowDefinition; details: InstanceDetails; descriptors: DescriptorMap }) {
+function PathCanvas({ definition, details, descriptors, onNodeClick }: { definition: FlowDefinition; details: InstanceDetails; descriptors: DescriptorMap; onNodeClick: (id: string) => void }) {
   const runState = useMemo(() => createKeyedStore<NodeRunState>(), []);
   const path = useMemo(() => pathFromJournal(details.journal, details.summary), [details]);
   useEffect(() => runState.set(path.states), [path, runState]);
@@ -41,6 +43,7 @@ function PathCanvas({ definition, details, descriptors }: { definition: FlowDefi
         nodesConnectable={false}
         nodesDraggable={false}
         elementsSelectable={false}
+        onNodeClick={(_, node) => onNodeClick(node.id)}
         onlyRenderVisibleElements
         defaultEdgeOptions={{ type: 'smoothstep' }}
         minZoom={0.05}
@@ -122,6 +125,7 @@ export function InstanceDetailPage({ instanceId }: { instanceId: string }) {
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState<Set<number>>(new Set());
   const [showMigrate, setShowMigrate] = useState(false);
+  const [stepNode, setStepNode] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -203,11 +207,12 @@ export function InstanceDetailPage({ instanceId }: { instanceId: string }) {
       <div className="instance-canvas card">
         {definition ? (
           <ReactFlowProvider>
-            <PathCanvas definition={definition} details={details} descriptors={activities.map} />
+            <PathCanvas definition={definition} details={details} descriptors={activities.map} onNodeClick={setStepNode} />
           </ReactFlowProvider>
         ) : <Spinner />}
-        <div className="legend"><span className="lg visited" /> ran <span className="lg current" /> here now <span className="lg faulted" /> faulted <span className="lg taken" /> path taken</div>
+        <div className="legend"><span className="lg visited" /> ran <span className="lg current" /> here now <span className="lg faulted" /> faulted <span className="lg taken" /> path taken · tap a node for its inputs and outputs</div>
       </div>
+      {stepNode && <StepPanel journal={details.journal} nodeId={stepNode} label={definition?.nodes?.find((n) => n.id === stepNode)?.label ?? undefined} onClose={() => setStepNode(null)} />}
       <h2>Journal</h2>
       <table className="table journal">
         <thead>
