@@ -35,7 +35,7 @@ public sealed class ContactDetailReader(ContactQueries queries, ConversationQuer
         var (consent, changedAt) = ContactConsent.Of(c);
         return new ContactDetail(
             c.Id,
-            ContactDisplay.Name(c.Name, c.PhoneE164),
+            ContactDisplay.Name(c.Name, c.PhoneE164, c.Channel, c.WaId),
             ContactDisplay.Phone(c.PhoneE164),
             c.Channel,
             ContactDisplay.Language(c.PreferredLanguage),

@@ -8,8 +8,6 @@ internal static class ContactDisplay
 {
     public static string Name(ContactInfo contact) => Name(contact.Name, contact.PhoneE164, contact.Channel, contact.WaId);
 
-    public static string Name(string? name, string? phone) => name ?? phone ?? "Customer";
-
     /// <summary>
     /// A contact who gave no name and has no phone (a web chat visitor) is named by their channel and a short tag of
     /// their key, so the owner can tell two of them apart instead of reading "Customer" on every row.

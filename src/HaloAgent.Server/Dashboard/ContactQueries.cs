@@ -73,7 +73,7 @@ public sealed class ContactQueries(IDbContextFactory<CommerceDbContext> factory)
         var (consent, changedAt) = ContactConsent.Of(c);
         return new(
             c.Id,
-            ContactDisplay.Name(c.Name, c.PhoneE164),
+            ContactDisplay.Name(c.Name, c.PhoneE164, c.Channel, c.WaId),
             ContactDisplay.Phone(c.PhoneE164),
             ContactDisplay.Language(c.PreferredLanguage),
             c.MarketingConsent && !c.MarketingOptOut,

@@ -34,16 +34,16 @@ public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory
         var ids = orders.Select(o => o.Order.ContactId).Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var contacts = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Name, c.PhoneE164 })
-            .ToDictionaryAsync(c => c.Id, c => (c.Name, c.PhoneE164), cancellationToken);
+            .Select(c => new { c.Id, c.Name, c.PhoneE164, c.Channel, c.WaId })
+            .ToDictionaryAsync(c => c.Id, c => (Name: ContactDisplay.Name(c.Name, c.PhoneE164, c.Channel, c.WaId), c.PhoneE164), cancellationToken);
         return orders.Select(o =>
         {
-            var (name, phone) = contacts.GetValueOrDefault(o.Order.ContactId);
+            var (name, phone) = contacts.TryGetValue(o.Order.ContactId, out var contact) ? contact : (Name: "Customer", PhoneE164: (string?)null);
             return ToDashboard(o, name, phone);
         }).ToList();
     }
 
-    private static DashboardOrder ToDashboard(OrderWithPayment withPayment, string? name, string? phone)
+    private static DashboardOrder ToDashboard(OrderWithPayment withPayment, string name, string? phone)
     {
         var order = withPayment.Order;
         var inReview = order.Status == OrderStatus.PendingPayment && withPayment.Payment?.Status == PaymentStatus.AwaitingReview;
@@ -51,7 +51,7 @@ public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory
             order.Id,
             order.Number,
             order.ContactId,
-            ContactDisplay.Name(name, phone),
+            name,
             ContactDisplay.Phone(phone),
             inReview ? PaymentReviewStatus : OrderStatusNames.ToName(order.Status),
             OrderTransitions.Next(order.Status, order.Fulfilment).Select(OrderStatusNames.ToName).ToList(),
@@ -75,7 +75,7 @@ public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory
                 join o in db.Orders.AsNoTracking() on p.OrderId equals o.Id
                 join c in db.Contacts.AsNoTracking().ExceptSandbox() on p.ContactId equals c.Id
                 where p.Id == paymentId && p.BusinessId == businessId
-                select new { p.Id, p.OrderId, o.Number, c.Name, c.PhoneE164, p.AmountKobo, p.Reference, p.ClaimedAt, p.UpdatedAt })
+                select new { p.Id, p.OrderId, o.Number, c.Name, c.PhoneE164, c.Channel, c.WaId, p.AmountKobo, p.Reference, p.ClaimedAt, p.UpdatedAt })
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
@@ -88,7 +88,7 @@ public sealed class OrderProjection(IDbContextFactory<CommerceDbContext> factory
             .Select(r => r.FieldsJson)
             .FirstOrDefaultAsync(cancellationToken);
         return new PaymentReviewItem(
-            row.Id, row.OrderId, row.Number, ContactDisplay.Name(row.Name, row.PhoneE164), ContactDisplay.Phone(row.PhoneE164),
+            row.Id, row.OrderId, row.Number, ContactDisplay.Name(row.Name, row.PhoneE164, row.Channel, row.WaId), ContactDisplay.Phone(row.PhoneE164),
             ReceiptAmount(fields) ?? row.AmountKobo, row.AmountKobo, row.Reference, null, DashboardTime.At(row.ClaimedAt ?? row.UpdatedAt));
     }
 

@@ -70,6 +70,22 @@ public sealed partial class DashboardOrdersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_web_chat_visitors_order_and_contact_name_the_visitor_as_the_inbox_does_not_Customer()
+    {
+        var contacts = _factory.Services.GetRequiredService<HaloAgent.Commerce.Contacts.IContactService>();
+        var visitor = (await contacts.UpsertFromInboundAsync(_businessId, "web:visitor-orders-0007-k9qz", null, null, "webchat", default)).Contact;
+        var order = await DashboardSeed.OrderAsync(_factory.Services, _businessId, visitor.Id, "JOLLOF-RICE", 1, address: null);
+        var owner = await _factory.SignedInClientAsync(AuthPolicies.Owner);
+
+        var listed = (await owner.GetFromJsonAsync<JsonArray>("/api/orders"))!.Single(o => o!["id"]!.GetValue<string>() == order.Id)!;
+        listed["contactName"]!.GetValue<string>().ShouldBe("Web chat visitor K9QZ");
+        var contact = (await owner.GetFromJsonAsync<JsonArray>("/api/contacts"))!.Single(c => c!["id"]!.GetValue<string>() == visitor.Id)!;
+        contact["name"]!.GetValue<string>().ShouldBe("Web chat visitor K9QZ");
+        var conversation = (await owner.GetFromJsonAsync<JsonObject>($"/api/conversations/{visitor.Id}"))!;
+        conversation["contactName"]!.GetValue<string>().ShouldBe(listed["contactName"]!.GetValue<string>(), "one name on every page");
+    }
+
+    [Fact]
     public async Task An_order_whose_receipt_waits_reads_payment_review()
     {
         var bola = await DashboardSeed.ContactAsync(_factory.Services, _businessId, "2348035550002", "Bola Review");
