@@ -134,6 +134,15 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
         return contact is null ? null : ContactInfo.From(contact);
     }
 
+    public async Task<bool> SetTagsAsync(string contactId, IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    {
+        var column = ContactTags.Write(tags);
+        var now = Now();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Contacts.Where(c => c.Id == contactId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Tags, column).SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
+    }
+
     public async Task<bool> SetLanguageAsync(string contactId, string language, CancellationToken cancellationToken)
     {
         var code = LanguageCodes.Normalize(language);

@@ -34,6 +34,9 @@ public interface IContactService
     /// <summary>Sets the preferred language; false when the code is not one of en, pcm, yo, ig, ha or the contact is unknown.</summary>
     Task<bool> SetLanguageAsync(string contactId, string language, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the owner's tags (already normalised by <see cref="ContactTags.NormalizeAll"/>); false when the contact is unknown.</summary>
+    Task<bool> SetTagsAsync(string contactId, IReadOnlyCollection<string> tags, CancellationToken cancellationToken);
+
     Task<bool> SetNameAsync(string contactId, string name, CancellationToken cancellationToken);
 
     /// <summary>STOP: no marketing (and no nudges) from now on. Idempotent; keeps the first opt-out time.</summary>

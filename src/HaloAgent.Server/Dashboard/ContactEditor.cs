@@ -1,12 +1,10 @@
 using HaloAgent.Commerce.Contacts;
-using HaloAgent.Commerce.Persistence;
 using HaloAgent.Platform.Languages;
-using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Server.Dashboard;
 
 /// <summary>The owner's or an agent's changes to a contact: language and tags, validated before anything is written.</summary>
-public sealed class ContactEditor(IDbContextFactory<CommerceDbContext> factory, IContactService contacts, TimeProvider clock)
+public sealed class ContactEditor(IContactService contacts)
 {
     /// <summary>What the patch would store, or the reason it is refused (then nothing is written).</summary>
     public static (string? Language, IReadOnlyList<string>? Tags, string? Error) Validate(ContactPatch patch)
@@ -39,11 +37,7 @@ public sealed class ContactEditor(IDbContextFactory<CommerceDbContext> factory, 
 
         if (tags is not null)
         {
-            var column = ContactTags.Write(tags);
-            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            await db.Contacts.Where(c => c.Id == contactId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Tags, column).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+            await contacts.SetTagsAsync(contactId, tags, cancellationToken);
         }
     }
 }

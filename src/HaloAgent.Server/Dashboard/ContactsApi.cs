@@ -1,3 +1,4 @@
+using HaloAgent.Commerce.Contacts;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;

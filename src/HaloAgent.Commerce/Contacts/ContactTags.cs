@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HaloAgent.Server.Dashboard;
+namespace HaloAgent.Commerce.Contacts;
 
 /// <summary>
 /// The owner's tags on a contact: short lower-case labels (letters, digits, space, '-' or '_'), stored in one column as
