@@ -36,6 +36,18 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [conversationId, messages]);
 
+  // The box changes size without a new message (the phone rotates, the keyboard opens, a bar above wraps): an owner
+  // at the newest stays there.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   const onScroll = () => {
     const el = box.current;
     if (!el) return;
