@@ -92,7 +92,7 @@ internal sealed class CatalogService(IDbContextFactory<CommerceDbContext> factor
         var normalized = Skus.Normalize(sku);
         var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var product = await db.Products.FirstOrDefaultAsync(p => p.BusinessId == businessId && p.Sku == normalized, cancellationToken);
+        var product = await FindAsync(db, businessId, normalized, cancellationToken);
         if (product is null)
         {
             return new CatalogChange(CatalogChangeOutcome.NotFound, normalized);
@@ -145,7 +145,7 @@ internal sealed class CatalogService(IDbContextFactory<CommerceDbContext> factor
         var normalized = Skus.Normalize(sku);
         var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var product = await db.Products.FirstOrDefaultAsync(p => p.BusinessId == businessId && p.Sku == normalized, cancellationToken);
+        var product = await FindAsync(db, businessId, normalized, cancellationToken);
         if (product is null)
         {
             return new CatalogChange(CatalogChangeOutcome.NotFound, normalized);
@@ -235,4 +235,7 @@ internal sealed class CatalogService(IDbContextFactory<CommerceDbContext> factor
             throw new ArgumentException($"Product {draft.Sku} has a negative price or stock.", nameof(draft));
         }
     }
+
+    private static Task<Product?> FindAsync(CommerceDbContext db, string businessId, string sku, CancellationToken cancellationToken) =>
+        db.Products.FirstOrDefaultAsync(p => p.BusinessId == businessId && p.Sku == sku, cancellationToken);
 }

@@ -32,12 +32,12 @@ public sealed class DashboardStreamTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-        (await ReadUntilAsync(reader, l => l == ": connected", timeout.Token)).ShouldNotBeNull();
+        (await DashboardStream.ReadUntilAsync(reader, l => l == ": connected", timeout.Token)).ShouldNotBeNull();
 
         var ada = await DashboardSeed.ContactAsync(_factory.Services, businessId, "2348034440001", "Ada Stream");
         var order = await DashboardSeed.OrderAsync(_factory.Services, businessId, ada.Id, "JOLLOF-RICE", 2, "5 Broad Street");
 
-        var created = await NextEventAsync(reader, "order.created", timeout.Token);
+        var created = await DashboardStream.NextEventAsync(reader, "order.created", timeout.Token);
         created["id"]!.GetValue<string>().ShouldBe(order.Id, "orders placed before the stream opened are not replayed");
         created["number"]!.GetValue<string>().ShouldBe(order.Number);
         created["contactName"]!.GetValue<string>().ShouldBe("Ada Stream");
@@ -53,13 +53,13 @@ public sealed class DashboardStreamTests : IAsyncLifetime
         item["lineTotalKobo"]!.GetValue<long>().ShouldBe(7_000_00);
 
         await _factory.Services.GetRequiredService<IOrderService>().ChangeStatusAsync(order.Id, OrderStatus.Cancelled, "test", "changed mind", default);
-        var updated = await NextEventAsync(reader, "order.updated", timeout.Token);
+        var updated = await DashboardStream.NextEventAsync(reader, "order.updated", timeout.Token);
         updated["id"]!.GetValue<string>().ShouldBe(order.Id);
         updated["status"]!.GetValue<string>().ShouldBe("cancelled");
         updated["nextStatuses"]!.AsArray().ShouldBeEmpty();
 
         (await owner.PostAsync($"/api/conversations/{ada.Id}/takeover", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var conversation = await NextEventAsync(reader, "conversation.updated", timeout.Token, e => e["handledBy"]?.GetValue<string>() == "human");
+        var conversation = await DashboardStream.NextEventAsync(reader, "conversation.updated", timeout.Token, e => e["handledBy"]?.GetValue<string>() == "human");
         conversation["contactId"]!.GetValue<string>().ShouldBe(ada.Id);
         conversation["escalationId"].ShouldNotBeNull();
     }
@@ -68,35 +68,5 @@ public sealed class DashboardStreamTests : IAsyncLifetime
     public async Task The_stream_needs_a_signed_in_user()
     {
         (await _factory.CreateClient().GetAsync("/api/stream")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-    }
-
-    /// <summary>Reads events until one named <paramref name="name"/> (matching <paramref name="match"/>) arrives; returns its data.</summary>
-    private static async Task<JsonObject> NextEventAsync(StreamReader reader, string name, CancellationToken cancellationToken, Func<JsonObject, bool>? match = null)
-    {
-        while (true)
-        {
-            await ReadUntilAsync(reader, l => l == $"event: {name}", cancellationToken);
-            var data = await reader.ReadLineAsync(cancellationToken);
-            data.ShouldNotBeNull();
-            data.ShouldStartWith("data: ");
-            var json = JsonNode.Parse(data["data: ".Length..])!.AsObject();
-            if (match is null || match(json))
-            {
-                return json;
-            }
-        }
-    }
-
-    private static async Task<string> ReadUntilAsync(StreamReader reader, Func<string, bool> done, CancellationToken cancellationToken)
-    {
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (done(line))
-            {
-                return line;
-            }
-        }
-
-        throw new EndOfStreamException("The stream ended.");
     }
 }
