@@ -430,7 +430,7 @@ public sealed class PostgresServer : IAsyncDisposable
          listen_addresses = '127.0.0.1'
          port = {port.ToString(CultureInfo.InvariantCulture)}
          unix_socket_directories = '{dataDirectory.Replace("'", "''", StringComparison.Ordinal)}'
-         max_connections = 300
+         max_connections = 800
          shared_buffers = 256MB
          fsync = on
 
