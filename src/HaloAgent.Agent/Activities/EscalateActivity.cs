@@ -30,6 +30,7 @@ public sealed class EscalateActivity(ConversationLoader conversations, IEscalati
             {
                 ["escalationId"] = opened.Escalation.Id,
                 ["reason"] = context.Text("reason"),
+                ["by"] = "agent",
             }, $"{context.IdempotencyKey}:{EventNames.EscalationOpened}", cancellationToken);
         }
 

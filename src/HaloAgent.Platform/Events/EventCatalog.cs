@@ -62,6 +62,7 @@ public static class EventCatalog
         [
             new("escalationId", "string", "The escalation's id."),
             new("reason", "string?", "Why: the reason the flow gave, or who took the chat over."),
+            new("by", "string", "Who handed the chat over: 'agent' (the customer asked, or the agent could not help) or 'owner' (a person took it from the inbox)."),
         ]),
         new(EventNames.EscalationResolved, "The person handed the chat back to the agent (escalation resolved or chat released).",
         [

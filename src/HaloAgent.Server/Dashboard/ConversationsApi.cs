@@ -59,7 +59,8 @@ public static class ConversationsApi
             }
 
             // The same escalation the agent opens when it hands over: it pauses the agent atomically, and the hand-over
-            // flow (started by escalation.opened) tells the customer and waits for escalation.resolved.
+            // flow (started by escalation.opened) waits for escalation.resolved. It says nothing to the customer: nobody asked
+            // for a person, and its "someone will reply shortly" could arrive after the owner's own first reply.
             var reason = $"taken over by {user.Actor()}";
             var opened = await escalations.OpenAsync(contact.BusinessId, contact.Id, reason, user.Actor(), ct);
             if (!opened.AlreadyOpen)
@@ -69,6 +70,7 @@ public static class ConversationsApi
                     {
                         ["escalationId"] = opened.Escalation.Id,
                         ["reason"] = reason,
+                        ["by"] = "owner",
                     }) { EventId = $"{EventNames.EscalationOpened}:{opened.Escalation.Id}", Tenant = contact.BusinessId },
                     ct);
                 await audit.RecordAsync(user, AuditActions.ConversationTakeOver, "contact", contact.Id, new { handledBy = "agent" }, new { handledBy = "human", escalationId = opened.Escalation.Id }, ct);
