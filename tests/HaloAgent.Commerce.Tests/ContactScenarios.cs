@@ -51,6 +51,25 @@ public abstract class ContactScenarios(TestDatabase database) : CommerceTest(dat
     }
 
     [Fact]
+    public async Task Every_message_touches_the_contact_even_two_in_the_same_second()
+    {
+        // WhatsApp stamps messages in whole seconds: a customer's quick second message carries the same time, and the
+        // owner's live inbox (which watches the contact's updated time) must still hear of it.
+        var contact = await NewContactAsync();
+        var sentAt = Host.Now + 60_000;
+        var first = await Contacts.UpsertFromInboundAsync(BusinessId, contact.WaId, null, sentAt, null, default);
+        Host.Clock.Advance(TimeSpan.FromMilliseconds(300));
+        var second = await Contacts.UpsertFromInboundAsync(BusinessId, contact.WaId, null, sentAt, null, default);
+        Host.Clock.Advance(TimeSpan.FromMilliseconds(300));
+        var late = await Contacts.UpsertFromInboundAsync(BusinessId, contact.WaId, null, sentAt - 30_000, "webchat", default);
+
+        second.Contact.UpdatedAt.ShouldBeGreaterThan(first.Contact.UpdatedAt);
+        late.Contact.UpdatedAt.ShouldBeGreaterThan(second.Contact.UpdatedAt, "a late message is news to the inbox too");
+        late.Contact.LastInboundAt.ShouldBe(sentAt, "the 24-hour window never moves backwards");
+        late.Contact.Channel.ShouldBe("whatsapp", "the channel is the one of the newest message");
+    }
+
+    [Fact]
     public async Task Parallel_first_messages_from_one_customer_make_one_contact()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ =>

@@ -37,12 +37,16 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
                 }
             }
 
-            // Conditional updates: a redelivered or late message never moves the window backwards, and a name the
-            // customer gave is never replaced by their profile name.
+            // A late message never moves the window (or the channel) backwards, but every message touches updated_at:
+            // the live inbox watches it, and WhatsApp stamps in whole seconds, so two quick messages carry one time.
+            // A name the customer gave is never replaced by their profile name.
             var latestChannel = channel ?? existing.Channel;
-            await db.Contacts.Where(c => c.Id == existing.Id && (c.LastInboundAt == null || c.LastInboundAt < at))
+            await db.Contacts.Where(c => c.Id == existing.Id)
                 .ExecuteUpdateAsync(
-                    s => s.SetProperty(c => c.LastInboundAt, at).SetProperty(c => c.Channel, latestChannel).SetProperty(c => c.UpdatedAt, now),
+                    s => s
+                        .SetProperty(c => c.Channel, c => c.LastInboundAt == null || c.LastInboundAt <= at ? latestChannel : c.Channel)
+                        .SetProperty(c => c.LastInboundAt, c => c.LastInboundAt == null || c.LastInboundAt < at ? at : c.LastInboundAt)
+                        .SetProperty(c => c.UpdatedAt, now),
                     cancellationToken);
             if (name is not null && existing.Name is null)
             {

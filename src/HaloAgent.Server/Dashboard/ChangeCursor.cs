@@ -17,6 +17,27 @@ public sealed class ChangeCursor(string businessId)
 
     public Watermark Outbound { get; } = new();
 
+    private IEnumerable<Watermark> All => [Orders, Payments, Contacts, Outbound];
+
+    /// <summary>The poll's events were built: what it read counts as sent, and rows older than the overlap are forgotten.</summary>
+    public void Commit(long overlap)
+    {
+        foreach (var watermark in All)
+        {
+            watermark.Commit();
+            watermark.Prune(overlap);
+        }
+    }
+
+    /// <summary>The poll failed: the next one reads the same rows again.</summary>
+    public void Rollback()
+    {
+        foreach (var watermark in All)
+        {
+            watermark.Rollback();
+        }
+    }
+
     /// <summary>The newest change time seen in one table and the rows (id → version or time) already sent near it.</summary>
     public sealed class Watermark
     {
@@ -24,7 +45,13 @@ public sealed class ChangeCursor(string businessId)
 
         public Dictionary<string, (long Version, long At)> Seen { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>True when the row (at this version) was not sent yet; records it.</summary>
+        /// <summary>Rows taken as sent by the poll under way; they count as sent once it <see cref="Commit"/>s.</summary>
+        private readonly List<(string Id, long Version, long At)> _pending = [];
+
+        /// <summary>
+        /// True when the row (at this version) was not sent yet. Recorded for this poll only: a poll that fails after
+        /// reading rows must leave them to the next one, or the change is never reported.
+        /// </summary>
         public bool Add(string id, long version, long at)
         {
             if (Seen.TryGetValue(id, out var sent) && sent.Version == version)
@@ -32,10 +59,22 @@ public sealed class ChangeCursor(string businessId)
                 return false;
             }
 
-            Seen[id] = (version, at);
-            Since = Math.Max(Since, at);
+            _pending.Add((id, version, at));
             return true;
         }
+
+        public void Commit()
+        {
+            foreach (var (id, version, at) in _pending)
+            {
+                Seen[id] = (version, at);
+                Since = Math.Max(Since, at);
+            }
+
+            _pending.Clear();
+        }
+
+        public void Rollback() => _pending.Clear();
 
         public void Prune(long overlap)
         {

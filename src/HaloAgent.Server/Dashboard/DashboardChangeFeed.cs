@@ -45,6 +45,21 @@ public sealed class DashboardChangeFeed(
 
     private async Task<IReadOnlyList<DashboardEvent>> PollAsync(ChangeCursor cursor, bool emit, CancellationToken cancellationToken)
     {
+        try
+        {
+            var events = await ReadAsync(cursor, emit, cancellationToken);
+            cursor.Commit(Overlap);
+            return events;
+        }
+        catch
+        {
+            cursor.Rollback();
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<DashboardEvent>> ReadAsync(ChangeCursor cursor, bool emit, CancellationToken cancellationToken)
+    {
         var events = new List<DashboardEvent>();
         var businessId = cursor.BusinessId;
         List<(string Id, long Version, long CreatedAt, long UpdatedAt)> orders;
@@ -111,7 +126,6 @@ public sealed class DashboardChangeFeed(
 
         if (!emit)
         {
-            Prune(cursor);
             return events;
         }
 
@@ -147,15 +161,6 @@ public sealed class DashboardChangeFeed(
             }
         }
 
-        Prune(cursor);
         return events;
-    }
-
-    private static void Prune(ChangeCursor cursor)
-    {
-        cursor.Orders.Prune(Overlap);
-        cursor.Payments.Prune(Overlap);
-        cursor.Contacts.Prune(Overlap);
-        cursor.Outbound.Prune(Overlap);
     }
 }

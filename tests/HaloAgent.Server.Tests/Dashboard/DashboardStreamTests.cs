@@ -1,9 +1,16 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
 using System.Text.Json.Nodes;
+using HaloAgent.Channels.Outbox;
+using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Orders;
+using HaloAgent.Commerce.Persistence;
+using HaloAgent.Server.Dashboard;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HaloAgent.Server.Tests.Dashboard;
@@ -68,5 +75,62 @@ public sealed class DashboardStreamTests : IAsyncLifetime
     public async Task The_stream_needs_a_signed_in_user()
     {
         (await _factory.CreateClient().GetAsync("/api/stream")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_poll_that_fails_part_way_reports_its_changes_on_the_next_poll()
+    {
+        // A busy database can fail a poll after it has read the new rows; the CI run that lost an owner's reply on the
+        // stream had marked the row as sent before building the event that failed.
+        var services = _factory.Services;
+        var businessId = await DashboardSeed.DemoBusinessIdAsync(services);
+        var ada = await DashboardSeed.ContactAsync(services, businessId, "2348034440002", "Ada Retry");
+        var owner = await _factory.SignedInClientAsync(AuthPolicies.Owner);
+        (await owner.PostAsync($"/api/conversations/{ada.Id}/takeover", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var contacts = FailingOnce<IContactService>.Wrap(services.GetRequiredService<IContactService>(), nameof(IContactService.FindByWaIdAsync));
+        var feed = new DashboardChangeFeed(
+            services.GetRequiredService<IDbContextFactory<CommerceDbContext>>(), services.GetRequiredService<OutboxQueries>(), contacts,
+            services.GetRequiredService<ConversationQueries>(), services.GetRequiredService<OrderProjection>());
+        var cursor = await feed.StartAsync(businessId, default);
+
+        using (var reply = await owner.PostAsJsonAsync($"/api/conversations/{ada.Id}/reply", new { text = "Back in a moment" }))
+        {
+            reply.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await Should.ThrowAsync<TimeoutException>(() => feed.PollAsync(cursor, default));
+        var events = await feed.PollAsync(cursor, default);
+        events.ShouldContain(
+            e => e.Name == DashboardEvent.ConversationUpdated && ((ConversationSummary)e.Data).LastMessage == "Back in a moment",
+            string.Join("; ", events.Select(e => $"{e.Name} {e.Data}")));
+        (await feed.PollAsync(cursor, default)).ShouldBeEmpty("reported once");
+    }
+
+    /// <summary>Passes calls through to a real service, except that one method fails the first time, as a busy database would.</summary>
+    public class FailingOnce<T> : DispatchProxy
+        where T : class
+    {
+        private T _inner = null!;
+        private string _method = "";
+        private int _failed;
+
+        public static T Wrap(T inner, string method)
+        {
+            var proxy = Create<T, FailingOnce<T>>();
+            var self = (FailingOnce<T>)(object)proxy;
+            self._inner = inner;
+            self._method = method;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            if (targetMethod!.Name == _method && Interlocked.Exchange(ref _failed, 1) == 0)
+            {
+                throw new TimeoutException("The database was busy.");
+            }
+
+            return targetMethod.Invoke(_inner, args);
+        }
     }
 }
