@@ -64,7 +64,7 @@ public sealed class DashboardChangeFeed(
         var businessId = cursor.BusinessId;
         List<(string Id, long Version, long CreatedAt, long UpdatedAt)> orders;
         List<(string Id, string OrderId, long Version, long UpdatedAt)> payments;
-        List<(string Id, long UpdatedAt)> changedContacts;
+        List<(string Id, long Version, long UpdatedAt)> changedContacts;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             var orderFloor = cursor.Orders.Since - Overlap;
@@ -88,9 +88,11 @@ public sealed class DashboardChangeFeed(
             changedContacts = (await db.Contacts.AsNoTracking()
                     .Where(c => c.BusinessId == businessId && c.UpdatedAt >= contactFloor)
                     .OrderBy(c => c.UpdatedAt)
-                    .Select(c => new { c.Id, c.UpdatedAt })
+                    .Select(c => new { c.Id, c.UpdatedAt, c.AgentPaused, c.LastInboundAt })
                     .ToListAsync(cancellationToken))
-                .Select(c => (c.Id, c.UpdatedAt)).ToList();
+                // Not the time alone: a take-over in the same millisecond as the row's last change (or under a test's
+                // frozen clock) is still a change.
+                .Select(c => (c.Id, (long)HashCode.Combine(c.UpdatedAt, c.AgentPaused, c.LastInboundAt), c.UpdatedAt)).ToList();
         }
 
         // Replies (the agent's and the owner's) touch no contact: the outbox says what it queued since.
@@ -114,7 +116,7 @@ public sealed class DashboardChangeFeed(
             changedOrders.Add((payment.OrderId, false));
         }
 
-        var conversationIds = changedContacts.Where(c => cursor.Contacts.Add(c.Id, c.UpdatedAt, c.UpdatedAt)).Select(c => c.Id).ToList();
+        var conversationIds = changedContacts.Where(c => cursor.Contacts.Add(c.Id, c.Version, c.UpdatedAt)).Select(c => c.Id).ToList();
         var recipients = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in outbound)
         {

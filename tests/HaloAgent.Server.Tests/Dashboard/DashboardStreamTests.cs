@@ -10,6 +10,7 @@ using HaloAgent.Server.Dashboard;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Tests.Support;
+using HaloAgent.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -104,6 +105,24 @@ public sealed class DashboardStreamTests : IAsyncLifetime
             e => e.Name == DashboardEvent.ConversationUpdated && ((ConversationSummary)e.Data).LastMessage == "Back in a moment",
             string.Join("; ", events.Select(e => $"{e.Name} {e.Data}")));
         (await feed.PollAsync(cursor, default)).ShouldBeEmpty("reported once");
+    }
+
+    [Fact]
+    public async Task A_take_over_in_the_same_millisecond_as_the_contact_s_last_change_is_still_reported()
+    {
+        // Under a frozen clock (the test-run tests' manual one) the take-over stamps the contact with the time it already
+        // had: the stream must still see the change.
+        await using var factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string>(), new ManualClock(DateTimeOffset.UtcNow));
+        var services = factory.Services;
+        var businessId = await DashboardSeed.DemoBusinessIdAsync(services);
+        var ada = await DashboardSeed.ContactAsync(services, businessId, "2348034440003", "Ada Same Time");
+        var feed = services.GetRequiredService<DashboardChangeFeed>();
+        var cursor = await feed.StartAsync(businessId, default);
+        var owner = await factory.SignedInClientAsync(AuthPolicies.Owner);
+        (await owner.PostAsync($"/api/conversations/{ada.Id}/takeover", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var events = await feed.PollAsync(cursor, default);
+        events.ShouldContain(e => e.Name == DashboardEvent.ConversationUpdated && ((ConversationSummary)e.Data).HandledBy == "human");
     }
 
     /// <summary>Passes calls through to a real service, except that one method fails the first time, as a busy database would.</summary>
