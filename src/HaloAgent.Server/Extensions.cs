@@ -9,6 +9,7 @@ using HaloAgent.Channels.WhatsApp;
 using HaloAgent.Commerce;
 using HaloAgent.Commerce.Apis;
 using HaloAgent.Content;
+using HaloAgent.Marketing;
 using HaloAgent.Commerce.Businesses;
 using HaloAgent.Commerce.Persistence;
 using HaloAgent.Engine.Runtime;
@@ -48,6 +49,7 @@ public static class Extensions
         builder.Services.AddHaloDashboard();
         builder.Services.AddHaloInbox(database);
         builder.Services.AddHaloStudio(database);
+        builder.Services.AddHaloMarketing(database.Provider, database.ConnectionString);
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -76,6 +78,7 @@ public static class Extensions
         await services.MigrateAuditAsync(cancellationToken);
         await services.MigrateInboxAsync(cancellationToken);
         await services.MigrateStudioAsync(cancellationToken);
+        await services.MigrateMarketingAsync(cancellationToken);
         await services.InitializeHaloDataProtectionAsync(cancellationToken);
         await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(app.Configuration["WhatsApp:PhoneNumberId"], app.Configuration["WhatsApp:AccessToken"], cancellationToken);
         var businesses = await services.GetRequiredService<IBusinessDirectory>().ListAsync(cancellationToken);
@@ -122,6 +125,7 @@ public static class Extensions
         app.MapDevToolsApi();
         app.MapFlowGalleryApi();
         app.MapAdminApi();
+        app.MapGroup("/api").RequireAuthorization(AuthPolicies.ManageFlows).MapMarketing();
         app.MapHaloStudio();
         return app;
     }

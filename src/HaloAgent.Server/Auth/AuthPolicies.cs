@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HaloAgent.Engine.Runtime;
+using HaloAgent.Platform.Identity;
 
 namespace HaloAgent.Server.Auth;
 
@@ -16,7 +17,7 @@ public static class AuthPolicies
     public const string Admin = "admin";
 
     /// <summary>Claim type of the business a user belongs to.</summary>
-    public const string BusinessClaim = "halo:business";
+    public const string BusinessClaim = BusinessUser.ClaimType;
 
     /// <summary>Read orders, contacts, catalog, dashboards: every role.</summary>
     public const string ReadBusiness = "read-business";
@@ -43,12 +44,11 @@ public static class AuthPolicies
     public const string OwnerOnly = "owner-only";
 
     /// <summary>The business of the signed-in user (throws when the principal has none: the endpoint forgot its policy).</summary>
-    public static string BusinessId(this ClaimsPrincipal user) =>
-        user.FindFirstValue(BusinessClaim) ?? throw new InvalidOperationException("The signed-in user has no business claim.");
+    public static string BusinessId(this ClaimsPrincipal user) => BusinessUser.BusinessId(user);
 
     /// <summary>Whose flows and instances the user works with: their business's, and nobody else's.</summary>
     public static TenantScope FlowTenant(this ClaimsPrincipal user) => TenantScope.Of(user.BusinessId());
 
     /// <summary>Who did it, for status histories and audit: the user's e-mail.</summary>
-    public static string Actor(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
+    public static string Actor(this ClaimsPrincipal user) => BusinessUser.Actor(user);
 }

@@ -1,3 +1,4 @@
+using HaloAgent.Marketing;
 using System.Runtime.CompilerServices;
 using HaloAgent.Channels.Inbound;
 using HaloAgent.Channels.Persistence;
@@ -71,7 +72,7 @@ public sealed class PersistedNamesTests
     private static readonly Type[] Contexts =
     [
         typeof(EngineDbContext), typeof(CommerceDbContext), typeof(ChannelsDbContext), typeof(AuthDbContext),
-        typeof(AuditDbContext), typeof(TestRunsDbContext), typeof(DataProtectionKeysDbContext), typeof(InboxDbContext),
+        typeof(AuditDbContext), typeof(TestRunsDbContext), typeof(DataProtectionKeysDbContext), typeof(InboxDbContext), typeof(MarketingDbContext),
     ];
 
     private static void UseSqlite(DbContextOptionsBuilder options) => options.UseSqlite("Data Source=:memory:");

@@ -1,0 +1,22 @@
+using HaloAgent.Marketing.Templates;
+using HaloAgent.Platform.Naming;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaloAgent.Marketing;
+
+/// <summary>Marketing's own tables (WhatsApp templates, segments, broadcasts), in the shared database with their own migrations history.</summary>
+public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__marketing_migrations";
+
+    public DbSet<WhatsAppTemplate> Templates => Set<WhatsAppTemplate>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        var template = model.Entity<WhatsAppTemplate>();
+        template.ToTable("marketing_whatsapp_templates").HasKey(t => t.Id);
+        template.HasIndex(t => new { t.BusinessId, t.Name, t.Language }).IsUnique()
+            .HasDatabaseName("ux_marketing_whatsapp_templates_business_id_name_language");
+        SnakeCaseModel.Apply(model);
+    }
+}

@@ -1,0 +1,42 @@
+using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Marketing.Templates;
+using HaloAgent.Platform.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using System.Security.Claims;
+
+namespace HaloAgent.Marketing;
+
+/// <summary>
+/// The marketing module: WhatsApp templates, segments and broadcasts. The server wires it with
+/// <see cref="AddHaloMarketing"/>, migrates it with <see cref="MigrateMarketingAsync"/> and maps its endpoints into a
+/// group it has already put behind the marketer-and-owner policy (<see cref="MapMarketing"/>).
+/// </summary>
+public static class MarketingExtensions
+{
+    public static IServiceCollection AddHaloMarketing(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddDbContextFactory<MarketingDbContext>(options =>
+            options.UseModuleDatabase(provider, connectionString, MarketingDbContext.MigrationsHistoryTable));
+        services.AddSingleton<ITemplateCatalog, TemplateCatalog>();
+        return services;
+    }
+
+    public static async Task MigrateMarketingAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<MarketingDbContext>>().CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Maps <c>/templates/whatsapp</c>, … under <paramref name="api"/> (the server's authorised <c>/api</c> group).</summary>
+    public static RouteGroupBuilder MapMarketing(this RouteGroupBuilder api)
+    {
+        api.MapGet("/templates/whatsapp", async (ClaimsPrincipal user, ITemplateCatalog templates, CancellationToken ct) =>
+                Results.Ok(await templates.ListAsync(user.BusinessId(), ct)))
+            .WithTags("Marketing");
+        return api;
+    }
+}
