@@ -157,6 +157,33 @@ public sealed class TodayBrowserTests(StudioServer server) : IClassFixture<Studi
         await HeadlessChromium.ScreenshotAsync(page, $"orders-buttons-{device}");
     }
 
+    [Theory]
+    [InlineData(1366, 768, "laptop")]
+    [InlineData(390, 844, "phone")]
+    public async Task A_move_someone_else_already_made_refreshes_the_order_instead_of_leaving_stale_buttons(int width, int height, string device)
+    {
+        var services = server.Factory.Services;
+        var demoId = await DashboardSeed.DemoBusinessIdAsync(services);
+        var contact = await DashboardSeed.ContactAsync(services, demoId, $"2348036{Random.Shared.Next(100_000, 999_999)}", $"Stale {device}");
+        var order = await DashboardSeed.OrderAsync(services, demoId, contact.Id, "JOLLOF-RICE", 1, address: null);
+
+        // A phone on a poor connection: the live stream never gets through, so nothing corrects the page by itself.
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/orders", width, height);
+        await page.RouteAsync("**/api/stream", route => route.AbortAsync());
+        await page.ReloadAsync();
+        var row = page.Locator($"tr[data-order='{order.Number}']");
+        await Expect(row.Locator(".order-status")).ToHaveTextAsync("Awaiting payment");
+
+        // The agent on the other phone starts preparing it; the owner, still seeing "Awaiting payment", taps "Mark paid".
+        await services.GetRequiredService<IOrderService>().ChangeStatusAsync(order.Id, OrderStatus.Preparing, "agent@other.phone", null, default);
+        await Tap(row, "Mark paid");
+
+        await Expect(row.GetByRole(AriaRole.Alert)).ToContainTextAsync("cannot go from");
+        await Expect(row.Locator(".order-status")).ToHaveTextAsync("Preparing");
+        await Expect(row.GetByTestId("order-moves").GetByRole(AriaRole.Button)).ToHaveTextAsync(["Ready for pickup", "Cancel…"]);
+        await NoSidewaysScrollAsync(page, width);
+    }
+
     private static async Task Tap(ILocator card, string name)
     {
         var button = card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = name, Exact = true });

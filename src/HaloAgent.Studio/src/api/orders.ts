@@ -47,6 +47,10 @@ export interface Order {
 
 export const ordersApi = {
   list: async (status?: OrderStatus | '') => ((await http.get<unknown[]>('/api/orders', { status })) ?? []).map(toOrder),
+  get: async (id: string) => {
+    const raw = await http.get<unknown>(`/api/orders/${enc(id)}`);
+    return raw ? toOrder(raw) : (raw as undefined);
+  },
   setStatus: async (id: string, status: OrderStatus, note?: string) => {
     const raw = await http.post<unknown>(`/api/orders/${enc(id)}/status`, { status, note });
     return raw ? toOrder(raw) : (raw as undefined);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { moveLabel, naira, openStream, type Order, type OrderStatus, ordersApi, statusLabel, type StreamEvent } from '../api/dashboard';
-import { errorMessage } from '../api/http';
+import { ApiError, errorMessage } from '../api/http';
 import { formatDate } from '../components/util';
 import './orders.css';
 
@@ -40,6 +40,12 @@ export function OrderMoves({ order, onChanged }: { order: Order; onChanged: (o: 
       if (updated) onChanged(updated);
     } catch (e) {
       setError(errorMessage(e));
+      // Someone else moved it first (another phone, the agent, a missed live update): show what it is now, so the
+      // buttons offer the moves that are still possible.
+      if (e instanceof ApiError && e.status === 409) {
+        const now = await ordersApi.get(order.id).catch(() => undefined);
+        if (now) onChanged(now);
+      }
     } finally {
       setBusy(false);
     }
