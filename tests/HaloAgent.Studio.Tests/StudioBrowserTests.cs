@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Payments;
 using HaloAgent.Payments.References;
@@ -118,8 +119,21 @@ public sealed class StudioBrowserTests(StudioServer server) : IClassFixture<Stud
         var sendId = await DropSendMessageAsync(page);
         await page.Locator(".toolbar .badge.warn", new PageLocatorOptions { HasTextString = "unsaved" }).WaitForAsync();
 
-        // The session ends (as when its cookie expires): the next call answers 401.
-        await page.Context.ClearCookiesAsync();
+        // The session ends (as when its cookie expires) just as the save goes out: the save is the call that meets the
+        // 401 (clearing the cookies before the click let a background call meet it first, and the dialog covered the button).
+        var expired = 0;
+        await page.RouteAsync(new Regex($"/api/flows/{flowId}/draft"), async route =>
+        {
+            if (route.Request.Method != "PUT" || Interlocked.Exchange(ref expired, 1) == 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            await page.Context.ClearCookiesAsync();
+            var headers = route.Request.Headers.Where(h => !h.Key.Equals("cookie", StringComparison.OrdinalIgnoreCase)).ToDictionary();
+            await route.ContinueAsync(new RouteContinueOptions { Headers = headers });
+        });
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save draft", Exact = true }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByText("Your session has expired").WaitForAsync();

@@ -41,7 +41,7 @@ public sealed class SendMessageActivity(ConversationLoader conversations, ICartS
     public const string TextsInput = "texts";
 
     private static string? Written(IDictionary<string, object?>? texts, string language) =>
-        texts is not null && texts.TryGetValue(language, out var text) && text is string { Length: > 0 } s && !string.IsNullOrWhiteSpace(s) ? s : null;
+        texts is not null && texts.TryGetValue(language, out var text) && text is string s && !string.IsNullOrWhiteSpace(s) ? s : null;
 
     public override IEnumerable<ValidationError> Validate(FlowNode node)
     {
@@ -104,7 +104,7 @@ public sealed class SendMessageActivity(ConversationLoader conversations, ICartS
             .ToArray();
         var written = context.Input<object>(TextsInput) as IDictionary<string, object?>;
         var source = Written(written, conversation.Language) ?? Written(written, LanguageCodes.English);
-        var text = string.IsNullOrWhiteSpace(source)
+        var text = source is null
             ? conversation.Send(context.Text("template")!, data, buttons)
             : conversation.SendText(source, data, buttons);
         return ActivityResult.Done(new Dictionary<string, object?> { ["text"] = text });

@@ -42,20 +42,15 @@ public sealed class Conversation(ActivityContext step, ContactInfo contact, Busi
     public string Render(string key, Dictionary<string, object?> data) => templates.Render(key, Language, data);
 
     /// <summary>Queues the rendered template as text, or with reply buttons (each a template key for its label).</summary>
-    public string Send(string key, Dictionary<string, object?> data, params (string Id, string LabelKey)[] buttons)
-    {
-        var body = Render(key, data);
-        OutboundContent content = buttons.Length == 0
-            ? new TextContent(body)
-            : new ButtonsContent(body, buttons.Select(b => new ReplyButton(b.Id, Render(b.LabelKey, data))).ToList());
-        Enqueue(content);
-        return body;
-    }
+    public string Send(string key, Dictionary<string, object?> data, params (string Id, string LabelKey)[] buttons) =>
+        SendBody(Render(key, data), data, buttons);
 
     /// <summary>As <see cref="Send"/>, with a text written in the Studio instead of a template key's file.</summary>
-    public string SendText(string source, Dictionary<string, object?> data, params (string Id, string LabelKey)[] buttons)
+    public string SendText(string source, Dictionary<string, object?> data, params (string Id, string LabelKey)[] buttons) =>
+        SendBody(templates.RenderText(source, Language, data), data, buttons);
+
+    private string SendBody(string body, Dictionary<string, object?> data, (string Id, string LabelKey)[] buttons)
     {
-        var body = templates.RenderText(source, Language, data);
         OutboundContent content = buttons.Length == 0
             ? new TextContent(body)
             : new ButtonsContent(body, buttons.Select(b => new ReplyButton(b.Id, Render(b.LabelKey, data))).ToList());
