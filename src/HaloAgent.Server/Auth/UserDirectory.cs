@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> factory, Time
 
         var user = new UserAccount
         {
-            Id = Guid.CreateVersion7().ToString("N"),
+            Id = RowIds.New(),
             BusinessId = businessId,
             Email = Normalize(email),
             Name = name.Trim(),

@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Identity;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +69,7 @@ public sealed class ContactImporter(IDbContextFactory<CommerceDbContext> factory
 
             contact = new Contact
             {
-                Id = Guid.CreateVersion7().ToString("N"),
+                Id = RowIds.New(),
                 BusinessId = businessId,
                 WaId = row.WaId,
                 PhoneE164 = row.PhoneE164,

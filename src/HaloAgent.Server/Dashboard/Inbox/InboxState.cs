@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Server.Dashboard.Inbox;
@@ -92,7 +93,7 @@ public sealed class InboxState(IDbContextFactory<InboxDbContext> factory, TimePr
         await db.QuickReplies.Where(r => r.BusinessId == businessId).ExecuteDeleteAsync(cancellationToken);
         db.QuickReplies.AddRange(texts.Select((text, i) => new QuickReply
         {
-            Id = Guid.CreateVersion7().ToString("N"),
+            Id = RowIds.New(),
             BusinessId = businessId,
             Position = i,
             Text = text,
