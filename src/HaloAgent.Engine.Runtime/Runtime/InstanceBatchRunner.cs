@@ -252,9 +252,8 @@ public sealed class InstanceBatchRunner
             var wake = conflicted.Count > 0 || pending.Count > 0;
             foreach (var run in applicable)
             {
-                var record = run.Record;
-                // This unit of work may be retried after a transient failure: start every attempt from the claimed row.
-                record.RowVersion = run.ClaimedRowVersion;
+                // This unit of work may be retried after a transient failure: every attempt starts from the claimed row.
+                var record = run.Record.Copy();
                 scope.Db.Instances.Attach(record);
                 record.LeaseOwner = null;
                 record.LeaseUntil = null;

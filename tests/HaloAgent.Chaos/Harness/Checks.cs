@@ -16,6 +16,25 @@ public static class Checks
         var backlog = await cluster.Database.DrainAsync(Drain, cancellationToken);
         report.Line($"backlog after the run: {backlog}");
         report.Expect(backlog.Idle, $"the backlog drained within {Drain.TotalSeconds:0} s ({backlog})");
+        if (!backlog.Idle)
+        {
+            // A failure must explain itself: which instances are stuck, who holds them, and what the nodes logged.
+            foreach (var stuck in await cluster.Database.QueryAsync(
+                $"""
+                SELECT flow_id, status, coalesce(current_node_id, ''), coalesce(lease_owner, ''), coalesce(lease_until, 0), wake_at, row_version, coalesce(wait, '')
+                FROM flow_instances WHERE wake_at IS NOT NULL AND wake_at <= {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} LIMIT 5
+                """,
+                r => $"{r.GetString(0)} {r.GetString(1)} at {r.GetString(2)}, lease {r.GetString(3)} until {r.GetInt64(4)}, wake {r.GetInt64(5)}, row version {r.GetInt64(6)}, wait {r.GetString(7)}",
+                cancellationToken))
+            {
+                report.Line($"DUE instance: {stuck}");
+            }
+
+            foreach (var node in cluster.Nodes)
+            {
+                report.Line($"--- {node.Name} output (last lines) ---\n{node.OutputTail}");
+            }
+        }
         report.Expect(backlog.InstancesFaulted == 0, $"no faulted instances ({backlog.InstancesFaulted})");
         foreach (var incident in await cluster.Database.QueryAsync(
             "SELECT flow_id, coalesce(current_node_id, ''), coalesce(incident, '') FROM flow_instances WHERE status = 'Faulted' LIMIT 5",

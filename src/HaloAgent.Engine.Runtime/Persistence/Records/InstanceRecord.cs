@@ -56,4 +56,10 @@ public sealed class InstanceRecord
     public long UpdatedAt { get; set; }
 
     public long? CompletedAt { get; set; }
+
+    /// <summary>
+    /// A copy to attach and change: EF takes an attached entity's values as the row's, so a unit of work retried after
+    /// a transient failure must start from the claimed values again, not from the ones its failed attempt set.
+    /// </summary>
+    public InstanceRecord Copy() => (InstanceRecord)MemberwiseClone();
 }
