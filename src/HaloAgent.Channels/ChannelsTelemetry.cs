@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using HaloAgent.Channels.Inbound;
 using HaloAgent.Channels.Inbox;
@@ -12,9 +11,8 @@ namespace HaloAgent.Channels;
 /// id, whichever module writes them (logging scopes are ambient).
 /// </summary>
 /// <remarks>
-/// The request's trace context is remembered in memory by inbox row id, not stored on the row: no migration on the
-/// hot insert, at the price that an event processed by another node than the one that acked it starts a new trace
-/// (its logs still carry the inbox id). The map is bounded and forgets entries nobody claimed within minutes.
+/// The request's trace context is stored on the inbox row (<c>trace_parent</c>), so the processing continues the trace
+/// on whichever node claims the row, however soon after the insert it does.
 /// </remarks>
 public static class ChannelsTelemetry
 {
@@ -22,38 +20,15 @@ public static class ChannelsTelemetry
 
     public static readonly ActivitySource Source = new(SourceName);
 
-    private const int MaxRemembered = 10_000;
-    private static readonly TimeSpan ForgetAfter = TimeSpan.FromMinutes(5);
-    private static readonly ConcurrentDictionary<string, (ActivityContext Context, long At)> Acks = new(StringComparer.Ordinal);
-
-    /// <summary>Remembers the current request's trace context for the inbox row just stored (a no-op while nobody traces).</summary>
-    internal static void RememberAck(string inboxId)
-    {
-        if (!Source.HasListeners() || Activity.Current is not { Recorded: true } current)
-        {
-            return;
-        }
-
-        if (Acks.Count >= MaxRemembered)
-        {
-            foreach (var stale in Acks.Where(e => Stopwatch.GetElapsedTime(e.Value.At) > ForgetAfter).Select(e => e.Key).ToList())
-            {
-                Acks.TryRemove(stale, out _);
-            }
-
-            if (Acks.Count >= MaxRemembered)
-            {
-                return;
-            }
-        }
-
-        Acks[inboxId] = (current.Context, Stopwatch.GetTimestamp());
-    }
+    /// <summary>The current request's W3C <c>traceparent</c>, to store with what it acks (null while nobody traces).</summary>
+    internal static string? CurrentTraceParent() =>
+        Source.HasListeners() && Activity.Current is { Recorded: true, IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
 
     /// <summary>The span and logging scope around processing one stored webhook event; dispose when done.</summary>
     internal static IDisposable StartProcessing(InboxRow row, ILogger logger)
     {
-        var parent = Acks.TryRemove(row.Id, out var ack) ? ack.Context : default;
+        // A malformed value (the column is ours, but rows outlive versions) only costs the link: a new trace starts.
+        var parent = ActivityContext.TryParse(row.TraceParent, null, out var stored) ? stored : default;
         var activity = Source.StartActivity("inbox.process", ActivityKind.Consumer, parent);
         activity?.SetTag("haloagent.inbox.id", row.Id);
         activity?.SetTag("haloagent.inbox.provider", row.Provider);

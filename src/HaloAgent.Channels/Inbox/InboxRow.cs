@@ -13,4 +13,6 @@ internal sealed class InboxRow
     public int Attempts { get; set; }
 
     public long ReceivedAt { get; set; }
+
+    public string? TraceParent { get; set; }
 }

@@ -7,8 +7,8 @@ namespace HaloAgent.Channels.Inbox;
 internal sealed class WebhookInbox(ChannelsDatabase database, TimeProvider clock, InboxSignal signal)
 {
     private const string Insert = """
-        INSERT INTO webhook_inbox (id, provider, body, status, received_at, next_attempt_at, attempts)
-        VALUES (@Id, @Provider, @Body, 'pending', @Now, @Now, 0)
+        INSERT INTO webhook_inbox (id, provider, body, status, received_at, next_attempt_at, attempts, trace_parent)
+        VALUES (@Id, @Provider, @Body, 'pending', @Now, @Now, 0, @TraceParent)
         """;
 
     public async Task<string> AddAsync(string provider, byte[] body, CancellationToken cancellationToken)
@@ -17,9 +17,8 @@ internal sealed class WebhookInbox(ChannelsDatabase database, TimeProvider clock
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await database.RunAsync(
             write: true,
-            (connection, token) => connection.ExecuteAsync(new CommandDefinition(Insert, new { Id = id, Provider = provider, Body = body, Now = now }, cancellationToken: token)),
+            (connection, token) => connection.ExecuteAsync(new CommandDefinition(Insert, new { Id = id, Provider = provider, Body = body, Now = now, TraceParent = ChannelsTelemetry.CurrentTraceParent() }, cancellationToken: token)),
             cancellationToken);
-        ChannelsTelemetry.RememberAck(id);
         signal.Notify();
         return id;
     }

@@ -30,7 +30,7 @@ public sealed class WebhookInboxProcessor : BackgroundService
             WHERE processed_at IS NULL AND next_attempt_at <= @Now
             ORDER BY next_attempt_at, id
             LIMIT @Batch {0})
-        RETURNING id AS Id, provider AS Provider, body AS Body, attempts AS Attempts, received_at AS ReceivedAt
+        RETURNING id AS Id, provider AS Provider, body AS Body, attempts AS Attempts, received_at AS ReceivedAt, trace_parent AS TraceParent
         """;
 
     private readonly ChannelsDatabase _database;

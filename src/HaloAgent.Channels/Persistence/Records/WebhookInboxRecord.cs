@@ -29,4 +29,7 @@ public sealed class WebhookInboxRecord
 
     /// <summary>When retention emptied <see cref="Body"/> (the row stays for its id, status and reason).</summary>
     public long? PrunedAt { get; set; }
+
+    /// <summary>The W3C <c>traceparent</c> of the request that stored it (null while nobody traces).</summary>
+    public string? TraceParent { get; set; }
 }
