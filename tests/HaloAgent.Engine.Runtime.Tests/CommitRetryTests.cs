@@ -63,6 +63,55 @@ public abstract class CommitRetryTests(DatabaseProvider provider)
         (await host.SqlAsync(c => c.ExecuteScalarAsync<long>("SELECT count(*) FROM test_notes"))).ShouldBe(1, "the enlisted write is stored once");
     }
 
+    [Fact]
+    public async Task An_instance_whose_results_cannot_be_stored_becomes_an_incident_and_does_not_hold_back_its_batch()
+    {
+        var target = await DatabaseTarget.CreateAsync(provider);
+        var refusing = new RefusingWriter();
+        await using var host = await EngineHost.StartAsync(provider, target.ConnectionString, new ManualClock(), services =>
+        {
+            services.AddActivity<EnlistNoteActivity>();
+            services.AddSingleton<IStepWriteHandler>(refusing);
+        });
+        await host.PublishAsync(Flow);
+        var poisoned = await host.StartAsync("commit-retry", correlationKey: "ada");
+        var healthy = await host.StartAsync("commit-retry", correlationKey: "bola");
+        refusing.Refused = poisoned;
+
+        await host.DrainAsync();
+
+        var ok = await host.GetAsync(healthy);
+        ok.Summary.Status.ShouldBe(InstanceStatus.Waiting, ok.Incident?.Message);
+        ok.Summary.CurrentNodeId.ShouldBe("wait");
+        var parked = await host.GetAsync(poisoned);
+        parked.Summary.Status.ShouldBe(InstanceStatus.Faulted);
+        parked.Incident.ShouldNotBeNull().Message.ShouldContain("could not be stored");
+        parked.Incident.Message.ShouldContain("refused on purpose");
+        (await host.SqlAsync(c => c.QuerySingleAsync<(string? LeaseOwner, long? WakeAt)>(
+            "SELECT lease_owner, wake_at FROM flow_instances WHERE id = @poisoned", new { poisoned }))).ShouldBe((null, null), "parked, not claimed again and again");
+
+        // Once the cause is gone, a person's retry runs it from where it stopped.
+        refusing.Refused = null;
+        await host.Runtime.RetryAsync(TenantScope.All, poisoned, CancellationToken.None);
+        await host.DrainAsync();
+        var retried = await host.GetAsync(poisoned);
+        retried.Summary.Status.ShouldBe(InstanceStatus.Waiting, retried.Incident?.Message);
+        retried.Summary.CurrentNodeId.ShouldBe("wait");
+    }
+
+    /// <summary>Refuses, for good (not transiently), to store the note of one instance.</summary>
+    private sealed class RefusingWriter : IStepWriteHandler
+    {
+        public volatile string? Refused;
+
+        public Type Handles => typeof(Note);
+
+        public Task WriteAsync(WriteScope scope, IReadOnlyList<StepWrite> writes) =>
+            writes.Cast<Note>().Any(n => n.InstanceId == Refused)
+                ? throw new InvalidOperationException("The note was refused on purpose.")
+                : Task.CompletedTask;
+    }
+
     private sealed record Note(string InstanceId) : StepWrite;
 
     private sealed class EnlistNoteActivity : Activity

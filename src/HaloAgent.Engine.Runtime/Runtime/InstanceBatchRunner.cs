@@ -79,7 +79,7 @@ public sealed class InstanceBatchRunner
         }
 
         using var span = EngineMetrics.ActivitySource.StartActivity("engine.batch")?.SetTag("haloagent.engine.claimed", claimed.Count);
-        var resumes = await LoadResumesAsync(claimed, cancellationToken);
+        var resumes = await Resumes.LoadAsync(_database, claimed, cancellationToken);
         var runs = new ConcurrentBag<Run>();
         using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
@@ -92,8 +92,70 @@ public sealed class InstanceBatchRunner
             await renewal;
         }
 
-        await CommitAsync(runs.OrderBy(r => r.Record.Id, StringComparer.Ordinal).ToList(), cancellationToken);
+        await CommitIsolatingAsync(runs.OrderBy(r => r.Record.Id, StringComparer.Ordinal).ToList(), cancellationToken);
         return claimed.Count;
+    }
+
+    /// <summary>
+    /// A batch the database refuses for good (not transiently) is stored again one instance at a time, and an instance
+    /// that still cannot be stored is parked with an incident: otherwise it would be claimed and refused for ever, and
+    /// hold back every instance that happened to share its batch. Transient failures still leave the claims to expire.
+    /// </summary>
+    private async Task CommitIsolatingAsync(List<Run> runs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CommitAsync(runs, cancellationToken);
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !_database.Dialect.IsTransient(ex))
+        {
+            if (runs.Count == 1)
+            {
+                await ParkAsync(runs[0], ex, cancellationToken);
+                return;
+            }
+
+            _logger.LogWarning(ex, "A batch of {Count} instances could not be stored; storing them one by one", runs.Count);
+        }
+
+        foreach (var run in runs)
+        {
+            await CommitIsolatingAsync([run], cancellationToken);
+        }
+    }
+
+    /// <summary>Faults the instance at the step its run began with, as claimed; a person's retry runs that step again (and delivers what woke it).</summary>
+    private async Task ParkAsync(Run run, Exception failure, CancellationToken cancellationToken)
+    {
+        _logger.LogError(failure, "The results of instance {InstanceId} could not be stored; it is parked with an incident", run.Record.Id);
+        var state = InstanceStateMapper.ToState(run.Record);
+        var at = _clock.GetUtcNow();
+        state.Incident = new Incident(state.CurrentNodeId ?? "", $"The step's results could not be stored: {failure.Message}", failure.GetType().Name, 1, at, state.Sequence + 1)
+        {
+            ResumedBy = run.Resume is { } resume ? resume.EventName ?? Incident.TimerResume : null,
+        };
+        if (run.Resume is { IsTimer: false } woken)
+        {
+            state.Event = woken.Payload; // its bookmark is spent: the retry needs the event itself
+        }
+
+        await _database.WriteAsync(
+            scope => scope.Connection.ExecuteAsync(scope.Command(
+                """
+                UPDATE flow_instances SET status = 'Faulted', incident = @Incident, data = @Data, wake_at = NULL, lease_owner = NULL, lease_until = NULL,
+                    row_version = row_version + 1, updated_at = @Now
+                WHERE id = @Id AND row_version = @RowVersion
+                """,
+                new
+                {
+                    Incident = InstanceStateMapper.SerializeIncident(state.Incident),
+                    Data = InstanceStateMapper.SerializeData(state),
+                    Now = at.ToUnixTimeMilliseconds(),
+                    run.Record.Id,
+                    RowVersion = run.ClaimedRowVersion,
+                })),
+            cancellationToken);
     }
 
     /// <summary>Runs batches until nothing is due (tests and the benchmark drive the engine with this).</summary>
@@ -142,33 +204,6 @@ public sealed class InstanceBatchRunner
         }
     }
 
-    private async Task<Dictionary<string, ResumeSignal>> LoadResumesAsync(List<InstanceRecord> claimed, CancellationToken cancellationToken)
-    {
-        var waiting = claimed.Where(r => r.Status == nameof(InstanceStatus.Waiting)).Select(r => r.Id).ToList();
-        if (waiting.Count == 0)
-        {
-            return [];
-        }
-
-        var rows = await _database.ReadAsync(
-            async (db, ct) =>
-            {
-                var connection = db.Database.GetDbConnection();
-                return (await connection.QueryAsync<(string InstanceId, string EventName, string? Payload)>(new CommandDefinition($"""
-                    SELECT b.instance_id, b.event_name, e.payload FROM flow_bookmarks b JOIN flow_events e ON e.id = b.resumed_event_id
-                    WHERE {_database.Dialect.InList("b.instance_id", "@Ids")} ORDER BY b.resumed_at
-                    """, new { Ids = waiting }, cancellationToken: ct))).ToList();
-            },
-            cancellationToken);
-        var resumes = new Dictionary<string, ResumeSignal>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            resumes.TryAdd(row.InstanceId, ResumeSignal.Event(row.EventName, ParsePayload(row.Payload)));
-        }
-
-        return resumes;
-    }
-
     private async Task<Run> RunOneAsync(InstanceRecord record, ResumeSignal? resume, long now, CancellationToken cancellationToken)
     {
         var state = InstanceStateMapper.ToState(record);
@@ -189,7 +224,7 @@ public sealed class InstanceBatchRunner
         {
             var flow = await _flows.GetAsync(record.FlowId, record.Version, cancellationToken);
             var result = await _executor.RunAsync(flow, state, resume, cancellationToken);
-            return new Run(record, result.State, result.Journal, Spurious: false, since) { Writes = result.Writes, OldBookmarks = oldBookmarks };
+            return new Run(record, result.State, result.Journal, Spurious: false, since) { Writes = result.Writes, OldBookmarks = oldBookmarks, Resume = resume };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -248,7 +283,7 @@ public sealed class InstanceBatchRunner
                     $"DELETE FROM flow_bookmarks WHERE {scope.Dialect.InList("instance_id", "@Ids")}", new { Ids = hadBookmarks }));
             }
 
-            var pending = await TakePendingEventsAsync(scope, advanced, now);
+            var pending = await PendingEvents.TakeAsync(scope, advanced.Select(r => (r.Record, r.State, r.RunnableSince)).ToList(), now);
             var wake = conflicted.Count > 0 || pending.Count > 0;
             foreach (var run in applicable)
             {
@@ -338,71 +373,6 @@ public sealed class InstanceBatchRunner
         }
     }
 
-    /// <summary>
-    /// Events that arrived for a key while its instance was still running found no bookmark; the instance takes the
-    /// earliest of them now, as it suspends (under the same key lock the raiser takes, so neither side misses the other).
-    /// </summary>
-    private static async Task<Dictionary<string, PendingMatch>> TakePendingEventsAsync(WriteScope scope, List<Run> runs, long now)
-    {
-        var waiting = runs.Where(r => r.State.Status == InstanceStatus.Waiting && r.State.Wait?.Bookmarks.Count > 0).ToList();
-        if (waiting.Count == 0)
-        {
-            return [];
-        }
-
-        var bookmarks = waiting.SelectMany(r => r.State.Wait!.Bookmarks).ToList();
-        var candidates = (await scope.Connection.QueryAsync<(string Id, string Name, string CorrelationKey, long CreatedAt, string? TenantId)>(scope.Command($"""
-            SELECT id, name, correlation_key, created_at, tenant_id FROM flow_events
-            WHERE consumed_at IS NULL AND {scope.Dialect.InList("name", "@Names")} AND {scope.Dialect.InList("correlation_key", "@Keys")} AND created_at >= @Since
-            ORDER BY created_at, id
-            """, new
-        {
-            Names = bookmarks.Select(b => b.EventName).Distinct().ToList(),
-            Keys = bookmarks.Select(b => b.CorrelationKey).Distinct().ToList(),
-            Since = waiting.Min(r => r.RunnableSince),
-        }))).ToList();
-        var matches = new Dictionary<string, PendingMatch>(StringComparer.Ordinal);
-        if (candidates.Count == 0)
-        {
-            return matches;
-        }
-
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var run in waiting)
-        {
-            var match = candidates.FirstOrDefault(e => !taken.Contains(e.Id) && e.CreatedAt >= run.RunnableSince
-                && (e.TenantId is null || e.TenantId == run.Record.TenantId)
-                && run.State.Wait!.Bookmarks.Any(b => b.EventName == e.Name && b.CorrelationKey == e.CorrelationKey));
-            if (match.Id is null)
-            {
-                continue;
-            }
-
-            taken.Add(match.Id);
-            var bookmark = run.State.Wait!.Bookmarks.First(b => b.EventName == match.Name && b.CorrelationKey == match.CorrelationKey);
-            matches[run.Record.Id] = new PendingMatch(match.Id, bookmark);
-        }
-
-        if (taken.Count > 0)
-        {
-            await scope.Connection.ExecuteAsync(scope.Command(
-                $"UPDATE flow_events SET consumed_at = @Now WHERE {scope.Dialect.InList("id", "@Ids")}", new { Now = now, Ids = taken.ToList() }));
-        }
-
-        return matches;
-    }
-
-    private static object? ParsePayload(string? payload)
-    {
-        if (string.IsNullOrEmpty(payload))
-        {
-            return null;
-        }
-
-        using var document = System.Text.Json.JsonDocument.Parse(payload);
-        return PlainValue.FromJson(document.RootElement);
-    }
-
     private sealed record Run(InstanceRecord Record, FlowInstanceState State, IReadOnlyList<JournalEntry> Journal, bool Spurious, long RunnableSince)
     {
         /// <summary>Bookmarks of the wait this run ended (from the claimed row), whose rows the commit deletes.</summary>
@@ -410,9 +380,11 @@ public sealed class InstanceBatchRunner
 
         public IReadOnlyList<StepWrite> Writes { get; init; } = [];
 
+        /// <summary>What woke the instance for this run (null for a runnable one).</summary>
+        public ResumeSignal? Resume { get; init; }
+
         /// <summary>The row version at claim time; the commit applies only if the row still has it.</summary>
         public long ClaimedRowVersion { get; } = Record.RowVersion;
     }
 
-    private sealed record PendingMatch(string EventId, BookmarkSpec Bookmark);
 }
