@@ -39,6 +39,7 @@ public static class CommerceServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HotQueries>();
+        services.TryAddSingleton<HaloAgent.Platform.Audience.IAudience, Contacts.Audience.ContactAudience>();
         // Credentials are stored encrypted with the host's Data Protection (the server's AddHaloDataProtection: one key ring
         // in the shared database). Not added here: a module's default ring would be this machine's alone, and a host that
         // forgot the shared one would encrypt credentials other nodes can never read, instead of failing to start.

@@ -1,0 +1,135 @@
+using System.Linq.Expressions;
+using HaloAgent.Commerce.Orders;
+using HaloAgent.Commerce.Persistence;
+using HaloAgent.Platform.Audience;
+using Microsoft.EntityFrameworkCore;
+
+namespace HaloAgent.Commerce.Contacts.Audience;
+
+/// <summary>
+/// Segment filters over a business's contacts, translated by EF into one SQL query on SQLite and PostgreSQL alike
+/// (order facts are correlated subqueries). Sandbox contacts (the owner's own test chats) never match.
+/// </summary>
+internal sealed class ContactAudience(IDbContextFactory<CommerceDbContext> factory, TimeProvider clock) : IAudience
+{
+    public const int MaxSample = 50;
+
+    public async Task<AudiencePreview> PreviewAsync(string businessId, AudienceFilter filter, int sampleSize, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var matching = Matching(db, businessId, filter);
+        var count = await matching.CountAsync(cancellationToken);
+        var sample = await matching
+            .OrderByDescending(c => c.LastInboundAt).ThenBy(c => c.Id)
+            .Take(Math.Clamp(sampleSize, 0, MaxSample))
+            .Select(c => new { c.Id, c.Name, c.WaId, c.PreferredLanguage, c.Channel, c.LastInboundAt })
+            .ToListAsync(cancellationToken);
+        return new AudiencePreview(count, sample.Select(c => new AudienceMember(
+            c.Id, c.Name, c.WaId, c.PreferredLanguage, c.Channel,
+            c.LastInboundAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null)).ToList());
+    }
+
+    public async Task<IReadOnlyList<string>> ContactIdsAsync(string businessId, AudienceFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Matching(db, businessId, filter).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+    }
+
+    private IQueryable<Contact> Matching(CommerceDbContext db, string businessId, AudienceFilter filter)
+    {
+        AudienceFilters.EnsureValid(filter);
+        var rules = new ContactRules(db, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        return db.Contacts.AsNoTracking()
+            .Where(c => c.BusinessId == businessId && !c.Sandbox)
+            .Where(rules.Group(filter.Match, filter.Conditions));
+    }
+}
+
+/// <summary>One predicate per rule, combined by groups (validated first, so every field and value here is known).</summary>
+internal sealed class ContactRules(CommerceDbContext db, long now)
+{
+    private const long Day = 86_400_000;
+
+    /// <summary>Orders that count as bought: paid or further along, not awaiting payment, not cancelled.</summary>
+    private static readonly OrderStatus[] Bought =
+        [OrderStatus.Paid, OrderStatus.Preparing, OrderStatus.ReadyForPickup, OrderStatus.OutForDelivery, OrderStatus.Completed];
+
+    public Expression<Func<Contact, bool>> Group(string match, IReadOnlyList<AudienceCondition> conditions)
+    {
+        var all = match == AudienceFilters.All;
+        if (conditions.Count == 0)
+        {
+            return c => all; // "all of nothing" is everyone; "any of nothing" is no one
+        }
+
+        var parts = conditions.Select(c => c.IsGroup ? Group(c.Match!, c.Conditions!) : Rule(c)).ToList();
+        return parts.Skip(1).Aggregate(parts[0], (left, right) => Combine(left, right, all));
+    }
+
+    private Expression<Func<Contact, bool>> Rule(AudienceCondition rule)
+    {
+        var positive = rule.Op is AudienceFields.Is or AudienceFields.Has;
+        var text = AudienceFilters.Text(rule.Value) ?? "";
+        var whole = AudienceFilters.Whole(rule.Value) ?? 0;
+        var cutoff = now - whole * Day;
+        var windowSince = now - Day;
+        var needle = ContactTags.Normalize(text, out _) is { } tag ? ContactTags.Needle(tag) : "\u0000";
+        var bought = Bought;
+        var orders = db.Orders;
+        var items = db.OrderItems;
+        Expression<Func<Contact, bool>> predicate = rule.Field switch
+        {
+            // A contact whose language is not known yet is spoken to in English.
+            AudienceFields.Language => text == "en"
+                ? c => c.PreferredLanguage == text || c.PreferredLanguage == null
+                : c => c.PreferredLanguage == text,
+            AudienceFields.Channel => c => c.Channel == text,
+            AudienceFields.Tag => c => c.Tags.Contains(needle),
+            AudienceFields.MarketingConsent => AudienceFilters.Flag(rule.Value) ? c => c.MarketingConsent : c => !c.MarketingConsent,
+            AudienceFields.OptedOut => AudienceFilters.Flag(rule.Value) ? c => c.MarketingOptOut : c => !c.MarketingOptOut,
+            AudienceFields.WindowOpen => AudienceFilters.Flag(rule.Value)
+                ? c => c.LastInboundAt >= windowSince
+                : c => c.LastInboundAt == null || c.LastInboundAt < windowSince,
+            AudienceFields.LastMessage => rule.Op == AudienceFields.WithinDays
+                ? c => c.LastInboundAt >= cutoff
+                : c => c.LastInboundAt == null || c.LastInboundAt < cutoff,
+            AudienceFields.OrderCount => rule.Op switch
+            {
+                AudienceFields.AtLeast => c => orders.Count(o => o.ContactId == c.Id && bought.Contains(o.Status)) >= whole,
+                AudienceFields.AtMost => c => orders.Count(o => o.ContactId == c.Id && bought.Contains(o.Status)) <= whole,
+                _ => c => orders.Count(o => o.ContactId == c.Id && bought.Contains(o.Status)) == whole,
+            },
+            AudienceFields.TotalSpend => rule.Op == AudienceFields.AtLeast
+                ? c => (orders.Where(o => o.ContactId == c.Id && bought.Contains(o.Status)).Sum(o => (long?)o.TotalKobo) ?? 0) >= whole
+                : c => (orders.Where(o => o.ContactId == c.Id && bought.Contains(o.Status)).Sum(o => (long?)o.TotalKobo) ?? 0) <= whole,
+            AudienceFields.LastOrder => rule.Op == AudienceFields.WithinDays
+                ? c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt >= cutoff)
+                : c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status))
+                    && !orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt >= cutoff),
+            AudienceFields.FirstOrder => rule.Op == AudienceFields.WithinDays
+                ? c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status))
+                    && !orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt < cutoff)
+                : c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt < cutoff),
+            AudienceFields.ProductBought => c => items.Any(i => i.ProductId == text
+                && orders.Any(o => o.Id == i.OrderId && o.ContactId == c.Id && bought.Contains(o.Status))),
+            _ => throw new InvalidOperationException($"No rule for the field '{rule.Field}'."),
+        };
+        return rule.Op is AudienceFields.IsNot or AudienceFields.HasNot ? Not(predicate) : predicate;
+    }
+
+    private static Expression<Func<Contact, bool>> Not(Expression<Func<Contact, bool>> predicate) =>
+        Expression.Lambda<Func<Contact, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
+
+    private static Expression<Func<Contact, bool>> Combine(Expression<Func<Contact, bool>> left, Expression<Func<Contact, bool>> right, bool and)
+    {
+        var parameter = left.Parameters[0];
+        var rightBody = new Rebind(right.Parameters[0], parameter).Visit(right.Body);
+        var body = and ? Expression.AndAlso(left.Body, rightBody) : Expression.OrElse(left.Body, rightBody);
+        return Expression.Lambda<Func<Contact, bool>>(body, parameter);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
