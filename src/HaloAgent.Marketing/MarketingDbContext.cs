@@ -1,3 +1,4 @@
+using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 using HaloAgent.Platform.Naming;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +12,17 @@ public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> opti
 
     public DbSet<WhatsAppTemplate> Templates => Set<WhatsAppTemplate>();
 
+    public DbSet<Segment> Segments => Set<Segment>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         var template = model.Entity<WhatsAppTemplate>();
         template.ToTable("marketing_whatsapp_templates").HasKey(t => t.Id);
         template.HasIndex(t => new { t.BusinessId, t.Name, t.Language }).IsUnique()
             .HasDatabaseName("ux_marketing_whatsapp_templates_business_id_name_language");
+        var segment = model.Entity<Segment>();
+        segment.ToTable("marketing_segments").HasKey(s => s.Id);
+        segment.HasIndex(s => new { s.BusinessId, s.Name }).IsUnique().HasDatabaseName("ux_marketing_segments_business_id_name");
         SnakeCaseModel.Apply(model);
     }
 }

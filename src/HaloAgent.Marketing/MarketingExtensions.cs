@@ -1,4 +1,5 @@
 using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 using HaloAgent.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +23,7 @@ public static class MarketingExtensions
         services.AddDbContextFactory<MarketingDbContext>(options =>
             options.UseModuleDatabase(provider, connectionString, MarketingDbContext.MigrationsHistoryTable));
         services.AddSingleton<ITemplateCatalog, TemplateCatalog>();
+        services.AddSingleton<SegmentStore>();
         return services;
     }
 
@@ -31,12 +33,13 @@ public static class MarketingExtensions
         await db.Database.MigrateAsync(cancellationToken);
     }
 
-    /// <summary>Maps <c>/templates/whatsapp</c>, … under <paramref name="api"/> (the server's authorised <c>/api</c> group).</summary>
+    /// <summary>Maps <c>/templates/whatsapp</c>, <c>/segments</c>, … under <paramref name="api"/> (the server's authorised <c>/api</c> group).</summary>
     public static RouteGroupBuilder MapMarketing(this RouteGroupBuilder api)
     {
         api.MapGet("/templates/whatsapp", async (ClaimsPrincipal user, ITemplateCatalog templates, CancellationToken ct) =>
                 Results.Ok(await templates.ListAsync(user.BusinessId(), ct)))
             .WithTags("Marketing");
+        SegmentsApi.Map(api);
         return api;
     }
 }

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Platform.Audience;
 
 /// <summary>The kind of value a field's rules take (the Studio picks its input by it).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AudienceValueKind>))]
 public enum AudienceValueKind
 {
     Choice,
