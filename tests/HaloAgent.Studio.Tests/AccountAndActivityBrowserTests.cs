@@ -3,6 +3,7 @@ using HaloAgent.Server.Auth;
 using HaloAgent.Server.Tests.Dashboard;
 using HaloAgent.Testing.Browser;
 using Microsoft.Playwright;
+using static HaloAgent.Studio.Tests.BrowserChecks;
 
 namespace HaloAgent.Studio.Tests;
 
@@ -251,18 +252,5 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send" }).ClickAsync();
         await page.Locator("#log .msg", new PageLocatorOptions { HasTextString = "Good morning" }).WaitForAsync();
         (await StudioServer.CspViolationsAsync(page)).ShouldBeEmpty();
-    }
-
-    /// <summary>Nothing on the page is wider than the screen: a phone scrolls vertically only.</summary>
-    private static async Task NoSidewaysScrollAsync(IPage page, int width)
-    {
-        // The elements reaching past the screen's right edge are named in the failure, so it says what to fix.
-        var wider = await page.EvaluateAsync<string[]>("""
-            w => [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > w + 0.5 && getComputedStyle(e).position !== 'fixed')
-              .slice(0, 8)
-              .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? '').trim().slice(0, 40)}"`)
-            """, width);
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"{page.Url}: {string.Join("; ", wider)}");
     }
 }

@@ -1,6 +1,7 @@
 using HaloAgent.Server.Tests.Conversations;
 using HaloAgent.Testing.Browser;
 using Microsoft.Playwright;
+using static HaloAgent.Studio.Tests.BrowserChecks;
 
 namespace HaloAgent.Studio.Tests;
 
@@ -84,16 +85,4 @@ public sealed class CatalogBrowserTests(StudioServer server) : IClassFixture<Stu
     }
 
     private static ILocator Dish(IPage page, string sku) => page.Locator($"li.dish-card[data-sku='{sku}']");
-
-    /// <summary>Nothing on the page is wider than the screen: a phone scrolls vertically only.</summary>
-    private static async Task NoSidewaysScrollAsync(IPage page, int width)
-    {
-        var wider = await page.EvaluateAsync<string[]>("""
-            w => [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > w + 0.5 && getComputedStyle(e).position !== 'fixed')
-              .slice(0, 8)
-              .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? '').trim().slice(0, 40)}"`)
-            """, width);
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"{page.Url}: {string.Join("; ", wider)}");
-    }
 }

@@ -5,6 +5,7 @@ using HaloAgent.Server.Tests.Dashboard;
 using HaloAgent.Testing.Browser;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static HaloAgent.Studio.Tests.BrowserChecks;
 
 namespace HaloAgent.Studio.Tests;
 
@@ -103,17 +104,5 @@ public sealed class ContactsBrowserTests(StudioServer server) : IClassFixture<St
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Search", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("table tbody")).ToContainTextAsync("No contacts match");
         (await services.GetRequiredService<IContactService>().GetAsync(contact.Id, default))!.Name.ShouldBeNull();
-    }
-
-    /// <summary>Nothing on the page is wider than the screen: a phone scrolls vertically only (named elements say what to fix).</summary>
-    private static async Task NoSidewaysScrollAsync(IPage page, int width)
-    {
-        var wider = await page.EvaluateAsync<string[]>("""
-            w => [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > w + 0.5 && getComputedStyle(e).position !== 'fixed')
-              .slice(0, 8)
-              .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? '').trim().slice(0, 40)}"`)
-            """, width);
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"{page.Url}: {string.Join("; ", wider)}");
     }
 }

@@ -7,6 +7,7 @@ using HaloAgent.Testing.FakeGraph;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static HaloAgent.Studio.Tests.BrowserChecks;
 
 namespace HaloAgent.Studio.Tests;
 
@@ -170,16 +171,5 @@ public sealed class InboxBrowserTests(StudioServer server) : IClassFixture<Studi
         }
 
         await Expect(messages.GetByTestId("message").Last).ToBeInViewportAsync();
-    }
-
-    private static async Task NoSidewaysScrollAsync(IPage page, int width)
-    {
-        var wider = await page.EvaluateAsync<string[]>("""
-            w => [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > w + 0.5 && getComputedStyle(e).position !== 'fixed')
-              .slice(0, 8)
-              .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`)
-            """, width);
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"{page.Url}: {string.Join("; ", wider)}");
     }
 }

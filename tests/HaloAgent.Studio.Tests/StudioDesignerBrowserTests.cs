@@ -5,6 +5,7 @@ using HaloAgent.Server.Tests.Apis;
 using HaloAgent.Server.Tests.Support;
 using HaloAgent.Testing.Browser;
 using Microsoft.Playwright;
+using static HaloAgent.Studio.Tests.BrowserChecks;
 
 namespace HaloAgent.Studio.Tests;
 
@@ -248,18 +249,6 @@ public sealed class StudioDesignerBrowserTests(StudioServer server) : IClassFixt
                 && node.right <= canvas.right + 0.5 && node.bottom <= canvas.bottom + 0.5;
             }
             """, nodeId);
-
-    private static async Task NoSidewaysScrollAsync(IPage page, int width)
-    {
-        // The elements reaching past the screen's right edge are named in the failure, so it says what to fix.
-        var wider = await page.EvaluateAsync<string[]>("""
-            w => [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > w + 0.5 && getComputedStyle(e).position !== 'fixed' && !e.closest('.react-flow__viewport'))
-              .slice(0, 8)
-              .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? '').trim().slice(0, 40)}"`)
-            """, width);
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"{page.Url}: {string.Join("; ", wider)}");
-    }
 
     private async Task<HttpClient> OwnerClientAsync()
     {

@@ -10,6 +10,7 @@ using HaloAgent.Testing.Browser;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static HaloAgent.Studio.Tests.BrowserChecks;
 
 namespace HaloAgent.Studio.Tests;
 
@@ -193,15 +194,4 @@ public sealed class TodayBrowserTests(StudioServer server) : IClassFixture<Studi
 
     private async Task<long> TodayRevenueAsync(string businessId) =>
         (await server.Factory.Services.GetRequiredService<SalesQueries>().SalesAsync(businessId, 1, default)).Points[^1].RevenueKobo;
-
-    private static async Task NoSidewaysScrollAsync(IPage page, int width)
-    {
-        var wider = await page.EvaluateAsync<string[]>("""
-            w => [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > w + 0.5 && getComputedStyle(e).position !== 'fixed')
-              .slice(0, 8)
-              .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`)
-            """, width);
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"{page.Url}: {string.Join("; ", wider)}");
-    }
 }

@@ -6,6 +6,7 @@ import { ErrorBox, Spinner } from './components/util';
 import { ThemeSwitch } from './components/ThemeSwitch';
 import { CatalogPage } from './dashboard/catalog/CatalogPage';
 import { ContactsPage } from './dashboard/ContactsPage';
+import { SegmentEditorPage, SegmentsPage } from './dashboard/SegmentsPage';
 import { ContactPage } from './dashboard/contacts/ContactPage';
 import { InboxPage } from './dashboard/InboxPage';
 import { OrdersPage } from './dashboard/OrdersPage';
@@ -17,7 +18,7 @@ import { FlowListPage } from './pages/FlowListPage';
 import { InstancesPage } from './pages/InstancesPage';
 import { LoginPage } from './pages/LoginPage';
 import { SessionExpiredDialog } from './pages/SessionExpiredDialog';
-import { isOwner, UserContext } from './api/permissions';
+import { canManageFlows, isOwner, UserContext } from './api/permissions';
 import { Link, matchPath, navigate, useLocation } from './router';
 
 // The canvas pages (React Flow, dagre, the designer's panels) are separate chunks: the dashboard and the lists do not
@@ -36,13 +37,14 @@ function chunkFor(path: string): (() => Promise<unknown>) | null {
 
 if (typeof window !== 'undefined') void chunkFor(window.location.pathname)?.().catch(() => {});
 
-const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOnly?: boolean }[] = [
+const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOnly?: boolean; marketing?: boolean }[] = [
   { to: '/', label: 'Today', section: 'dashboard' },
   { to: '/orders', label: 'Orders', section: 'dashboard' },
   { to: '/payments', label: 'Payments', section: 'dashboard' },
   { to: '/inbox', label: 'Inbox', section: 'dashboard' },
   { to: '/contacts', label: 'Contacts', section: 'dashboard' },
   { to: '/catalog', label: 'Catalog', section: 'dashboard' },
+  { to: '/segments', label: 'Segments', section: 'dashboard', marketing: true },
   { to: '/team', label: 'Team', section: 'dashboard', ownerOnly: true },
   { to: '/activity', label: 'Activity log', section: 'dashboard', ownerOnly: true },
   { to: '/studio', label: 'Flows', section: 'studio' },
@@ -62,6 +64,9 @@ function route(path: string, onSignedOut: () => void): { element: React.ReactNod
   if ((m = matchPath('/contacts/:id', path))) return { element: <ContactPage key={m.id} contactId={m.id} /> };
   if (matchPath('/contacts', path)) return { element: <ContactsPage /> };
   if (matchPath('/catalog', path)) return { element: <CatalogPage /> };
+  if (matchPath('/segments/new', path)) return { element: <SegmentEditorPage key="new" /> };
+  if ((m = matchPath('/segments/:id', path))) return { element: <SegmentEditorPage key={m.id} segmentId={m.id} /> };
+  if (matchPath('/segments', path)) return { element: <SegmentsPage /> };
   if (matchPath('/team', path)) return { element: <TeamPage /> };
   if (matchPath('/activity', path)) return { element: <ActivityLogPage /> };
   if (matchPath('/account', path)) return { element: <AccountPage onSignedOut={onSignedOut} /> };
@@ -148,7 +153,7 @@ export function App() {
       </header>
       {!current.fullScreen && (
         <nav className="subnav">
-          {NAV.filter((n) => n.section === section && (!n.ownerOnly || !user || isOwner(user.role))).map((n) => (
+          {NAV.filter((n) => n.section === section && (!n.ownerOnly || !user || isOwner(user.role)) && (!n.marketing || !user || canManageFlows(user.role))).map((n) => (
             <Link key={n.to} to={n.to} className={path === n.to || (n.to !== '/' && n.to !== '/studio' && path.startsWith(n.to)) ? 'active' : ''}>
               {n.label}
             </Link>
