@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Json;
 using HaloAgent.Server.Auth;
+using HaloAgent.Server.Auth.Sessions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -11,15 +12,17 @@ namespace HaloAgent.Server.Dashboard;
 /// <summary>
 /// <c>GET /api/stream</c>: Server-Sent Events for the signed-in user's business (<c>order.created</c>,
 /// <c>order.updated</c>, <c>payment.review</c>, <c>conversation.updated</c>). Each connection polls the shared database
-/// (see <see cref="DashboardChangeFeed"/>) and sends a comment line as a heartbeat when it has been quiet.
+/// (see <see cref="DashboardChangeFeed"/>) and sends a comment line as a heartbeat when it has been quiet. A stream
+/// outlives the request that checked its session, so it checks the session again as it goes: once the session is
+/// signed out (here, "everywhere", or by a password change) it sends <c>session.ended</c> and closes.
 /// </summary>
 public static class StreamApi
 {
     public static IEndpointRouteBuilder MapStreamApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/stream", async (
-                HttpContext context, ClaimsPrincipal user, DashboardChangeFeed feed, IOptions<DashboardOptions> options, IOptions<JsonOptions> json,
-                ILoggerFactory loggers) =>
+                HttpContext context, ClaimsPrincipal user, DashboardChangeFeed feed, SessionStore sessions, IOptions<DashboardOptions> options,
+                IOptions<JsonOptions> json, ILoggerFactory loggers) =>
             {
                 var cancellationToken = context.RequestAborted;
                 var logger = loggers.CreateLogger(typeof(StreamApi));
@@ -38,6 +41,13 @@ public static class StreamApi
                     using var timer = new PeriodicTimer(options.Value.StreamPollInterval);
                     while (await timer.WaitForNextTickAsync(cancellationToken))
                     {
+                        // Cheap: the session store answers from this node's cache between its periodic reads.
+                        if (user.SessionId() is { } sessionId && await sessions.ValidateAsync(sessionId, cancellationToken) is null)
+                        {
+                            await WriteAsync(response, "event: session.ended\ndata: {}\n\n", cancellationToken);
+                            return;
+                        }
+
                         IReadOnlyList<DashboardEvent> events;
                         try
                         {

@@ -73,6 +73,25 @@ public sealed class DashboardStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_open_stream_ends_when_its_session_is_signed_out_elsewhere()
+    {
+        var owner = await _factory.SignedInClientAsync(AuthPolicies.Owner);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var response = await owner.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/stream"), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        (await DashboardStream.ReadUntilAsync(reader, l => l == ": connected", timeout.Token)).ShouldNotBeNull();
+
+        // "Sign out everywhere" (say, after losing a laptop): every session of the user ends, this one's open stream too.
+        (await owner.PostAsync("/api/auth/logout-everywhere", null, timeout.Token)).IsSuccessStatusCode.ShouldBeTrue();
+
+        // The stream says why and ends; it does not go on sending the business's orders to a signed-out browser.
+        (await DashboardStream.ReadUntilAsync(reader, l => l == "event: session.ended", timeout.Token)).ShouldNotBeNull();
+        (await reader.ReadToEndAsync(timeout.Token)).ShouldNotContain("event: order", Case.Sensitive);
+        (await owner.GetAsync("/api/stream", timeout.Token)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task The_stream_needs_a_signed_in_user()
     {
         (await _factory.CreateClient().GetAsync("/api/stream")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

@@ -1,10 +1,10 @@
-import { withQuery } from './http';
+import { http, withQuery } from './http';
 import type { ConversationSummary } from './conversations';
 import type { Order } from './orders';
 import { toOrder } from './orderShape';
 import type { PaymentReview } from './payments';
 
-/** Server-Sent Events on GET /api/stream: `order.created`, `order.updated` (data: Order), `payment.review` (data: PaymentReview), `conversation.updated` (data: ConversationSummary). */
+/** Server-Sent Events on GET /api/stream: `order.created`, `order.updated` (data: Order), `payment.review` (data: PaymentReview), `conversation.updated` (data: ConversationSummary); `session.ended` closes it. */
 export type StreamEvent =
   | { type: 'order.created' | 'order.updated'; data: Order }
   | { type: 'payment.review'; data: PaymentReview }
@@ -26,6 +26,13 @@ export function openStream(onEvent: (event: StreamEvent) => void, onState?: (con
       }
     });
   }
+  // The session was signed out (elsewhere, or by a password change): stop for good, and let an ordinary call meet the
+  // 401 so the app asks the person to sign in again.
+  source.addEventListener('session.ended', () => {
+    source.close();
+    onState?.(false);
+    http.get('/api/auth/me').catch(() => {});
+  });
   source.onopen = () => onState?.(true);
   source.onerror = () => {
     onState?.(false);
