@@ -36,6 +36,7 @@ public static class AgentServiceCollectionExtensions
         services.AddOptions<PaymentFlowOptions>().BindConfiguration(PaymentFlowOptions.Section);
         services.TryAddSingleton<PaymentOpener>();
         services.TryAddSingleton<MediaFetcher>();
+        services.TryAddSingleton<HaloAgent.Platform.Messaging.IWhatsAppTemplateSource, Marketing.GraphTemplateSource>();
         services.TryAddSingleton<CustomerNotifier>();
         services.TryAddSingleton<PaystackPaymentProcessor>();
         services.TryAddSingleton<PaystackBodyRetention>();

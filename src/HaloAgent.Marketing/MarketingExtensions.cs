@@ -2,6 +2,7 @@ using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 using HaloAgent.Platform.Identity;
+using HaloAgent.Platform.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,6 +25,8 @@ public static class MarketingExtensions
             options.UseModuleDatabase(provider, connectionString, MarketingDbContext.MigrationsHistoryTable));
         services.AddSingleton<ITemplateCatalog, TemplateCatalog>();
         services.AddSingleton<SegmentStore>();
+        services.AddSingleton<TemplateSync>();
+        services.AddSingleton<ITemplateStatusSink, TemplateStatusSink>();
         return services;
     }
 
@@ -38,6 +41,18 @@ public static class MarketingExtensions
     {
         api.MapGet("/templates/whatsapp", async (ClaimsPrincipal user, ITemplateCatalog templates, CancellationToken ct) =>
                 Results.Ok(await templates.ListAsync(user.BusinessId(), ct)))
+            .WithTags("Marketing");
+        api.MapPost("/templates/whatsapp/sync", async (ClaimsPrincipal user, TemplateSync sync, CancellationToken ct) =>
+            {
+                try
+                {
+                    return Results.Ok(await sync.SyncAsync(user.BusinessId(), ct));
+                }
+                catch (TemplateSourceException e)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The templates could not be synced.", detail: e.Message);
+                }
+            })
             .WithTags("Marketing");
         SegmentsApi.Map(api);
         return api;

@@ -80,7 +80,8 @@ public static class Extensions
         await services.MigrateStudioAsync(cancellationToken);
         await services.MigrateMarketingAsync(cancellationToken);
         await services.InitializeHaloDataProtectionAsync(cancellationToken);
-        await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(app.Configuration["WhatsApp:PhoneNumberId"], app.Configuration["WhatsApp:AccessToken"], cancellationToken);
+        await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(
+            app.Configuration["WhatsApp:PhoneNumberId"], app.Configuration["WhatsApp:AccessToken"], app.Configuration["WhatsApp:BusinessAccountId"], cancellationToken);
         var businesses = await services.GetRequiredService<IBusinessDirectory>().ListAsync(cancellationToken);
         var demo = businesses.FirstOrDefault(b => b.Slug == DemoBusinessSeeder.DemoSlug);
         if (demo is not null)

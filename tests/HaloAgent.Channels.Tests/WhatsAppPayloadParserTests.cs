@@ -254,4 +254,26 @@ public sealed class WhatsAppPayloadParserTests
         message.Timestamp.ShouldBe(Received); // no timestamp: when we received it
         change.Statuses.ShouldBeEmpty(); // a status kind we do not track
     }
+
+    [Theory]
+    [InlineData("\"message_template_id\":123456789,\"event\":\"rejected\",\"reason\":\"INCORRECT_CATEGORY\"", "123456789", "REJECTED", "INCORRECT_CATEGORY")]
+    [InlineData("\"message_template_id\":\"987\",\"event\":\"APPROVED\",\"reason\":\"NONE\"", "987", "APPROVED", null)]
+    [InlineData("\"message_template_id\":5,\"event\":\"PAUSED\",\"other_info\":{\"title\":\"FIRST_PAUSE\",\"description\":\"Low quality\"}", "5", "PAUSED", "Low quality")]
+    public void A_template_status_change_is_read_with_its_id_status_and_reason(string fields, string id, string status, string? reason)
+    {
+        var result = Parse("""{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"message_template_status_update","value":{"message_template_name":"offer","message_template_language":"en",FIELDS}}]}]}"""
+            .Replace("FIELDS", fields, StringComparison.Ordinal));
+
+        var update = result.Changes.ShouldHaveSingleItem().TemplateStatus.ShouldNotBeNull();
+        update.ShouldBe(new HaloAgent.Platform.Messaging.TemplateStatusUpdate(id, "offer", "en", status, reason));
+    }
+
+    [Fact]
+    public void A_template_status_change_without_an_id_is_not_a_template_update()
+    {
+        var result = Parse("""{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"message_template_status_update","value":{"event":"APPROVED"}}]}]}""");
+
+        result.Success.ShouldBeTrue();
+        result.Changes.ShouldHaveSingleItem().TemplateStatus.ShouldBeNull();
+    }
 }

@@ -43,6 +43,7 @@ public sealed class CommerceChannelDirectory(IBusinessDirectory businesses, ICon
         {
             Slug = business.Slug,
             Name = business.Name,
+            BusinessAccountId = business.WhatsAppBusinessAccountId,
         };
     }
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HaloAgent.Channels.Messages;
 using HaloAgent.Channels.WhatsApp;
+using HaloAgent.Platform.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace HaloAgent.Channels.Graph;
@@ -121,6 +122,43 @@ public sealed class WhatsAppGraphClient(HttpClient http, IOptionsMonitor<WhatsAp
     /// <summary>Both steps: look the media id up, then download it.</summary>
     public async Task<MediaContent> FetchMediaAsync(string mediaId, string accessToken, CancellationToken cancellationToken) =>
         await DownloadMediaAsync(await GetMediaAsync(mediaId, accessToken, cancellationToken), accessToken, cancellationToken);
+
+    /// <summary>Pages of templates Meta's listing may return before this stops (100 each: far beyond any small business).</summary>
+    public const int MaxTemplatePages = 20;
+
+    /// <summary>
+    /// <c>GET /{waba-id}/message_templates</c>, following <c>paging.next</c>: every template of the account, one per
+    /// language, with its body text and parameter count.
+    /// </summary>
+    public async Task<IReadOnlyList<RemoteTemplate>> ListTemplatesAsync(string businessAccountId, string accessToken, CancellationToken cancellationToken)
+    {
+        var templates = new List<RemoteTemplate>();
+        string? url = $"{BaseUrl}/{Uri.EscapeDataString(businessAccountId)}/message_templates?fields=id,name,language,status,category,components,rejected_reason&limit=100";
+        for (var page = 0; url is not null && page < MaxTemplatePages; page++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await ReadJsonAsync(response, cancellationToken);
+            foreach (var item in body?["data"]?.AsArray() ?? [])
+            {
+                if (item is JsonObject template && template["name"]?.GetValue<string>() is { } name && template["language"]?.GetValue<string>() is { } language)
+                {
+                    var text = template["components"]?.AsArray().OfType<JsonObject>()
+                        .FirstOrDefault(c => string.Equals(c["type"]?.GetValue<string>(), "BODY", StringComparison.OrdinalIgnoreCase))?["text"]?.GetValue<string>() ?? "";
+                    var reason = template["rejected_reason"]?.GetValue<string>();
+                    templates.Add(new RemoteTemplate(
+                        template["id"]?.GetValue<string>() ?? "", name, language, template["category"]?.GetValue<string>() ?? "",
+                        template["status"]?.GetValue<string>() ?? "", reason is null or "NONE" ? null : reason, text, TemplateParameters.Count(text)));
+                }
+            }
+
+            // Only Meta's own next page is followed, so a hostile "next" cannot send the token elsewhere.
+            url = body?["paging"]?["next"]?.GetValue<string>() is { } next && next.StartsWith(BaseUrl + "/", StringComparison.Ordinal) ? next : null;
+        }
+
+        return templates;
+    }
 
     private async Task<HttpResponseMessage> PostAsync(string phoneNumberId, string accessToken, string json, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.Unicode;
 using HaloAgent.Channels.Inbound;
+using HaloAgent.Platform.Messaging;
 using HaloAgent.Channels.Outbox;
 using HaloAgent.Channels.Routing;
 using HaloAgent.Channels.Twilio;
@@ -26,6 +27,21 @@ internal sealed class InboxEventRouter(
         WebhookProviders.WebChat => ProcessWebChatAsync(row, cancellationToken),
         _ => Task.FromResult(InboxOutcome.DeadLetter($"Unknown webhook provider '{row.Provider}'.")),
     };
+
+    /// <summary>Hands a template's new status to whoever keeps templates; the note says what came of it.</summary>
+    private async Task<string> ApplyTemplateStatusAsync(TemplateStatusUpdate template, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var changed = 0;
+        foreach (var sink in scope.ServiceProvider.GetServices<ITemplateStatusSink>())
+        {
+            changed += await sink.ApplyAsync(template, cancellationToken);
+        }
+
+        return changed > 0
+            ? $"Template '{template.Name}' ({template.Language}) is now {template.Status}."
+            : $"Template status {template.Status} for unknown template {template.MetaId} ('{template.Name}').";
+    }
 
     /// <summary>The customer an event is about (its own id when it carries no message); null when it carries several customers.</summary>
     public static string? LaneKey(InboxRow row)
@@ -76,6 +92,12 @@ internal sealed class InboxEventRouter(
         foreach (var change in parsed.Changes)
         {
             poison.AddRange(change.Unreadable);
+            if (change.TemplateStatus is { } template)
+            {
+                notes.Add(await ApplyTemplateStatusAsync(template, cancellationToken));
+                continue;
+            }
+
             if (change.Messages.Count == 0 && change.Statuses.Count == 0 && change.Errors.Count == 0)
             {
                 if (change.Field != "messages")

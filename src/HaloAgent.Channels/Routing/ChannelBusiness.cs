@@ -11,6 +11,9 @@ public sealed record ChannelBusiness(string Id, string? PhoneNumberId, string? A
 
     public string? Name { get; init; }
 
+    /// <summary>Meta's WhatsApp Business Account id (templates live under it).</summary>
+    public string? BusinessAccountId { get; init; }
+
     /// <summary>Tokens are secrets: keep them out of logs and exception messages.</summary>
     public override string ToString() => $"ChannelBusiness {{ Id = {Id}, Slug = {Slug}, PhoneNumberId = {PhoneNumberId}, TwilioNumber = {TwilioNumber} }}";
 }

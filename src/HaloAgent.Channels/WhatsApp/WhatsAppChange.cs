@@ -1,4 +1,5 @@
 using HaloAgent.Channels.Inbound;
+using HaloAgent.Platform.Messaging;
 
 namespace HaloAgent.Channels.WhatsApp;
 
@@ -16,4 +17,7 @@ public sealed record WhatsAppChange(
 {
     /// <summary>Why items of <c>messages[]</c> could not be read (no id, not an object): poison, reported, never handed off.</summary>
     public IReadOnlyList<string> Unreadable { get; init; } = [];
+
+    /// <summary>Set for a <c>message_template_status_update</c> change (which names no phone number).</summary>
+    public TemplateStatusUpdate? TemplateStatus { get; init; }
 }

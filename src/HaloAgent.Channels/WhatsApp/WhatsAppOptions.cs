@@ -19,6 +19,9 @@ public sealed class WhatsAppOptions
     /// <summary>The demo business's phone number id (the host's directory reads it; the channels do not).</summary>
     public string? PhoneNumberId { get; set; }
 
+    /// <summary>The demo business's WhatsApp Business Account id (seeded onto the business; its templates are synced from it).</summary>
+    public string? BusinessAccountId { get; set; }
+
     /// <summary>The demo business's access token (the host's directory reads it; the channels do not).</summary>
     public string? AccessToken { get; set; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
 using HaloAgent.Channels.Inbound;
+using HaloAgent.Platform.Messaging;
 
 namespace HaloAgent.Channels.WhatsApp;
 
@@ -97,7 +98,24 @@ public static class WhatsAppPayloadParser
         return new WhatsAppChange(Str(change, "field"), Str(metadata, "phone_number_id"), Str(metadata, "display_phone_number"), messages, statuses, errors)
         {
             Unreadable = unreadable,
+            TemplateStatus = Str(change, "field") == TemplateStatusField ? ParseTemplateStatus(value) : null,
         };
+    }
+
+    /// <summary>The <c>field</c> of a template's status change.</summary>
+    public const string TemplateStatusField = "message_template_status_update";
+
+    private static TemplateStatusUpdate? ParseTemplateStatus(JsonElement value)
+    {
+        if (Str(value, "message_template_id") is not { Length: > 0 } id || Str(value, "event") is not { Length: > 0 } status)
+        {
+            return null;
+        }
+
+        // A pause says why in other_info (e.g. "low quality"), a rejection in reason; NONE means no reason.
+        var reason = Str(Obj(value, "other_info"), "description") ?? Str(value, "reason");
+        return new TemplateStatusUpdate(
+            id, Str(value, "message_template_name"), Str(value, "message_template_language"), status.ToUpperInvariant(), reason is null or "NONE" ? null : reason);
     }
 
     private static InboundMessage? ParseMessage(JsonElement m, List<(string? WaId, string? Name, string? UserId)> contacts, DateTimeOffset receivedAt)

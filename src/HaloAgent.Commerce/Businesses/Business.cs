@@ -36,6 +36,9 @@ public sealed class Business
     /// <summary>Meta's phone number id of the business's WhatsApp number; inbound webhooks are routed by it.</summary>
     public string? WhatsAppPhoneNumberId { get; set; }
 
+    /// <summary>Meta's WhatsApp Business Account id: the business's message templates are listed and approved under it.</summary>
+    public string? WhatsAppBusinessAccountId { get; set; }
+
     /// <summary>
     /// The business's Cloud API token, <b>encrypted</b> (<c>dp1:…</c>, see <see cref="Secrets.ISecretProtector"/>): write and
     /// read it only through <see cref="Secrets.BusinessSecrets"/>; the clear token is never stored and never leaves the

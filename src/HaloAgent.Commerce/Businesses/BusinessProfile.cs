@@ -16,6 +16,9 @@ public sealed record BusinessProfile(
     string TemplateLanguageFallback,
     string OrderPrefix)
 {
+    /// <summary>Meta's WhatsApp Business Account id, when set (template sync needs it).</summary>
+    public string? WhatsAppBusinessAccountId { get; init; }
+
     /// <summary>The zone of that name (case-insensitive), or null when the business does not deliver there.</summary>
     public DeliveryZone? FindZone(string? name) =>
         string.IsNullOrWhiteSpace(name)

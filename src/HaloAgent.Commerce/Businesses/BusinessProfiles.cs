@@ -23,7 +23,10 @@ internal static class BusinessProfiles
         business.WhatsAppPhoneNumberId,
         whatsAppAccessToken,
         LanguageCodes.Normalize(business.TemplateLanguageFallback) ?? LanguageCodes.English,
-        OrderPrefixFor(business));
+        OrderPrefixFor(business))
+    {
+        WhatsAppBusinessAccountId = business.WhatsAppBusinessAccountId,
+    };
 
     /// <summary>"Mama Nkechi's Kitchen" → "MNK": initials of the name's words, at most four.</summary>
     public static string OrderPrefixFor(Business business)

@@ -36,13 +36,17 @@ public sealed class DemoBusinessSeeder(
 
     /// <param name="whatsAppPhoneNumberId">Configuration <c>WhatsApp:PhoneNumberId</c>; ignored when empty.</param>
     /// <param name="whatsAppAccessToken">Configuration <c>WhatsApp:AccessToken</c>; ignored when empty; stored encrypted.</param>
-    public async Task SeedAsync(string? whatsAppPhoneNumberId, string? whatsAppAccessToken, CancellationToken cancellationToken)
+    public Task SeedAsync(string? whatsAppPhoneNumberId, string? whatsAppAccessToken, CancellationToken cancellationToken) =>
+        SeedAsync(whatsAppPhoneNumberId, whatsAppAccessToken, null, cancellationToken);
+
+    /// <param name="whatsAppBusinessAccountId">Configuration <c>WhatsApp:BusinessAccountId</c>; ignored when empty.</param>
+    public async Task SeedAsync(string? whatsAppPhoneNumberId, string? whatsAppAccessToken, string? whatsAppBusinessAccountId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await SeedOnceAsync(whatsAppPhoneNumberId, whatsAppAccessToken, cancellationToken);
+                await SeedOnceAsync(whatsAppPhoneNumberId, whatsAppAccessToken, whatsAppBusinessAccountId, cancellationToken);
                 return;
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 3)
@@ -52,7 +56,7 @@ public sealed class DemoBusinessSeeder(
         }
     }
 
-    private async Task SeedOnceAsync(string? whatsAppPhoneNumberId, string? whatsAppAccessToken, CancellationToken cancellationToken)
+    private async Task SeedOnceAsync(string? whatsAppPhoneNumberId, string? whatsAppAccessToken, string? whatsAppBusinessAccountId, CancellationToken cancellationToken)
     {
         var phoneNumberId = string.IsNullOrWhiteSpace(whatsAppPhoneNumberId) ? null : whatsAppPhoneNumberId.Trim();
         var accessToken = string.IsNullOrWhiteSpace(whatsAppAccessToken) ? null : whatsAppAccessToken.Trim();
@@ -93,6 +97,11 @@ public sealed class DemoBusinessSeeder(
         if (phoneNumberId is not null)
         {
             business.WhatsAppPhoneNumberId = phoneNumberId;
+        }
+
+        if (!string.IsNullOrWhiteSpace(whatsAppBusinessAccountId))
+        {
+            business.WhatsAppBusinessAccountId = whatsAppBusinessAccountId.Trim();
         }
 
         if (accessToken is not null)

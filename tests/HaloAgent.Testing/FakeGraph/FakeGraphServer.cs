@@ -30,7 +30,7 @@ namespace HaloAgent.Testing.FakeGraph;
 /// graph.Sent.Single().Text.ShouldBe("Hello");
 /// </code>
 /// </example>
-public sealed class FakeGraphServer : IAsyncDisposable
+public sealed partial class FakeGraphServer : IAsyncDisposable
 {
     public const string DefaultAccessToken = "fake-graph-token";
     public const string DefaultVersion = "v21.0";
@@ -342,6 +342,12 @@ public sealed class FakeGraphServer : IAsyncDisposable
         if (!authorized)
         {
             await WriteErrorAsync(context, new FakeGraphError(401, 190, "Invalid OAuth access token - Cannot parse access token"));
+            return;
+        }
+
+        if (segments.Length >= 2 && segments[^1] == "message_templates")
+        {
+            await WriteTemplatesAsync(context, segments[^2]);
             return;
         }
 
