@@ -18,6 +18,9 @@ public sealed class StudioServer : IAsyncLifetime
     public const string OwnerEmail = "owner@studio.test";
     public const string OwnerPassword = "owner-password-123";
 
+    /// <summary>The demo business's WhatsApp Business Account id (its templates on the fake Graph server).</summary>
+    public const string BusinessAccountId = "104996635661111";
+
     public HaloAgentFactory Factory { get; private set; } = null!;
 
     public FakeGraphServer Graph { get; private set; } = null!;
@@ -45,6 +48,7 @@ public sealed class StudioServer : IAsyncLifetime
             ["WhatsApp:GraphBaseUrl"] = Graph.BaseUrl,
             ["WhatsApp:PhoneNumberId"] = WhatsAppWebhookBuilder.DefaultPhoneNumberId,
             ["WhatsApp:AccessToken"] = Graph.AccessToken,
+            ["WhatsApp:BusinessAccountId"] = BusinessAccountId,
             ["WhatsApp:PairSpacing"] = "00:00:00",
             ["HaloAgent:Auth:LoginAttemptsPerMinute"] = "1000",
         });

@@ -7,6 +7,7 @@ import { ThemeSwitch } from './components/ThemeSwitch';
 import { CatalogPage } from './dashboard/catalog/CatalogPage';
 import { ContactsPage } from './dashboard/ContactsPage';
 import { SegmentEditorPage, SegmentsPage } from './dashboard/SegmentsPage';
+import { TemplatesPage } from './dashboard/TemplatesPage';
 import { ContactPage } from './dashboard/contacts/ContactPage';
 import { InboxPage } from './dashboard/InboxPage';
 import { OrdersPage } from './dashboard/OrdersPage';
@@ -45,6 +46,7 @@ const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOn
   { to: '/contacts', label: 'Contacts', section: 'dashboard' },
   { to: '/catalog', label: 'Catalog', section: 'dashboard' },
   { to: '/segments', label: 'Segments', section: 'dashboard', marketing: true },
+  { to: '/templates', label: 'Templates', section: 'dashboard', marketing: true },
   { to: '/team', label: 'Team', section: 'dashboard', ownerOnly: true },
   { to: '/activity', label: 'Activity log', section: 'dashboard', ownerOnly: true },
   { to: '/studio', label: 'Flows', section: 'studio' },
@@ -67,6 +69,7 @@ function route(path: string, onSignedOut: () => void): { element: React.ReactNod
   if (matchPath('/segments/new', path)) return { element: <SegmentEditorPage key="new" /> };
   if ((m = matchPath('/segments/:id', path))) return { element: <SegmentEditorPage key={m.id} segmentId={m.id} /> };
   if (matchPath('/segments', path)) return { element: <SegmentsPage /> };
+  if (matchPath('/templates', path)) return { element: <TemplatesPage /> };
   if (matchPath('/team', path)) return { element: <TeamPage /> };
   if (matchPath('/activity', path)) return { element: <ActivityLogPage /> };
   if (matchPath('/account', path)) return { element: <AccountPage onSignedOut={onSignedOut} /> };
