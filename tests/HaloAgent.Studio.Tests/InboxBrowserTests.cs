@@ -27,6 +27,40 @@ public sealed class InboxBrowserTests(StudioServer server) : IClassFixture<Studi
         """;
 
     [Theory]
+    [InlineData(390, 844, "phone")]
+    [InlineData(1366, 768, "laptop")]
+    public async Task A_hand_over_reaches_the_owner_on_any_page_with_a_beep_the_title_and_the_inbox_count(int width, int height, string device)
+    {
+        var phoneNumber = $"23480378{Random.Shared.Next(10_000, 99_999)}";
+        var name = $"Musa Bello {device}";
+        var customer = new WhatsAppCustomer(server.Factory.CreateClient(), server.Graph, StudioServer.AppSecret, phoneNumber);
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/orders", width, height);
+        await page.Context.AddInitScriptAsync(BeepCounter);
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Orders" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("inbox-count")).ToHaveCountAsync(0);
+
+        // The owner is on the Orders page, not the inbox, when the customer asks for a person.
+        await customer.SendAsync(new WhatsAppWebhookBuilder().Text(phoneNumber, "Hello", name: name), _ => true, "the greeting");
+        await customer.SendAsync(new WhatsAppWebhookBuilder().Text(phoneNumber, "I want to talk to a person", name: name),
+            r => r.Text?.Contains("chat with you") == true, "the hand-over message");
+
+        await Expect(page).ToHaveTitleAsync("(1) HaloAgent");
+        await Expect(page.GetByTestId("inbox-count")).ToHaveTextAsync("1");
+        (await page.EvaluateAsync<int>("() => window.__beeps")).ShouldBeGreaterThan(0, "a new hand-over plays a sound on any page");
+        await NoSidewaysScrollAsync(page, width);
+        await HeadlessChromium.ScreenshotAsync(page, $"handover-badge-{device}");
+
+        // Into the inbox and the chat: the count and the title badge go.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Inbox" }).ClickAsync();
+        var row = page.GetByTestId("conversation-row").Filter(new LocatorFilterOptions { HasTextString = name });
+        await row.ClickAsync();
+        await Expect(page.GetByTestId("chat-name")).ToHaveTextAsync(name);
+        await Expect(page).ToHaveTitleAsync("HaloAgent");
+        await Expect(page.GetByTestId("inbox-count")).ToHaveCountAsync(0);
+    }
+
+    [Theory]
     [InlineData(1366, 768, "laptop")]
     [InlineData(390, 844, "phone")]
     public async Task A_handed_over_customer_appears_live_and_the_owner_answers_without_a_reload(int width, int height, string device)

@@ -1,11 +1,12 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { type AuthState, afterUnauthorized, authApi, loadAuth, shownUser, SignInAgain, waitsForSignIn } from './api/auth';
+import { type AuthState, type CurrentUser, afterUnauthorized, authApi, loadAuth, shownUser, SignInAgain, waitsForSignIn } from './api/auth';
 import { errorMessage, http } from './api/http';
 import { preloadable } from './components/lazy';
 import { ErrorBox, Spinner } from './components/util';
 import { ThemeSwitch } from './components/ThemeSwitch';
 import { CatalogPage } from './dashboard/catalog/CatalogPage';
 import { ContactsPage } from './dashboard/ContactsPage';
+import { HandoverAlertsProvider, useFreshHandovers } from './dashboard/inbox/HandoverAlerts';
 import { SegmentEditorPage, SegmentsPage } from './dashboard/SegmentsPage';
 import { TemplatesPage } from './dashboard/TemplatesPage';
 import { ContactPage } from './dashboard/contacts/ContactPage';
@@ -19,7 +20,7 @@ import { FlowListPage } from './pages/FlowListPage';
 import { InstancesPage } from './pages/InstancesPage';
 import { LoginPage } from './pages/LoginPage';
 import { SessionExpiredDialog } from './pages/SessionExpiredDialog';
-import { canManageFlows, isOwner, UserContext } from './api/permissions';
+import { canHandleChats, canManageFlows, isOwner, UserContext } from './api/permissions';
 import { Link, matchPath, navigate, useLocation } from './router';
 
 // The canvas pages (React Flow, dagre, the designer's panels) are separate chunks: the dashboard and the lists do not
@@ -78,7 +79,7 @@ function route(path: string, onSignedOut: () => void): { element: React.ReactNod
 }
 
 export function App() {
-  const { path } = useLocation();
+  const { path, search } = useLocation();
   const [auth, setAuth] = useState<AuthState>({ kind: 'loading' });
   const [authError, setAuthError] = useState<string | null>(null);
 
@@ -129,6 +130,7 @@ export function App() {
   const user = shownUser(auth);
   const section = path.startsWith('/studio') ? 'studio' : 'dashboard';
   return (
+    <HandoverAlertsProvider openContactId={path === '/inbox' ? search.get('contact') : null} enabled={!user || canHandleChats(user.role)}>
     <div className={`app ${current.fullScreen ? 'full' : ''}`}>
       <header className="topbar">
         <Link to="/" className="brand">HaloAgent</Link>
@@ -154,17 +156,25 @@ export function App() {
           <span className="hint" title="GET /api/auth/me answered 404">auth not enabled</span>
         )}
       </header>
-      {!current.fullScreen && (
-        <nav className="subnav">
-          {NAV.filter((n) => n.section === section && (!n.ownerOnly || !user || isOwner(user.role)) && (!n.marketing || !user || canManageFlows(user.role))).map((n) => (
-            <Link key={n.to} to={n.to} className={path === n.to || (n.to !== '/' && n.to !== '/studio' && path.startsWith(n.to)) ? 'active' : ''}>
-              {n.label}
-            </Link>
-          ))}
-        </nav>
-      )}
+      {!current.fullScreen && <SubNav path={path} section={section} user={user} />}
       <main className={current.fullScreen ? 'main full' : 'main'}><UserContext.Provider value={user}><Suspense fallback={<Spinner />}>{current.element}</Suspense></UserContext.Provider></main>
       {auth.kind === 'expired' && <SessionExpiredDialog user={auth.user} onSignedIn={(next) => { setAuth({ kind: 'user', user: next }); signInAgain.current.settle(true); }} />}
     </div>
+    </HandoverAlertsProvider>
+  );
+}
+
+/** The section's pages; the Inbox link counts new hand-overs wherever the person is. */
+function SubNav({ path, section, user }: { path: string; section: 'dashboard' | 'studio'; user: CurrentUser | null }) {
+  const fresh = useFreshHandovers();
+  return (
+    <nav className="subnav">
+      {NAV.filter((n) => n.section === section && (!n.ownerOnly || !user || isOwner(user.role)) && (!n.marketing || !user || canManageFlows(user.role))).map((n) => (
+        <Link key={n.to} to={n.to} className={path === n.to || (n.to !== '/' && n.to !== '/studio' && path.startsWith(n.to)) ? 'active' : ''}>
+          {n.label}
+          {n.to === '/inbox' && fresh > 0 && <span className="nav-count" data-testid="inbox-count" aria-label={`${fresh} new hand-over${fresh === 1 ? '' : 's'}`}>{fresh}</span>}
+        </Link>
+      ))}
+    </nav>
   );
 }

@@ -7,6 +7,8 @@ export const canManagePayments = (role: string | undefined) => role === undefine
 export const isOwner = (role: string | undefined) => role === 'owner';
 /** A contact's language and tags: owner and agent (the server's ManageOrders policy). */
 export const canEditContacts = (role: string | undefined) => role === undefined || role === 'owner' || role === 'agent';
+/** Conversations and hand-overs: owner and agent (a marketer is not paged about chats). */
+export const canHandleChats = (role: string | undefined) => role === undefined || role === 'owner' || role === 'agent';
 export const canManageFlows = (role: string | undefined) => role === undefined || role === 'owner' || role === 'marketer';
 
 /** The signed-in user (null when the server has no auth: everything is shown and the server answers). */

@@ -6,7 +6,7 @@ import { navigate, useLocation } from '../router';
 import { ChatView } from './inbox/ChatView';
 import { ConversationList } from './inbox/ConversationList';
 import { QuickRepliesEditor, useQuickReplies } from './inbox/QuickReplies';
-import { useHandoverAlerts } from './inbox/useHandoverAlerts';
+import { useAppHandoverAlerts } from './inbox/HandoverAlerts';
 import { Guard, useLoad } from './load';
 import './inbox/inbox.css';
 
@@ -24,7 +24,7 @@ export function InboxPage() {
   const [error, setError] = useState<string | null>(null);
   const [live, setLive] = useState(false);
   const [editingQuick, setEditingQuick] = useState(false);
-  const alerts = useHandoverAlerts(selected);
+  const alerts = useAppHandoverAlerts();
   const { remember, observe } = alerts;
   const quick = useQuickReplies();
   const open = useRef(selected);
