@@ -64,9 +64,22 @@ public sealed class ContactsBrowserTests(StudioServer server) : IClassFixture<St
         await HeadlessChromium.ScreenshotAsync(page, $"contact-page-{device}");
         await NoSidewaysScrollAsync(page, width);
 
-        // The server kept both: a fresh load shows them.
+        // A note for the team (several lines), beside the chat in the inbox too.
+        var note = $"Allergic to groundnuts ({device}).\nPays on delivery only.";
+        await page.GetByLabel("Team note").FillAsync(note);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save note" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Note saved");
+        await NoSidewaysScrollAsync(page, width);
+
+        // The server kept all three: a fresh load shows them.
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("Language")).ToHaveValueAsync("yo");
+        await Assertions.Expect(page.GetByTestId("contact-tags")).ToContainTextAsync(tag);
+        await Assertions.Expect(page.GetByLabel("Team note")).ToHaveValueAsync(note);
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Open in inbox" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("team-note")).ToContainTextAsync("Allergic to groundnuts");
+        await Assertions.Expect(page.GetByTestId("team-note")).ToContainTextAsync("Pays on delivery only.");
+        await page.GoBackAsync();
         await Assertions.Expect(page.GetByTestId("contact-tags")).ToContainTextAsync(tag);
 
         // The tag finds them from the list.

@@ -42,6 +42,9 @@ public sealed class Contact
     /// <summary>The owner's labels, lower case, stored as <c>|vip|lekki|</c> (empty for none) so one LIKE finds a tag on any database.</summary>
     public string Tags { get; set; } = "";
 
+    /// <summary>The team's own note about the customer (not shown to the agent or the customer); empty when none.</summary>
+    public string Note { get; set; } = "";
+
     /// <summary>When the customer last wrote: free-form replies are allowed for 24 hours after it.</summary>
     public long? LastInboundAt { get; set; }
 

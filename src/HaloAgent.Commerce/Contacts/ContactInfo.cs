@@ -24,6 +24,9 @@ public sealed record ContactInfo(
     /// <summary>The channel the customer last wrote on (whatsapp, twilio, webchat): replies go back there.</summary>
     public string Channel { get; init; } = "whatsapp";
 
+    /// <summary>The team's own note about the customer (empty when none).</summary>
+    public string Note { get; init; } = "";
+
     /// <summary>A test run's customer, not the business's (see <see cref="SandboxContacts"/>).</summary>
     public bool Sandbox { get; init; }
 
@@ -45,6 +48,7 @@ public sealed record ContactInfo(
         c.LastInboundAt, c.AgentPaused, c.CreatedAt, c.UpdatedAt)
     {
         Channel = c.Channel,
+        Note = c.Note,
         Sandbox = c.Sandbox,
     };
 }

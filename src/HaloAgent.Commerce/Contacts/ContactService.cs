@@ -147,6 +147,15 @@ internal sealed class ContactService(IDbContextFactory<CommerceDbContext> factor
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Tags, column).SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
     }
 
+    public async Task<bool> SetNoteAsync(string contactId, string note, CancellationToken cancellationToken)
+    {
+        var text = ContactNote.Normalize(note) ?? throw new ArgumentException($"A note has at most {ContactNote.MaxLength} characters.", nameof(note));
+        var now = Now();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Contacts.Where(c => c.Id == contactId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Note, text).SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
+    }
+
     public async Task<bool> SetLanguageAsync(string contactId, string language, CancellationToken cancellationToken)
     {
         var code = LanguageCodes.Normalize(language);

@@ -37,6 +37,9 @@ public interface IContactService
     /// <summary>Replaces the owner's tags (already normalised by <see cref="ContactTags.NormalizeAll"/>); false when the contact is unknown.</summary>
     Task<bool> SetTagsAsync(string contactId, IReadOnlyCollection<string> tags, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the team's note (at most <see cref="ContactNote.MaxLength"/> characters); false when the contact is unknown.</summary>
+    Task<bool> SetNoteAsync(string contactId, string note, CancellationToken cancellationToken);
+
     Task<bool> SetNameAsync(string contactId, string name, CancellationToken cancellationToken);
 
     /// <summary>STOP: no marketing (and no nudges) from now on. Idempotent; keeps the first opt-out time.</summary>

@@ -22,7 +22,11 @@ public sealed record ContactDetail(
     IReadOnlyList<ContactOrder> Orders,
     IReadOnlyList<ChatMessage>? Conversation,
     IReadOnlyList<ContactFact> Facts,
-    IReadOnlyList<string> Languages);
+    IReadOnlyList<string> Languages)
+{
+    /// <summary>The team's own note about the customer (empty when none).</summary>
+    public string TeamNote { get; init; } = "";
+}
 
 /// <summary>An order on the contact's page: number, what was in it, total in kobo and status (the order's enum name).</summary>
 public sealed record ContactOrder(string Id, string Number, string Items, int ItemCount, long TotalKobo, string Status, DateTimeOffset CreatedAt);
@@ -31,4 +35,4 @@ public sealed record ContactOrder(string Id, string Number, string Items, int It
 public sealed record ContactFact(string Key, string Value);
 
 /// <summary>The owner's change to a contact: only the fields given change.</summary>
-public sealed record ContactPatch(string? Language, IReadOnlyList<string?>? Tags);
+public sealed record ContactPatch(string? Language, IReadOnlyList<string?>? Tags, string? TeamNote = null);

@@ -50,7 +50,10 @@ public sealed class ContactDetailReader(ContactQueries queries, ConversationQuer
             placed.OrderByDescending(o => o.CreatedAt).Select(ToOrder).ToList(),
             messages,
             facts.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new ContactFact(f.Key, f.Value)).ToList(),
-            LanguageCodes.All);
+            LanguageCodes.All)
+        {
+            TeamNote = c.Note,
+        };
     }
 
     private static ContactOrder ToOrder(OrderView o) => new(

@@ -3,12 +3,17 @@ using HaloAgent.Platform.Languages;
 
 namespace HaloAgent.Server.Dashboard;
 
-/// <summary>The owner's or an agent's changes to a contact: language and tags, validated before anything is written.</summary>
+/// <summary>The owner's or an agent's changes to a contact: language, tags and note, validated before anything is written.</summary>
 public sealed class ContactEditor(IContactService contacts)
 {
     /// <summary>What the patch would store, or the reason it is refused (then nothing is written).</summary>
     public static (string? Language, IReadOnlyList<string>? Tags, string? Error) Validate(ContactPatch patch)
     {
+        if (patch.TeamNote is not null && ContactNote.Normalize(patch.TeamNote) is null)
+        {
+            return (null, null, $"A note has at most {ContactNote.MaxLength} characters.");
+        }
+
         string? language = null;
         if (patch.Language is not null)
         {
@@ -25,11 +30,18 @@ public sealed class ContactEditor(IContactService contacts)
             return (null, null, error);
         }
 
-        return language is null && tags is null ? (null, null, "Nothing to change: send a language and/or tags.") : (language, tags, null);
+        return language is null && tags is null && patch.TeamNote is null
+            ? (null, null, "Nothing to change: send a language, tags and/or a note.")
+            : (language, tags, null);
     }
 
-    public async Task ApplyAsync(string contactId, string? language, IReadOnlyList<string>? tags, CancellationToken cancellationToken)
+    public async Task ApplyAsync(string contactId, string? language, IReadOnlyList<string>? tags, string? note, CancellationToken cancellationToken)
     {
+        if (note is not null)
+        {
+            await contacts.SetNoteAsync(contactId, note, cancellationToken);
+        }
+
         if (language is not null)
         {
             await contacts.SetLanguageAsync(contactId, language, cancellationToken);

@@ -20,6 +20,9 @@ public sealed record ConversationDetail(
     IReadOnlyList<ConversationOrder> Orders,
     IReadOnlyDictionary<string, string> Notes)
 {
+    /// <summary>The team's own note about the customer, shown beside the chat (empty when none).</summary>
+    public string TeamNote { get; init; } = "";
+
     public static ConversationDetail From(
         ConversationSummary s, IReadOnlyList<ChatMessage> messages, IReadOnlyList<ConversationOrder> orders, IReadOnlyDictionary<string, string> notes) =>
         new(s.ContactId, s.ContactName, s.Phone, s.Channel, s.Language, s.LastMessage, s.LastMessageAt, s.Unread, s.HandledBy, s.EscalationId,

@@ -110,7 +110,7 @@ public sealed class ConversationQueries(
                 .ToList();
         }
 
-        return ConversationDetail.From(summary, messages.Select(m => ToChatMessage(m, owner)).ToList(), orders, remembered.Facts);
+        return ConversationDetail.From(summary, messages.Select(m => ToChatMessage(m, owner)).ToList(), orders, remembered.Facts) with { TeamNote = contact.Note };
     }
 
     /// <summary>When the conversation's newest message was written or queued; null when it has none.</summary>

@@ -114,6 +114,28 @@ public sealed class ContactDetailApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_team_note_is_kept_shown_beside_the_chat_and_logged_without_its_text()
+    {
+        var contact = await DashboardSeed.ContactAsync(_factory.Services, _businessId, "2348033330031", "Noted");
+        var agent = await _factory.SignedInClientAsync(AuthPolicies.Agent);
+
+        var changed = await PatchAsync(agent, contact.Id, new { teamNote = "  Allergic to groundnuts.\r\nPays on delivery.  " });
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
+        (await changed.Content.ReadFromJsonAsync<JsonObject>())!["teamNote"]!.GetValue<string>().ShouldBe("Allergic to groundnuts.\nPays on delivery.");
+        var owner = await _factory.SignedInClientAsync(AuthPolicies.Owner);
+        (await GetAsync(owner, contact.Id))["language"]!.GetValue<string>().ShouldBe("en", "a note alone changes nothing else");
+        (await owner.GetFromJsonAsync<JsonObject>($"/api/conversations/{contact.Id}"))!["teamNote"]!.GetValue<string>().ShouldStartWith("Allergic");
+
+        var entry = (await owner.GetFromJsonAsync<JsonObject>("/api/audit?action=contact"))!["items"]!.AsArray()
+            .Single(i => i!["action"]!.GetValue<string>() == "contact.edit" && i["targetId"]!.GetValue<string>() == contact.Id)!;
+        entry.ToJsonString().ShouldNotContain("groundnuts", Case.Insensitive, "the note's text stays out of the audit log");
+        entry["after"]!["note"]!.GetValue<string>().ShouldBe("41 characters");
+
+        (await PatchAsync(owner, contact.Id, new { teamNote = "" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await GetAsync(owner, contact.Id))["teamNote"]!.GetValue<string>().ShouldBeEmpty("a note can be cleared");
+    }
+
+    [Fact]
     public async Task Bad_edits_are_refused_with_a_reason_and_change_nothing()
     {
         var contact = await DashboardSeed.ContactAsync(_factory.Services, _businessId, "2348033330021", "Careful");
@@ -125,6 +147,7 @@ public sealed class ContactDetailApiTests : IAsyncLifetime
                      (new { tags = new[] { "no|pipes" } }, "no|pipes"),
                      (new { tags = new[] { new string('a', 31) } }, "30"),
                      (new { tags = Enumerable.Range(0, 21).Select(i => $"t{i}").ToArray() }, "20"),
+                     (new { teamNote = new string('n', 2001) }, "2000"),
                      (new { }, "Nothing to change"),
                  })
         {

@@ -69,6 +69,8 @@ export interface ContactDetail {
   facts: { key: string; value: string }[];
   /** The language codes the contact's language may be set to (the server's Languages). */
   languages: string[];
+  /** The team's own note about the customer (empty when none; never shown to the agent or the customer). */
+  teamNote: string;
 }
 
 export interface ImportResult {
@@ -81,7 +83,7 @@ export const contactsApi = {
   search: (q: string, tag?: string) => http.get<Contact[]>('/api/contacts', { q, tag }),
   get: (id: string) => http.get<ContactDetail>(`/api/contacts/${enc(id)}`),
   /** Changes only the fields given; answers the contact's page as it is now. */
-  update: (id: string, patch: { language?: string; tags?: string[] }) =>
+  update: (id: string, patch: { language?: string; tags?: string[]; teamNote?: string }) =>
     http.request<ContactDetail>(`/api/contacts/${enc(id)}`, { method: 'PATCH', body: patch }),
   forgetFact: (id: string, key: string) => http.delete<void>(`/api/contacts/${enc(id)}/facts/${enc(key)}`),
   exportUrl: (id: string) => `/api/contacts/${enc(id)}/export`,

@@ -46,6 +46,8 @@ export interface Conversation extends ConversationSummary {
   orders?: ConversationOrder[];
   /** What the agent remembers of the contact (address, delivery zone, …). */
   notes?: Record<string, string>;
+  /** The team's own note about the customer (empty when none). */
+  teamNote?: string;
 }
 
 /** Chats with a person first, then the latest message first (as the server orders the list). */

@@ -9,9 +9,10 @@ import { languageName, shortDate } from './labels';
 export function ContactProfile({ contact: c, onChanged }: { contact: ContactDetail; onChanged: (next: ContactDetail) => void }) {
   const editable = canEditContacts(useRole());
   const [tag, setTag] = useState('');
+  const [note, setNote] = useState(c.teamNote ?? '');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const save = async (patch: { language?: string; tags?: string[] }, done: string) => {
+  const save = async (patch: { language?: string; tags?: string[]; teamNote?: string }, done: string) => {
     setBusy(true);
     setStatus(null);
     try {
@@ -64,6 +65,18 @@ export function ContactProfile({ contact: c, onChanged }: { contact: ContactDeta
                 <button type="submit" disabled={busy || !tag.trim()}>Add tag</button>
               </form>
             )}
+          </dd>
+        </div>
+        <div>
+          <dt><label htmlFor="contact-note">Team note</label></dt>
+          <dd>
+            {editable ? (
+              <form className="note-edit" onSubmit={(e) => { e.preventDefault(); void save({ teamNote: note }, note.trim() ? 'Note saved' : 'Note cleared'); }}>
+                <textarea id="contact-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)}
+                  placeholder="Only your team sees this: allergies, how they pay, who picks up…" />
+                <button type="submit" disabled={busy || note === (c.teamNote ?? '')}>Save note</button>
+              </form>
+            ) : c.teamNote ? <span className="pre">{c.teamNote}</span> : <span className="hint">none</span>}
           </dd>
         </div>
         <div><dt>Loyalty points</dt><dd>{c.loyaltyPoints}</dd></div>

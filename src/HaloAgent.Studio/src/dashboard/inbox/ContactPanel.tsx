@@ -16,6 +16,12 @@ export function ContactPanel({ chat }: { chat: Conversation }) {
         <dt>Language</dt>
         <dd>{languageLabel(chat.language)}</dd>
       </dl>
+      {chat.teamNote && (
+        <>
+          <h4>Team note</h4>
+          <p className="pre" data-testid="team-note">{chat.teamNote}</p>
+        </>
+      )}
       <h4>Recent orders</h4>
       {(chat.orders ?? []).length === 0
         ? <p className="hint">No orders yet.</p>
