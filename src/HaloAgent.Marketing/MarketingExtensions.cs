@@ -1,14 +1,11 @@
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
-using HaloAgent.Platform.Identity;
 using HaloAgent.Platform.Messaging;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using System.Security.Claims;
 
 namespace HaloAgent.Marketing;
 
@@ -39,21 +36,7 @@ public static class MarketingExtensions
     /// <summary>Maps <c>/templates/whatsapp</c>, <c>/segments</c>, … under <paramref name="api"/> (the server's authorised <c>/api</c> group).</summary>
     public static RouteGroupBuilder MapMarketing(this RouteGroupBuilder api)
     {
-        api.MapGet("/templates/whatsapp", async (ClaimsPrincipal user, ITemplateCatalog templates, CancellationToken ct) =>
-                Results.Ok(await templates.ListAsync(user.BusinessId(), ct)))
-            .WithTags("Marketing");
-        api.MapPost("/templates/whatsapp/sync", async (ClaimsPrincipal user, TemplateSync sync, CancellationToken ct) =>
-            {
-                try
-                {
-                    return Results.Ok(await sync.SyncAsync(user.BusinessId(), ct));
-                }
-                catch (TemplateSourceException e)
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The templates could not be synced.", detail: e.Message);
-                }
-            })
-            .WithTags("Marketing");
+        TemplatesApi.Map(api);
         SegmentsApi.Map(api);
         return api;
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using HaloAgent.Channels.Persistence;
+using HaloAgent.Platform.Identity;
 
 namespace HaloAgent.Channels.Inbox;
 
@@ -13,7 +14,7 @@ internal sealed class WebhookInbox(ChannelsDatabase database, TimeProvider clock
 
     public async Task<string> AddAsync(string provider, byte[] body, CancellationToken cancellationToken)
     {
-        var id = Guid.CreateVersion7().ToString("N");
+        var id = RowIds.New();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await database.RunAsync(
             write: true,

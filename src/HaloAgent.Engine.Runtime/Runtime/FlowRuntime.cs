@@ -4,6 +4,7 @@ using HaloAgent.Engine.Execution;
 using HaloAgent.Engine.Runtime.Management;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Values;
+using HaloAgent.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Engine.Runtime.Runtime;
@@ -141,7 +142,7 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
         database.WriteAsync(async scope =>
         {
             var now = Now();
-            var eventId = request.EventId ?? Guid.CreateVersion7().ToString("N");
+            var eventId = request.EventId ?? RowIds.New();
             await scope.Dialect.LockKeysAsync(scope.Connection, scope.Transaction, [SqlDialect.KeyHash(request.Name, request.CorrelationKey)], scope.CancellationToken);
             var inserted = await scope.Connection.ExecuteAsync(scope.Command(
                 "INSERT INTO flow_events (id, tenant_id, name, correlation_key, payload, created_at, consumed_at) VALUES (@Id, @Tenant, @Name, @CorrelationKey, @Payload, @Now, NULL) ON CONFLICT DO NOTHING",

@@ -6,6 +6,7 @@ using HaloAgent.Engine.Runtime.Management;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Runtime.Persistence.Records;
 using HaloAgent.Engine.Values;
+using HaloAgent.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -309,7 +310,7 @@ public sealed class InstanceBatchRunner
                     var taken = pending.GetValueOrDefault(record.Id);
                     scope.Db.Bookmarks.Add(new BookmarkRecord
                     {
-                        Id = Guid.CreateVersion7().ToString("N"),
+                        Id = RowIds.New(),
                         InstanceId = record.Id,
                         NodeId = record.CurrentNodeId!,
                         EventName = bookmark.EventName,

@@ -2,6 +2,7 @@ using Dapper;
 using HaloAgent.Engine.Execution;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Values;
+using HaloAgent.Platform.Identity;
 
 namespace HaloAgent.Engine.Runtime.Runtime;
 
@@ -25,7 +26,7 @@ internal static class InstanceInserter
     public static Task<string?> TryInsertAsync(WriteScope scope, CompiledFlow flow, string? tenantId, string startNodeId, StartRequest request, long now) =>
         TryInsertAsync(scope.Connection, scope.Transaction, flow, tenantId, startNodeId, request, now, NewId(), scope.CancellationToken);
 
-    public static string NewId() => Guid.CreateVersion7().ToString("N");
+    public static string NewId() => RowIds.New();
 
     public static async Task<string?> TryInsertAsync(
         System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, CompiledFlow flow, string? tenantId, string startNodeId,

@@ -39,18 +39,18 @@ public static class ContactsApi
                 return DashboardProblems.UnknownContact(id);
             }
 
-            var (language, tags, error) = ContactEditor.Validate(patch);
+            var (language, tags, note, error) = ContactEditor.Validate(patch);
             if (error is not null)
             {
                 return DashboardProblems.BadRequest(error);
             }
 
-            await editor.ApplyAsync(contact.Id, language, tags, patch.TeamNote, ct);
+            await editor.ApplyAsync(contact.Id, language, tags, note, ct);
             // The note's text stays out of the log (it may say anything about the customer): only that it changed.
             await audit.RecordAsync(
                 user, AuditActions.ContactEdit, "contact", contact.Id,
-                new { language = language is null ? null : ContactDisplay.Language(contact.PreferredLanguage), tags = tags is null ? null : ContactTags.Read(contact.Tags), note = patch.TeamNote is null ? null : $"{contact.Note.Length} characters" },
-                new { language, tags, note = patch.TeamNote is null ? null : $"{ContactNote.Normalize(patch.TeamNote)!.Length} characters" }, ct);
+                new { language = language is null ? null : ContactDisplay.Language(contact.PreferredLanguage), tags = tags is null ? null : ContactTags.Read(contact.Tags), note = note is null ? null : $"{contact.Note.Length} characters" },
+                new { language, tags, note = note is null ? null : $"{note.Length} characters" }, ct);
             return Results.Ok(await reader.GetAsync(user.BusinessId(), contact.Id, withConversation: true, ct));
         }).RequireAuthorization(AuthPolicies.ManageOrders);
 

@@ -19,6 +19,11 @@ internal sealed class ContactAudience(IDbContextFactory<CommerceDbContext> facto
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var matching = Matching(db, businessId, filter);
         var count = await matching.CountAsync(cancellationToken);
+        if (sampleSize <= 0 || count == 0)
+        {
+            return new AudiencePreview(count, []); // a size alone (the segment list) costs one query, not two
+        }
+
         var sample = await matching
             .OrderByDescending(c => c.LastInboundAt).ThenBy(c => c.Id)
             .Take(Math.Clamp(sampleSize, 0, MaxSample))

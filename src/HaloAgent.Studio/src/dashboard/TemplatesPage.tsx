@@ -3,7 +3,7 @@ import { errorMessage } from '../api/http';
 import { LANGUAGES } from '../api/templates';
 import { statusTone, whatsappTemplatesApi, type WhatsAppTemplate } from '../api/whatsappTemplates';
 import { Guard, useLoad } from './load';
-import './segments/segments.css';
+import './templates.css';
 
 const languageName = (code: string) => LANGUAGES.find((l) => code === l.code || code.startsWith(`${l.code}_`))?.name ?? code;
 
