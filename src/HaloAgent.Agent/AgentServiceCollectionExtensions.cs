@@ -37,6 +37,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<PaymentOpener>();
         services.TryAddSingleton<MediaFetcher>();
         services.TryAddSingleton<HaloAgent.Platform.Messaging.IWhatsAppTemplateSource, Marketing.GraphTemplateSource>();
+        services.TryAddSingleton<HaloAgent.Platform.Messaging.IMarketingMessenger, Marketing.OutboxMarketingMessenger>();
         services.TryAddSingleton<CustomerNotifier>();
         services.TryAddSingleton<PaystackPaymentProcessor>();
         services.TryAddSingleton<PaystackBodyRetention>();

@@ -1,3 +1,4 @@
+using HaloAgent.Marketing.Broadcasts;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 using HaloAgent.Platform.Naming;
@@ -14,6 +15,10 @@ public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> opti
 
     public DbSet<Segment> Segments => Set<Segment>();
 
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+
+    public DbSet<BroadcastRecipient> Recipients => Set<BroadcastRecipient>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         var template = model.Entity<WhatsAppTemplate>();
@@ -23,6 +28,17 @@ public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> opti
         var segment = model.Entity<Segment>();
         segment.ToTable("marketing_segments").HasKey(s => s.Id);
         segment.HasIndex(s => new { s.BusinessId, s.Name }).IsUnique().HasDatabaseName("ux_marketing_segments_business_id_name");
+        var broadcast = model.Entity<Broadcast>();
+        broadcast.ToTable("marketing_broadcasts").HasKey(b => b.Id);
+        broadcast.HasIndex(b => new { b.BusinessId, b.CreatedAt }).HasDatabaseName("ix_marketing_broadcasts_business_id_created_at");
+        broadcast.HasIndex(b => new { b.Status, b.ScheduledAt }).HasDatabaseName("ix_marketing_broadcasts_status_scheduled_at");
+        var recipient = model.Entity<BroadcastRecipient>();
+        recipient.ToTable("marketing_broadcast_recipients").HasKey(r => r.Id);
+        recipient.Ignore(r => r.IdempotencyKey);
+        recipient.HasIndex(r => new { r.BroadcastId, r.ContactId }).IsUnique().HasDatabaseName("ux_marketing_broadcast_recipients_broadcast_id_contact_id");
+        recipient.HasIndex(r => new { r.BroadcastId, r.Status }).HasDatabaseName("ix_marketing_broadcast_recipients_broadcast_id_status");
+        recipient.HasIndex(r => new { r.BusinessId, r.ContactId, r.QueuedAt }).HasDatabaseName("ix_marketing_broadcast_recipients_business_id_contact_id_queued_at");
+        recipient.HasIndex(r => new { r.BusinessId, r.QueuedAt }).HasDatabaseName("ix_marketing_broadcast_recipients_business_id_queued_at");
         SnakeCaseModel.Apply(model);
     }
 }

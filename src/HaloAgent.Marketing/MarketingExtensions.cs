@@ -1,4 +1,5 @@
 using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Marketing.Broadcasts;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 using HaloAgent.Platform.Messaging;
@@ -24,6 +25,16 @@ public static class MarketingExtensions
         services.AddSingleton<SegmentStore>();
         services.AddSingleton<TemplateSync>();
         services.AddSingleton<ITemplateStatusSink, TemplateStatusSink>();
+        services.AddOptions<MarketingOptions>().BindConfiguration(MarketingOptions.Section);
+        services.AddSingleton<BroadcastSignal>();
+        services.AddSingleton(new SendPacer(TimeProvider.System));
+        services.AddSingleton<BroadcastRules>();
+        services.AddSingleton<BroadcastStore>();
+        services.AddSingleton<BroadcastPreflight>();
+        services.AddSingleton<BroadcastSender>();
+        services.AddSingleton<BroadcastDispatcher>();
+        services.AddSingleton<BroadcastTracker>();
+        services.AddHostedService<BroadcastWorker>();
         return services;
     }
 
@@ -38,6 +49,7 @@ public static class MarketingExtensions
     {
         TemplatesApi.Map(api);
         SegmentsApi.Map(api);
+        BroadcastsApi.Map(api);
         return api;
     }
 }

@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Messaging;
 using System.Security.Cryptography;
 using HaloAgent.Channels.Graph;
 using HaloAgent.Channels.Messages;

@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Messaging;
 using HaloAgent.Channels.Outbox.Transports;
 
 namespace HaloAgent.Channels.Graph;

@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Messaging;
 using System.Data.Common;
 using Dapper;
 using HaloAgent.Channels.Graph;

@@ -6,10 +6,16 @@ namespace HaloAgent.Channels.Outbox;
 /// </summary>
 public interface IOutbox
 {
+    /// <summary>Keys one <see cref="FindByIdempotencyKeysAsync"/> takes: one parameter each, well under both databases' limits.</summary>
+    const int MaxKeysPerLookup = 1000;
+
     /// <summary>Queues the message unless its idempotency key is already queued. Throws for content WhatsApp would refuse.</summary>
     Task<EnqueueResult> EnqueueAsync(OutboundMessage message, CancellationToken cancellationToken);
 
     Task<OutboundMessageState?> GetAsync(string id, CancellationToken cancellationToken);
 
     Task<OutboundMessageState?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>The messages queued under any of <paramref name="idempotencyKeys"/> (at most 1,000 keys; unknown keys are left out).</summary>
+    Task<IReadOnlyList<OutboundMessageState>> FindByIdempotencyKeysAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken);
 }

@@ -40,13 +40,34 @@ internal sealed class Outbox(ChannelsDatabase database, TimeProvider clock, Outb
     public Task<OutboundMessageState?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken) =>
         QueryAsync($"{Select} WHERE idempotency_key = @Value", idempotencyKey, cancellationToken);
 
+    public async Task<IReadOnlyList<OutboundMessageState>> FindByIdempotencyKeysAsync(
+        IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKeys);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(idempotencyKeys.Count, IOutbox.MaxKeysPerLookup, nameof(idempotencyKeys));
+        if (idempotencyKeys.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await database.RunAsync(
+            write: false,
+            (connection, token) => connection.QueryAsync<StateRow>(new CommandDefinition(
+                $"{Select} WHERE idempotency_key IN @Keys", new { Keys = idempotencyKeys.ToArray() }, cancellationToken: token)),
+            cancellationToken);
+        return rows.Select(State).ToList();
+    }
+
     private async Task<OutboundMessageState?> QueryAsync(string sql, string value, CancellationToken cancellationToken)
     {
         var row = await database.RunAsync(
             write: false,
             (connection, token) => connection.QuerySingleOrDefaultAsync<StateRow>(new CommandDefinition(sql, new { Value = value }, cancellationToken: token)),
             cancellationToken);
-        return row is null ? null : new OutboundMessageState
+        return row is null ? null : State(row);
+    }
+
+    private static OutboundMessageState State(StateRow row) => new OutboundMessageState
         {
             Id = row.Id,
             BusinessId = row.BusinessId,
@@ -64,7 +85,6 @@ internal sealed class Outbox(ChannelsDatabase database, TimeProvider clock, Outb
             NextAttemptAt = DateTimeOffset.FromUnixTimeMilliseconds(row.NextAttemptAt),
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt),
         };
-    }
 
     private sealed class StateRow
     {

@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Messaging;
 using Dapper;
 using HaloAgent.Channels.Graph;
 using HaloAgent.Channels.Persistence;

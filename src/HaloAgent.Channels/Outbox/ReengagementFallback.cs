@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Messaging;
 using System.Text.RegularExpressions;
 using HaloAgent.Channels.Graph;
 using HaloAgent.Channels.Inbound;

@@ -43,7 +43,28 @@ public interface IAudience
 
     /// <summary>The ids of every matching contact (for a broadcast's recipients).</summary>
     Task<IReadOnlyList<string>> ContactIdsAsync(string businessId, AudienceFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Every matching contact with what a broadcast needs to reach them (or to say why it will not).</summary>
+    Task<IReadOnlyList<AudienceRecipient>> RecipientsAsync(string businessId, AudienceFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>When each contact last wrote and their first bought order since <paramref name="since"/> (attribution).</summary>
+    Task<IReadOnlyList<AudienceEngagement>> EngagementAsync(
+        string businessId, IReadOnlyCollection<string> contactIds, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>The names of these contacts (null when unknown); contacts not of this business are left out.</summary>
+    Task<IReadOnlyDictionary<string, string?>> NamesAsync(string businessId, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken);
+
+    /// <summary>Meta says the customer stopped marketing from this business (131050): record it as their opt-out.</summary>
+    Task<bool> OptOutOfMarketingAsync(string businessId, string contactId, CancellationToken cancellationToken);
 }
+
+/// <summary>A contact as a broadcast reaches them: their key on their channel, language and marketing consent.</summary>
+public sealed record AudienceRecipient(
+    string ContactId, string? Name, string Key, string Channel, string? Language, bool MarketingConsent, bool MarketingOptOut,
+    DateTimeOffset? LastMessageAt);
+
+/// <summary>What a contact did after a message: last wrote at, first bought order (placed at, total in kobo).</summary>
+public sealed record AudienceEngagement(string ContactId, DateTimeOffset? LastMessageAt, DateTimeOffset? FirstOrderAt, long? FirstOrderKobo);
 
 /// <summary>What is wrong with a filter, each with where (<c>conditions[1].conditions[0].value</c>).</summary>
 public sealed class AudienceFilterException(IReadOnlyList<string> errors)

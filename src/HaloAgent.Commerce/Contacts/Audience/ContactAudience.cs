@@ -10,9 +10,12 @@ namespace HaloAgent.Commerce.Contacts.Audience;
 /// Segment filters over a business's contacts, translated by EF into one SQL query on SQLite and PostgreSQL alike
 /// (order facts are correlated subqueries). Sandbox contacts (the owner's own test chats) never match.
 /// </summary>
-internal sealed class ContactAudience(IDbContextFactory<CommerceDbContext> factory, TimeProvider clock) : IAudience
+internal sealed class ContactAudience(IDbContextFactory<CommerceDbContext> factory, IContactService contacts, TimeProvider clock) : IAudience
 {
     public const int MaxSample = 50;
+
+    /// <summary>Ids per IN list: well under SQLite's and PostgreSQL's parameter limits.</summary>
+    private const int Chunk = 500;
 
     public async Task<AudiencePreview> PreviewAsync(string businessId, AudienceFilter filter, int sampleSize, CancellationToken cancellationToken)
     {
@@ -40,6 +43,78 @@ internal sealed class ContactAudience(IDbContextFactory<CommerceDbContext> facto
         return await Matching(db, businessId, filter).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<AudienceRecipient>> RecipientsAsync(string businessId, AudienceFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await Matching(db, businessId, filter).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.Name, c.WaId, c.Channel, c.PreferredLanguage, c.MarketingConsent, c.MarketingOptOut, c.LastInboundAt })
+            .ToListAsync(cancellationToken);
+        return rows.Select(c => new AudienceRecipient(
+            c.Id, c.Name, c.WaId, c.Channel, c.PreferredLanguage, c.MarketingConsent, c.MarketingOptOut, At(c.LastInboundAt))).ToList();
+    }
+
+    public async Task<IReadOnlyList<AudienceEngagement>> EngagementAsync(
+        string businessId, IReadOnlyCollection<string> contactIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var from = since.ToUnixTimeMilliseconds();
+        var bought = ContactRules.Bought;
+        var result = new List<AudienceEngagement>(contactIds.Count);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        foreach (var chunk in contactIds.Distinct().Chunk(Chunk))
+        {
+            var rows = await db.Contacts.AsNoTracking()
+                .Where(c => c.BusinessId == businessId && chunk.Contains(c.Id))
+                .Select(c => new
+                {
+                    c.Id,
+                    c.LastInboundAt,
+                    FirstOrder = db.Orders
+                        .Where(o => o.ContactId == c.Id && o.CreatedAt >= from && bought.Contains(o.Status))
+                        .OrderBy(o => o.CreatedAt)
+                        .Select(o => new { o.CreatedAt, o.TotalKobo })
+                        .FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken);
+            result.AddRange(rows.Select(r => new AudienceEngagement(
+                r.Id, At(r.LastInboundAt), r.FirstOrder is null ? null : At(r.FirstOrder.CreatedAt), r.FirstOrder?.TotalKobo)));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string?>> NamesAsync(
+        string businessId, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        foreach (var chunk in contactIds.Distinct().Chunk(Chunk))
+        {
+            var rows = await db.Contacts.AsNoTracking().Where(c => c.BusinessId == businessId && chunk.Contains(c.Id))
+                .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                names[row.Id] = row.Name;
+            }
+        }
+
+        return names;
+    }
+
+    public async Task<bool> OptOutOfMarketingAsync(string businessId, string contactId, CancellationToken cancellationToken)
+    {
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.Contacts.AnyAsync(c => c.Id == contactId && c.BusinessId == businessId, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return await contacts.OptOutAsync(contactId, cancellationToken);
+    }
+
+    private static DateTimeOffset? At(long? unixMs) => unixMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+
     private IQueryable<Contact> Matching(CommerceDbContext db, string businessId, AudienceFilter filter)
     {
         AudienceFilters.EnsureValid(filter);
@@ -56,7 +131,7 @@ internal sealed class ContactRules(CommerceDbContext db, long now)
     private const long Day = 86_400_000;
 
     /// <summary>Orders that count as bought: paid or further along, not awaiting payment, not cancelled.</summary>
-    private static readonly OrderStatus[] Bought =
+    public static readonly OrderStatus[] Bought =
         [OrderStatus.Paid, OrderStatus.Preparing, OrderStatus.ReadyForPickup, OrderStatus.OutForDelivery, OrderStatus.Completed];
 
     public Expression<Func<Contact, bool>> Group(string match, IReadOnlyList<AudienceCondition> conditions)

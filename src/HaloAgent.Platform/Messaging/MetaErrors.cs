@@ -1,6 +1,9 @@
-namespace HaloAgent.Channels.Graph;
+namespace HaloAgent.Platform.Messaging;
 
-/// <summary>The Graph / WhatsApp error codes we act on, and whether trying again can help.</summary>
+/// <summary>
+/// The Graph / WhatsApp error codes we act on, and whether trying again can help (shared by the outbox, which retries
+/// at once, and marketing, which retries a campaign's failures later).
+/// </summary>
 public static class MetaErrors
 {
     public const int AccessTokenExpired = 190;
@@ -14,6 +17,7 @@ public static class MetaErrors
     public const int MarketingOptOut = 131050;
     public const int PairRateLimit = 131056;
     public const int TemplateParameters = 132000;
+    public const int ExperimentHoldout = 130472;
     public const int TemporarilyUnavailable = 133004;
 
     /// <summary>
@@ -42,6 +46,7 @@ public static class MetaErrors
         MarketingPerUserLimit => "Meta limits how many marketing messages one customer receives: not delivered, try much later.",
         ThroughputExceeded => "This number kept exceeding its messages-per-second limit.",
         PairRateLimit => "Too many messages to this customer in a short time.",
+        ExperimentHoldout => "Held out by Meta's marketing experiment: not delivered and not charged.",
         _ => null,
     };
 }

@@ -1,0 +1,24 @@
+namespace HaloAgent.Platform.Messaging;
+
+/// <summary>
+/// One marketing message to one contact. On WhatsApp it goes as the approved template <see cref="TemplateName"/> in
+/// <see cref="TemplateLanguage"/> with <see cref="Parameters"/>; on channels without templates (web chat, Twilio) as
+/// <see cref="Text"/>, the template's body already filled in. <see cref="IdempotencyKey"/> makes queuing it exactly once.
+/// </summary>
+public sealed record MarketingMessage(
+    string BusinessId, string To, string Channel, string IdempotencyKey, string CallbackData,
+    string TemplateName, string TemplateLanguage, IReadOnlyList<string> Parameters, string Text);
+
+/// <summary>Where a queued marketing message is: queued, sending, sent, delivered, read or failed (with Meta's code).</summary>
+public sealed record MarketingDelivery(string IdempotencyKey, string Status, int? ErrorCode, string? ErrorTitle, DateTimeOffset? StatusAt);
+
+/// <summary>Queues marketing messages on the one outbox and reads back how they went (implemented where the channels live).</summary>
+public interface IMarketingMessenger
+{
+    /// <summary>Queues the message; true when this call queued it, false when its key was queued before (nothing new).</summary>
+    /// <exception cref="ArgumentException">Content the channel would refuse (too long, empty parameter).</exception>
+    Task<bool> EnqueueAsync(MarketingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>The state of each message queued under one of <paramref name="idempotencyKeys"/> (unknown keys are left out).</summary>
+    Task<IReadOnlyList<MarketingDelivery>> DeliveriesAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken);
+}
