@@ -21,6 +21,10 @@ public sealed class FaultTests(ITestOutputHelper output)
         Verify(await KillScenarios.MidBroadcastAsync(await DatabaseAsync("chaos_bcast"), contacts: 150, messagesPerSecond: 40, None));
 
     [Fact]
+    public async Task Kill_mid_marketing_broadcast_reaches_each_customer_exactly_once() =>
+        Verify(await MarketingScenarios.KillMidBroadcastAsync(await DatabaseAsync("chaos_marketing"), contacts: 120, sendsPerSecond: 20, None));
+
+    [Fact]
     public async Task Kill_mid_timer_burst_fires_each_timer_once() =>
         Verify(await KillScenarios.MidTimerBurstAsync(await DatabaseAsync("chaos_timer"), timers: 1000, TimeSpan.FromSeconds(6), None));
 
