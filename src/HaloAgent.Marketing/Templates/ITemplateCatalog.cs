@@ -9,4 +9,7 @@ public interface ITemplateCatalog
 
     /// <summary>Inserts or updates the row for (business, name, language) and returns it.</summary>
     Task<WhatsAppTemplate> UpsertAsync(WhatsAppTemplate template, CancellationToken cancellationToken);
+
+    /// <summary>Marks <see cref="WhatsAppTemplateStatus.Deleted"/> every template of the business not in <paramref name="listed"/> (name, language).</summary>
+    Task<int> MarkDeletedExceptAsync(string businessId, IReadOnlySet<(string Name, string Language)> listed, CancellationToken cancellationToken);
 }

@@ -40,4 +40,20 @@ internal sealed class TemplateCatalog(IDbContextFactory<MarketingDbContext> fact
         await db.SaveChangesAsync(cancellationToken);
         return row;
     }
+
+    public async Task<int> MarkDeletedExceptAsync(string businessId, IReadOnlySet<(string Name, string Language)> listed, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var gone = (await db.Templates.Where(t => t.BusinessId == businessId && t.Status != WhatsAppTemplateStatus.Deleted).ToListAsync(cancellationToken))
+            .Where(t => !listed.Contains((t.Name, t.Language))).ToList();
+        foreach (var row in gone)
+        {
+            row.Status = WhatsAppTemplateStatus.Deleted;
+            row.StatusReason = "No longer listed by Meta: deleted in WhatsApp Manager.";
+            row.UpdatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return gone.Count;
+    }
 }

@@ -8,7 +8,8 @@ public sealed class TemplateSync(IWhatsAppTemplateSource source, ITemplateCatalo
     /// <exception cref="TemplateSourceException">Meta could not be asked, or refused (the message says why).</exception>
     public async Task<IReadOnlyList<WhatsAppTemplate>> SyncAsync(string businessId, CancellationToken cancellationToken)
     {
-        foreach (var remote in await source.FetchAsync(businessId, cancellationToken))
+        var listed = await source.FetchAsync(businessId, cancellationToken);
+        foreach (var remote in listed)
         {
             await catalog.UpsertAsync(new WhatsAppTemplate
             {
@@ -17,6 +18,8 @@ public sealed class TemplateSync(IWhatsAppTemplateSource source, ITemplateCatalo
             }, cancellationToken);
         }
 
+        // Meta lists every template the account has: one it no longer lists was deleted there (broadcasts using it pause).
+        await catalog.MarkDeletedExceptAsync(businessId, listed.Select(r => (r.Name, r.Language)).ToHashSet(), cancellationToken);
         return await catalog.ListAsync(businessId, cancellationToken);
     }
 }

@@ -82,6 +82,27 @@ public sealed class TemplateSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_template_deleted_at_Meta_shows_as_deleted_after_the_next_sync_and_is_no_longer_offered_as_approved()
+    {
+        _graph.SetTemplate(Account, "old_offer", "en", "APPROVED", "MARKETING", "Old {{1}}");
+        _graph.SetTemplate(Account, "old_offer", "ha", "APPROVED", "MARKETING", "Tsoho {{1}}");
+        var marketer = await _factory.SignedInClientAsync(AuthPolicies.Marketer);
+        (await marketer.PostAsync("/api/templates/whatsapp/sync", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        _graph.RemoveTemplate(Account, "old_offer", "ha");
+        (await marketer.PostAsync("/api/templates/whatsapp/sync", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var rows = (await marketer.GetFromJsonAsync<JsonArray>("/api/templates/whatsapp"))!.Select(t => t!.AsObject())
+            .Where(t => (string?)t["name"] == "old_offer").ToDictionary(t => (string)t["language"]!, t => (string)t["status"]!);
+        rows.ShouldBe(new Dictionary<string, string> { ["en"] = "APPROVED", ["ha"] = "DELETED" });
+
+        // Listed again (re-created at Meta): the next sync takes it back.
+        _graph.SetTemplate(Account, "old_offer", "ha", "PENDING", "MARKETING", "Tsoho {{1}}");
+        (await marketer.PostAsync("/api/templates/whatsapp/sync", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await marketer.GetFromJsonAsync<JsonArray>("/api/templates/whatsapp"))!.Select(t => t!.AsObject())
+            .Single(t => (string?)t["name"] == "old_offer" && (string?)t["language"] == "ha")["status"]!.GetValue<string>().ShouldBe("PENDING");
+    }
+
+    [Fact]
     public async Task Sync_without_an_account_id_or_with_a_token_Meta_refuses_says_what_to_fix()
     {
         await using var unconfigured = await HaloAgentFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string>

@@ -38,6 +38,18 @@ public sealed partial class FakeGraphServer
         }
     }
 
+    /// <summary>The business deleted the template in WhatsApp Manager: Meta no longer lists it.</summary>
+    public void RemoveTemplate(string businessAccountId, string name, string language)
+    {
+        lock (_gate)
+        {
+            if (_templates.TryGetValue(businessAccountId, out var list))
+            {
+                list.RemoveAll(t => (string?)t["name"] == name && (string?)t["language"] == language);
+            }
+        }
+    }
+
     private async Task WriteTemplatesAsync(HttpContext context, string businessAccountId)
     {
         var after = int.TryParse(context.Request.Query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var from) ? from : 0;
