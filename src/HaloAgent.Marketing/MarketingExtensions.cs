@@ -1,3 +1,4 @@
+using HaloAgent.Engine;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Marketing.Broadcasts;
 using HaloAgent.Marketing.Segments;
@@ -35,6 +36,7 @@ public static class MarketingExtensions
         services.AddSingleton<BroadcastDispatcher>();
         services.AddSingleton<BroadcastTracker>();
         services.AddHostedService<BroadcastWorker>();
+        services.AddActivity<InSegmentActivity>();
         return services;
     }
 

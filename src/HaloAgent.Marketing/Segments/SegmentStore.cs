@@ -38,6 +38,16 @@ public sealed class SegmentStore(IDbContextFactory<MarketingDbContext> factory, 
         return row is null ? null : View(row);
     }
 
+    /// <summary>The segment called <paramref name="nameOrId"/> (names are unique per business), else the one with that id.</summary>
+    public async Task<SegmentView?> FindByNameOrIdAsync(string businessId, string nameOrId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Segments.AsNoTracking()
+                .FirstOrDefaultAsync(s => s.BusinessId == businessId && s.Name == nameOrId, cancellationToken)
+            ?? await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.BusinessId == businessId && s.Id == nameOrId, cancellationToken);
+        return row is null ? null : View(row);
+    }
+
     /// <summary>Creates (<paramref name="id"/> null) or replaces a segment; null when <paramref name="id"/> is not this business's.</summary>
     /// <exception cref="SegmentRejectedException">A missing or taken name, or a filter that cannot run.</exception>
     public async Task<SegmentView?> SaveAsync(string businessId, string? id, SegmentInput input, CancellationToken cancellationToken)

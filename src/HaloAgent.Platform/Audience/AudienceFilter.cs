@@ -51,6 +51,12 @@ public interface IAudience
     Task<IReadOnlyList<AudienceEngagement>> EngagementAsync(
         string businessId, IReadOnlyCollection<string> contactIds, DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>Whether the contact (of <paramref name="businessId"/>) matches the filter now.</summary>
+    Task<bool> MatchesAsync(string businessId, AudienceFilter filter, string contactId, CancellationToken cancellationToken);
+
+    /// <summary>The business a contact belongs to; null for an unknown contact.</summary>
+    Task<string?> BusinessOfAsync(string contactId, CancellationToken cancellationToken);
+
     /// <summary>The names of these contacts (null when unknown); contacts not of this business are left out.</summary>
     Task<IReadOnlyDictionary<string, string?>> NamesAsync(string businessId, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken);
 

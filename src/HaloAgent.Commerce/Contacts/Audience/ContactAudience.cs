@@ -82,6 +82,18 @@ internal sealed class ContactAudience(IDbContextFactory<CommerceDbContext> facto
         return result;
     }
 
+    public async Task<bool> MatchesAsync(string businessId, AudienceFilter filter, string contactId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Matching(db, businessId, filter).AnyAsync(c => c.Id == contactId, cancellationToken);
+    }
+
+    public async Task<string?> BusinessOfAsync(string contactId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Contacts.AsNoTracking().Where(c => c.Id == contactId).Select(c => c.BusinessId).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, string?>> NamesAsync(
         string businessId, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
     {
