@@ -49,6 +49,7 @@ public sealed class ChannelsDbContext(DbContextOptions<ChannelsDbContext> option
         var images = model.Entity<WebChatImageRecord>();
         images.ToTable("webchat_images").HasKey(i => new { i.BusinessId, i.Id });
         images.HasIndex(i => new { i.BusinessId, i.Sender });
+        images.HasIndex(i => i.CreatedAt);
 
         SnakeCaseModel.Apply(model);
     }

@@ -7,7 +7,8 @@ namespace HaloAgent.Channels.Persistence.Migrations;
 
 /// <summary>
 /// <c>webchat_images</c>: pictures web chat visitors send (receipt screenshots). WhatsApp keeps its media for us to
-/// download by id; web chat has nobody else to keep them, so they are stored here under their message's id.
+/// download by id; web chat has nobody else to keep them, so they are stored here under their message's id (and deleted
+/// by retention after <c>Retention:WebChatImageDays</c>).
 /// </summary>
 [DbContext(typeof(ChannelsDbContext))]
 [Migration("20261220000000_ChannelsWebChatImages")]
@@ -29,6 +30,8 @@ public sealed class ChannelsWebChatImages : Migration
             },
             constraints: table => table.PrimaryKey("pk_webchat_images", x => new { x.business_id, x.id }));
         migrationBuilder.CreateIndex("ix_webchat_images_business_id_sender", "webchat_images", ["business_id", "sender"]);
+        // Retention deletes by age.
+        migrationBuilder.CreateIndex("ix_webchat_images_created_at", "webchat_images", "created_at");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable("webchat_images");
