@@ -57,6 +57,7 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton(sp => new WebChatSessions(
             sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<ChannelsOptions>>()));
         services.TryAddSingleton<WebChatReadLimiter>();
+        services.TryAddSingleton(sp => new WebChatImages(sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new DeadLetters(sp.GetRequiredService<ChannelsDatabase>(), sp.GetRequiredService<InboxSignal>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<InboundMessageStore>();
         services.TryAddSingleton<DeliveryStatusRecorder>();

@@ -9,6 +9,12 @@ public sealed class RetentionOptions
     /// </summary>
     public int WebhookBodyDays { get; set; } = 30;
 
+    /// <summary>
+    /// Pictures web chat visitors sent are deleted this many days after they arrived (WhatsApp keeps customers' media
+    /// about as long); a receipt the payment flow read was copied to its payment by then. Zero or less keeps them.
+    /// </summary>
+    public int WebChatImageDays { get; set; } = 30;
+
     /// <summary>How often each node looks for bodies to prune.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 

@@ -21,6 +21,9 @@ public sealed class WebChatOptions
     /// <summary>How long a session the server issued stays valid; after it the page starts a new one.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>The largest picture a visitor may send: WhatsApp's own limit for images, so both channels take the same receipts.</summary>
+    public int MaxImageBytes { get; set; } = 5 * 1024 * 1024;
+
     /// <summary>Messages of the conversation the page shows.</summary>
     public int TranscriptLength { get; set; } = 100;
 }

@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using HaloAgent.Channels.History;
 using HaloAgent.Channels.Messages;
 using HaloAgent.Channels.Outbox;
 using HaloAgent.Channels.Tests.Support;
+using HaloAgent.Channels.WebChat;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Testing.FakeGraph;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +96,29 @@ public abstract class ConversationRedactionScenarios(DatabaseProvider provider) 
     /// The customer: a handled message, one still being handed off (the handler failed it), a reply sent and delivered,
     /// a reply still queued. Besides: another customer's exchange, and a sent reply to the same number from another business.
     /// </summary>
+    [Fact]
+    public async Task A_web_chat_visitors_pictures_are_deleted_and_nobody_elses()
+    {
+        async Task<string> UploadAsync()
+        {
+            using var session = await _host.Http.PostAsync($"/api/webchat/{ChannelsHost.Slug}/sessions", null);
+            var token = (await session.Content.ReadFromJsonAsync<JsonObject>())!["sessionId"]!.GetValue<string>();
+            using var upload = await _host.Http.PostAsync(
+                $"/api/webchat/{ChannelsHost.Slug}/images?sessionId={token}&clientMessageId=r1", new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]));
+            upload.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            return WebChatSession.ContactKey(_host.Services.GetRequiredService<WebChatSessions>().Check(ChannelsHost.BusinessId, token).Key!);
+        }
+
+        var visitor = await UploadAsync();
+        var other = await UploadAsync();
+        await _host.ProcessAsync();
+
+        await RedactAsync(commit: true, visitor);
+
+        (await _host.CountAsync("webchat_images", "sender = @visitor", new { visitor })).ShouldBe(0);
+        (await _host.CountAsync("webchat_images", "sender = @other", new { other })).ShouldBe(1);
+    }
+
     private async Task<(string SentId, string Wamid, string OtherWamid)> SeedAsync()
     {
         await PostAsync(new WhatsAppWebhookBuilder().Text(ChannelsHost.Customer, "Deliver to 12 Allen Avenue", name: "Ada"));
@@ -121,14 +146,14 @@ public abstract class ConversationRedactionScenarios(DatabaseProvider provider) 
     }
 
     /// <summary>As an erasure does it: the write gate, then a transaction of the caller's in which the redaction takes part.</summary>
-    private async Task RedactAsync(bool commit)
+    private async Task RedactAsync(bool commit, string contactKey = ChannelsHost.Customer)
     {
         var redaction = _host.Services.GetRequiredService<ConversationRedaction>();
         using var gate = await _host.Services.GetRequiredService<SqlDialect>().EnterWriteAsync(CancellationToken.None);
         await _host.SqlAsync(async connection =>
         {
             await using var transaction = await connection.BeginTransactionAsync();
-            await redaction.RedactAsync(connection, transaction, ChannelsHost.BusinessId, ChannelsHost.Customer, ErasedKey, CancellationToken.None);
+            await redaction.RedactAsync(connection, transaction, ChannelsHost.BusinessId, contactKey, ErasedKey, CancellationToken.None);
             if (commit)
             {
                 await transaction.CommitAsync();

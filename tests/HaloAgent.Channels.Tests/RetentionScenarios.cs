@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Dapper;
 using HaloAgent.Channels.Inbox;
 using HaloAgent.Channels.Retention;
@@ -79,6 +81,25 @@ public abstract class RetentionScenarios(DatabaseProvider provider) : IAsyncLife
 
         await _host.ProcessAsync();
         _host.Handler.Messages.ShouldHaveSingleItem().Text.ShouldBe("still pending");
+    }
+
+    [Fact]
+    public async Task Web_chat_pictures_older_than_their_retention_are_deleted()
+    {
+        using (var session = await _host.Http.PostAsync($"/api/webchat/{ChannelsHost.Slug}/sessions", null))
+        {
+            var token = (await session.Content.ReadFromJsonAsync<JsonObject>())!["sessionId"]!.GetValue<string>();
+            using var upload = await _host.Http.PostAsync(
+                $"/api/webchat/{ChannelsHost.Slug}/images?sessionId={token}&clientMessageId=r1", new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]));
+            upload.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        }
+
+        _host.Clock.Advance(TimeSpan.FromDays(29));
+        (await Retention.PruneImagesAsync(CancellationToken.None)).ShouldBe(0);
+        _host.Clock.Advance(TimeSpan.FromDays(2));
+
+        (await Retention.PruneImagesAsync(CancellationToken.None)).ShouldBe(1);
+        (await _host.CountAsync("webchat_images")).ShouldBe(0);
     }
 }
 

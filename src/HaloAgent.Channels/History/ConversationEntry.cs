@@ -24,8 +24,13 @@ public sealed record ConversationEntry(
     /// <summary>For interactive lists: the label of the button that opens the list.</summary>
     public string? ListButton { get; init; }
 
+    /// <summary>A picture a web chat visitor sent, readable by their session (WhatsApp media stays with Meta and has none).</summary>
+    public ConversationImage? Image { get; init; }
+
     internal static IReadOnlyList<ConversationChoice> ChoicesOf(JsonNode? interactive) =>
         InteractiveChoices.Read(interactive).Where(c => c.Id.Length > 0).Select(c => new ConversationChoice(c.Id, c.Title, c.Description)).ToList();
 }
 
 public sealed record ConversationChoice(string Id, string Title, string? Description);
+
+public sealed record ConversationImage(string Id, string MimeType);

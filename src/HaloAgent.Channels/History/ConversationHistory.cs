@@ -5,6 +5,7 @@ using HaloAgent.Channels.Inbound;
 using HaloAgent.Channels.Inbox;
 using HaloAgent.Channels.Messages;
 using HaloAgent.Channels.Persistence;
+using HaloAgent.Channels.WebChat;
 
 namespace HaloAgent.Channels.History;
 
@@ -52,7 +53,10 @@ public sealed class ConversationHistory
         var text = message?.Text ?? message?.Reply?.Title ?? (message?.Location is { } l ? l.Address ?? l.Name ?? "📍" : "");
         return new ConversationEntry(
             row.Id, ConversationEntry.Inbound, row.Channel, DateTimeOffset.FromUnixTimeMilliseconds(row.At),
-            message?.ProviderType ?? "text", text, [], null);
+            message?.ProviderType ?? "text", text, [], null)
+        {
+            Image = message?.Media is { Id: { } id, MimeType: { } mimeType } && WebChatImages.IsWebChatMediaId(id) ? new ConversationImage(id, mimeType) : null,
+        };
     }
 
     private static ConversationEntry FromOutbound(Row row)

@@ -20,6 +20,7 @@ public sealed class ConversationPurge
         DELETE FROM channel_status_events WHERE wamid IN (SELECT wamid FROM outbound_messages WHERE business_id = @BusinessId AND recipient = @Contact AND wamid IS NOT NULL);
         DELETE FROM outbound_messages WHERE business_id = @BusinessId AND recipient = @Contact;
         DELETE FROM channel_inbound_messages WHERE business_id = @BusinessId AND sender = @Contact;
+        DELETE FROM webchat_images WHERE business_id = @BusinessId AND sender = @Contact;
         """;
 
     private readonly ChannelsDatabase _database;

@@ -38,6 +38,10 @@ public sealed class ConversationRedaction
         WHERE wamid IN (SELECT wamid FROM outbound_messages WHERE business_id = @BusinessId AND recipient = @Key AND wamid IS NOT NULL)
         """;
 
+    // A picture is the customer's own content and has no shape worth keeping: it goes. (A receipt the payment flow read
+    // was copied to the payment, whose erasure is the payments module's.)
+    private const string DeleteImagesSql = "DELETE FROM webchat_images WHERE business_id = @BusinessId AND sender = @Contact";
+
     private static readonly string[] InboundPersonalFields = ["profileName", "userId", "text", "reply", "media", "location", "order", "contextMessageId"];
 
     internal ConversationRedaction()
@@ -71,6 +75,7 @@ public sealed class ConversationRedaction
                 inbound.Select(r => new { Key = replacementKey, Payload = RedactInbound(r.Payload, replacementKey), BusinessId = businessId, r.Id }).ToList()));
         }
 
+        await connection.ExecuteAsync(Command(DeleteImagesSql, new { BusinessId = businessId, Contact = contactKey }));
         await connection.ExecuteAsync(Command(
             RedactOutboundSql, new { Key = replacementKey, Payload = RedactedOutbound(replacementKey), BusinessId = businessId, Contact = contactKey }));
 

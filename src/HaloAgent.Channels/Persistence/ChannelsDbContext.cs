@@ -22,6 +22,8 @@ public sealed class ChannelsDbContext(DbContextOptions<ChannelsDbContext> option
 
     public DbSet<OutboundMessageRecord> OutboundMessages => Set<OutboundMessageRecord>();
 
+    public DbSet<WebChatImageRecord> WebChatImages => Set<WebChatImageRecord>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         var inbox = model.Entity<WebhookInboxRecord>();
@@ -43,6 +45,11 @@ public sealed class ChannelsDbContext(DbContextOptions<ChannelsDbContext> option
         outbound.HasIndex(o => o.NextAttemptAt).HasDatabaseName("ix_outbound_messages_due").HasFilter(OutboxSql.PendingFilter);
         outbound.HasIndex(o => new { o.BusinessId, o.Recipient, o.CreatedAt }, "ix_outbound_messages_pending_recipient").HasFilter(OutboxSql.PendingFilter);
         outbound.HasIndex(o => new { o.BusinessId, o.Recipient, o.CreatedAt }, "ix_outbound_messages_business_id_recipient_created_at");
+
+        var images = model.Entity<WebChatImageRecord>();
+        images.ToTable("webchat_images").HasKey(i => new { i.BusinessId, i.Id });
+        images.HasIndex(i => new { i.BusinessId, i.Sender });
+        images.HasIndex(i => i.CreatedAt);
 
         SnakeCaseModel.Apply(model);
     }

@@ -11,7 +11,8 @@ namespace HaloAgent.Channels.Retention;
 /// Empties raw webhook bodies older than <see cref="RetentionOptions.WebhookBodyDays"/> on every node: idempotent
 /// batched updates (a body already pruned, or one another node is pruning, is skipped), keeping the row, its id,
 /// status and reason. Only finished events (processed or dead) are pruned: one still waiting is never lost. Dedupe of
-/// customer messages lives in <c>channel_inbound_messages</c> and is not touched.
+/// customer messages lives in <c>channel_inbound_messages</c> and is not touched. Web chat pictures past
+/// <see cref="RetentionOptions.WebChatImageDays"/> are deleted by the same worker.
 /// </summary>
 public sealed class WebhookBodyRetention : BackgroundService
 {
@@ -22,6 +23,12 @@ public sealed class WebhookBodyRetention : BackgroundService
             WHERE pruned_at IS NULL AND processed_at IS NOT NULL AND received_at < @Cutoff
             ORDER BY received_at
             LIMIT @Batch {0})
+        """;
+
+    // Row values work on both providers; the index on created_at keeps the search off the pictures themselves.
+    private const string PruneImagesSql = """
+        DELETE FROM webchat_images WHERE (business_id, id) IN (
+            SELECT business_id, id FROM webchat_images WHERE created_at < @Cutoff ORDER BY created_at LIMIT @Batch)
         """;
 
     private readonly ChannelsDatabase _database;
@@ -68,6 +75,33 @@ public sealed class WebhookBodyRetention : BackgroundService
         }
     }
 
+    /// <summary>Deletes web chat pictures past <see cref="RetentionOptions.WebChatImageDays"/>, batch by batch; returns how many.</summary>
+    public async Task<int> PruneImagesAsync(CancellationToken cancellationToken)
+    {
+        var options = _options.CurrentValue.Retention;
+        if (options.WebChatImageDays <= 0)
+        {
+            return 0;
+        }
+
+        var parameters = new
+        {
+            Cutoff = _clock.GetUtcNow().AddDays(-options.WebChatImageDays).ToUnixTimeMilliseconds(),
+            Batch = Math.Max(1, options.BatchSize),
+        };
+        var total = 0;
+        while (true)
+        {
+            var deleted = await _database.RunAsync(
+                write: true, (connection, token) => connection.ExecuteAsync(new CommandDefinition(PruneImagesSql, parameters, cancellationToken: token)), cancellationToken);
+            total += deleted;
+            if (deleted < parameters.Batch)
+            {
+                return total;
+            }
+        }
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         !_options.CurrentValue.RunWorkers
             ? Task.CompletedTask
@@ -78,6 +112,12 @@ public sealed class WebhookBodyRetention : BackgroundService
                     if (pruned > 0)
                     {
                         _logger.LogInformation("Pruned {Count} webhook bodies past retention", pruned);
+                    }
+
+                    var images = await PruneImagesAsync(token);
+                    if (images > 0)
+                    {
+                        _logger.LogInformation("Deleted {Count} web chat pictures past retention", images);
                     }
 
                     return false;

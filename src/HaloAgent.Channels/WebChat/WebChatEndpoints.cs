@@ -40,6 +40,7 @@ public static class WebChatEndpoints
         api.MapPost("/sessions", StartSessionAsync).RequireRateLimiting(SessionsPolicy);
         api.MapPost("/messages", PostAsync).RequireRateLimiting(MessagesPolicy);
         api.MapGet("/messages", TranscriptAsync);
+        api.MapWebChatImages();
         return endpoints;
     }
 
@@ -58,7 +59,8 @@ public static class WebChatEndpoints
         return WebChatReadLimiter.Partition($"{context.Connection.RemoteIpAddress}", permits(options));
     }
 
-    private static async Task<IResult> PageAsync(string slug, IChannelBusinessDirectory directory, CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(
+        string slug, IChannelBusinessDirectory directory, IOptionsMonitor<ChannelsOptions> options, CancellationToken cancellationToken)
     {
         var business = await directory.FindBySlugAsync(slug, cancellationToken);
         if (business is null)
@@ -67,7 +69,10 @@ public static class WebChatEndpoints
         }
 
         var name = System.Net.WebUtility.HtmlEncode(business.Name ?? slug);
-        return Results.Content(Page.Value.Replace("{{business}}", name, StringComparison.Ordinal), "text/html; charset=utf-8");
+        // Both outside the inline script and style, whose CSP hashes are of the page as embedded.
+        var page = Page.Value.Replace("{{business}}", name, StringComparison.Ordinal)
+            .Replace("{{maxImageBytes}}", options.CurrentValue.WebChat.MaxImageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return Results.Content(page, "text/html; charset=utf-8");
     }
 
     private static async Task<IResult> StartSessionAsync(string slug, IChannelBusinessDirectory directory, WebChatSessions sessions, CancellationToken cancellationToken)
@@ -114,6 +119,12 @@ public static class WebChatEndpoints
             return Problem(StatusCodes.Status400BadRequest, WebChatMessageParser.Problem(post)!);
         }
 
+        if (post.Image is not null)
+        {
+            // Only an upload the server stored may name a picture; a post pointing at one could claim another's receipt.
+            return Problem(StatusCodes.Status400BadRequest, $"A picture is sent as the body of POST /api/webchat/{slug}/images, not named in a message.");
+        }
+
         var session = sessions.Check(business.Id, post.SessionId);
         if (session.Key is null)
         {
@@ -155,17 +166,17 @@ public static class WebChatEndpoints
         return Results.Json(new { business = new { slug, name = business.Name ?? slug }, messages });
     }
 
-    private static IResult SessionProblem(WebChatSessionCheck session, string slug) =>
+    internal static IResult SessionProblem(WebChatSessionCheck session, string slug) =>
         Problem(session.Status, session.Problem!.Replace("{slug}", slug, StringComparison.Ordinal));
 
-    private static IResult TooManyReads(HttpContext context, TimeSpan wait, string what)
+    internal static IResult TooManyReads(HttpContext context, TimeSpan wait, string what)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Problem(StatusCodes.Status429TooManyRequests, $"Too many reads {what}: try again in {seconds} s.");
     }
 
-    private static IResult UnknownBusiness(string slug) => Problem(StatusCodes.Status404NotFound, $"There is no business '{slug}'.");
+    internal static IResult UnknownBusiness(string slug) => Problem(StatusCodes.Status404NotFound, $"There is no business '{slug}'.");
 
-    private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
+    internal static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
 }

@@ -34,6 +34,14 @@ public static class WebChatMessageParser
             return string.IsNullOrWhiteSpace(reply.Id) || reply.Id.Length > WhatsAppLimits.ButtonId ? "reply.id is missing or too long." : null;
         }
 
+        if (post.Image is { } image)
+        {
+            // A picture needs no words; a caption, when there is one, has the text's limit.
+            return !WebChatImages.IsWebChatMediaId(image.Id) || image.Id!.Length > InboundMessageCheck.MaxIdLength || string.IsNullOrEmpty(image.MimeType)
+                ? "image is not a picture this server stored."
+                : post.Text is { Length: > MaxTextLength } caption ? $"The caption is {caption.Length} characters; at most {MaxTextLength} are accepted." : null;
+        }
+
         if (string.IsNullOrWhiteSpace(post.Text))
         {
             return "Type a message first: text is empty.";
@@ -63,6 +71,23 @@ public static class WebChatMessageParser
         }
 
         var reply = post!.Reply is { Id: { } id } r ? new InboundReply(id, r.Title) : null;
+        if (post.Image is { } image)
+        {
+            // The same shape as a WhatsApp image message, so the flows (a receipt for an unpaid order) treat both alike.
+            return new InboundMessage
+            {
+                BusinessId = post.BusinessId!,
+                Channel = ChannelKind.WebChat,
+                ExternalId = $"web.{post.SessionId}.{post.ClientMessageId}",
+                From = WebChatSession.ContactKey(post.SessionId!),
+                Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(post.ReceivedAt),
+                Type = InboundMessageType.Image,
+                ProviderType = "image",
+                Text = string.IsNullOrWhiteSpace(post.Text) ? null : post.Text.Trim(),
+                Media = new InboundMedia { Id = image.Id, MimeType = image.MimeType, Caption = string.IsNullOrWhiteSpace(post.Text) ? null : post.Text.Trim() },
+            };
+        }
+
         return new InboundMessage
         {
             BusinessId = post.BusinessId!,

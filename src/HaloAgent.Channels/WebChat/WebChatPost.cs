@@ -16,6 +16,12 @@ public sealed record WebChatPost
     /// <summary>A tapped button or list row: the id the agent gave it and its title.</summary>
     public WebChatReply? Reply { get; init; }
 
+    /// <summary>
+    /// Set by the server for a picture the visitor uploaded (<c>POST …/images</c>), never taken from the page's JSON:
+    /// the stored picture's id (the media id the flow reads it by) and its sniffed type.
+    /// </summary>
+    public WebChatImage? Image { get; init; }
+
     /// <summary>Set by the server when storing.</summary>
     public string? BusinessId { get; init; }
 
@@ -24,3 +30,5 @@ public sealed record WebChatPost
 }
 
 public sealed record WebChatReply(string? Id, string? Title);
+
+public sealed record WebChatImage(string? Id, string? MimeType, long SizeBytes);

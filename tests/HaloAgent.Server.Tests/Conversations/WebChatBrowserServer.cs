@@ -19,6 +19,9 @@ public sealed class WebChatBrowserServer : IAsyncLifetime
     /// <summary>Real time plus an offset the tests move forward.</summary>
     public ShiftedClock Clock { get; } = new();
 
+    /// <summary>The server, for what the owner sees (a signed-in client).</summary>
+    public HaloAgentFactory Factory => _factory;
+
     public async Task InitializeAsync()
     {
         _factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Sqlite, clock: Clock);
@@ -38,10 +41,18 @@ public sealed class WebChatBrowserServer : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
-    /// <summary>The demo business's chat page in a fresh browser context (its own storage) of <paramref name="width"/> × <paramref name="height"/>.</summary>
-    public async Task<IPage> OpenChatAsync(int width, int height)
+    /// <summary>
+    /// The demo business's chat page in a fresh browser context (its own storage) of <paramref name="width"/> × <paramref name="height"/>;
+    /// <paramref name="touch"/> makes it a phone's (a touch screen, a coarse pointer).
+    /// </summary>
+    public async Task<IPage> OpenChatAsync(int width, int height, bool touch = false)
     {
-        var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            HasTouch = touch,
+            IsMobile = touch,
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(_server, $"/chat/{DemoBusinessSeeder.DemoSlug}").ToString());
         return page;
