@@ -97,6 +97,45 @@ public abstract class AudienceScenarios(TestDatabase database) : CommerceTest(da
     }
 
     [Fact]
+    public async Task RFM_scores_band_recency_frequency_and_spend_from_paid_orders()
+    {
+        // Ada: 10 paid orders, the last 3 days ago, ₦120,000 in all (5, 5, 5). Bola: 3 orders, the last 45 days ago,
+        // ₦24,000 (3, 3, 3). Chidi: one order 200 days ago, ₦5,000 (1, 1, 1). Dayo: never bought (1, 1, 1).
+        var ada = await CustomerAsync("Ada");
+        var bola = await CustomerAsync("Bola");
+        var chidi = await CustomerAsync("Chidi");
+        await CustomerAsync("Dayo");
+        for (var i = 0; i < 10; i++)
+        {
+            await OrderAsync(ada, 1_200_000, ago: (3 + i) * Day);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await OrderAsync(bola, 800_000, ago: (45 + i) * Day);
+        }
+
+        await OrderAsync(chidi, 500_000, ago: 200 * Day);
+        await OrderAsync(bola, 9_000_000, ago: Day, OrderStatus.Cancelled); // not bought: no score
+
+        (await NamesAsync(All(Rule(AudienceFields.RecencyScore, AudienceFields.AtLeast, 4)))).ShouldBe(["Ada"]);
+        (await NamesAsync(All(Rule(AudienceFields.RecencyScore, AudienceFields.Exactly, 3)))).ShouldBe(["Bola"]);
+        (await NamesAsync(All(Rule(AudienceFields.RecencyScore, AudienceFields.AtMost, 1)))).ShouldBe(["Chidi", "Dayo"]);
+        (await NamesAsync(All(Rule(AudienceFields.FrequencyScore, AudienceFields.Exactly, 5)))).ShouldBe(["Ada"]);
+        (await NamesAsync(All(Rule(AudienceFields.FrequencyScore, AudienceFields.Exactly, 3)))).ShouldBe(["Bola"]);
+        (await NamesAsync(All(Rule(AudienceFields.FrequencyScore, AudienceFields.AtMost, 2)))).ShouldBe(["Chidi", "Dayo"]);
+        (await NamesAsync(All(Rule(AudienceFields.MonetaryScore, AudienceFields.AtLeast, 5)))).ShouldBe(["Ada"]);
+        (await NamesAsync(All(Rule(AudienceFields.MonetaryScore, AudienceFields.Exactly, 3)))).ShouldBe(["Bola"]);
+        (await NamesAsync(All(Rule(AudienceFields.MonetaryScore, AudienceFields.AtLeast, 1)))).ShouldBe(["Ada", "Bola", "Chidi", "Dayo"]);
+
+        // "Loyal customers slipping away": bought often, not lately.
+        (await NamesAsync(All(Rule(AudienceFields.FrequencyScore, AudienceFields.AtLeast, 3), Rule(AudienceFields.RecencyScore, AudienceFields.AtMost, 3))))
+            .ShouldBe(["Bola"]);
+        AudienceFilters.Validate(All(Rule(AudienceFields.RecencyScore, AudienceFields.AtLeast, 6)))
+            .ShouldContain(e => e.Contains("recency_score takes a score from 1 to 5", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Another_business_s_contacts_and_sandbox_chats_never_match()
     {
         await CustomerAsync("Ada");

@@ -105,6 +105,7 @@ public static class AudienceFilters
             AudienceValueKind.Days => Whole(rule.Value) is >= 0 and <= MaxDays ? null : $"a whole number of days from 0 to {MaxDays}",
             AudienceValueKind.Count => Whole(rule.Value) is >= 0 and <= 1_000_000 ? null : "a whole number from 0",
             AudienceValueKind.Kobo => Whole(rule.Value) is >= 0 ? null : "an amount in kobo (a whole number from 0)",
+            AudienceValueKind.Score => Whole(rule.Value) is >= 1 and <= Rfm.Max ? null : $"a score from 1 to {Rfm.Max}",
             _ => "a value",
         };
         if (problem is not null)

@@ -204,9 +204,39 @@ internal sealed class ContactRules(CommerceDbContext db, long now)
                 : c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt < cutoff),
             AudienceFields.ProductBought => c => items.Any(i => i.ProductId == text
                 && orders.Any(o => o.Id == i.OrderId && o.ContactId == c.Id && bought.Contains(o.Status))),
+            AudienceFields.RecencyScore => Score(rule.Op!, (int)whole, k =>
+            {
+                var since = now - Rfm.RecencyDays[k] * Day;
+                return c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt >= since);
+            }),
+            AudienceFields.FrequencyScore => Score(rule.Op!, (int)whole, k =>
+            {
+                var least = Rfm.FrequencyOrders[k];
+                return c => orders.Count(o => o.ContactId == c.Id && bought.Contains(o.Status)) >= least;
+            }),
+            AudienceFields.MonetaryScore => Score(rule.Op!, (int)whole, k =>
+            {
+                var least = Rfm.MonetaryKobo[k];
+                return c => (orders.Where(o => o.ContactId == c.Id && bought.Contains(o.Status)).Sum(o => (long?)o.TotalKobo) ?? 0) >= least;
+            }),
             _ => throw new InvalidOperationException($"No rule for the field '{rule.Field}'."),
         };
         return rule.Op is AudienceFields.IsNot or AudienceFields.HasNot ? Not(predicate) : predicate;
+    }
+
+    /// <summary>
+    /// A score rule as bands of its measure: "score ≥ k" is "has what score k needs", "score ≤ k" is "lacks what k + 1
+    /// needs", "score = k" both; <paramref name="atLeast"/> gives the predicate for k from 2 to 5 (everyone scores 1).
+    /// </summary>
+    private static Expression<Func<Contact, bool>> Score(string op, int k, Func<int, Expression<Func<Contact, bool>>> atLeast)
+    {
+        Expression<Func<Contact, bool>> AtLeast(int score) => score <= 1 ? c => true : score > Rfm.Max ? c => false : atLeast(score);
+        return op switch
+        {
+            AudienceFields.AtLeast => AtLeast(k),
+            AudienceFields.AtMost => Not(AtLeast(k + 1)),
+            _ => Combine(AtLeast(k), Not(AtLeast(k + 1)), and: true),
+        };
     }
 
     private static Expression<Func<Contact, bool>> Not(Expression<Func<Contact, bool>> predicate) =>

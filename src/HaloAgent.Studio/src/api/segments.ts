@@ -3,7 +3,7 @@ import { ApiError, http } from './http';
 const enc = encodeURIComponent;
 
 /** The server's AudienceFields: what a rule can test, with which operators and what kind of value. */
-export type ValueKind = 'Choice' | 'Tag' | 'Boolean' | 'Count' | 'Days' | 'Kobo' | 'Product';
+export type ValueKind = 'Choice' | 'Tag' | 'Boolean' | 'Count' | 'Days' | 'Kobo' | 'Product' | 'Score';
 
 export interface AudienceField {
   name: string;

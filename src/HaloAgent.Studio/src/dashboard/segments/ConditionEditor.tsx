@@ -14,6 +14,7 @@ export function newRule(field: AudienceField): Rule {
   const value = field.kind === 'Choice' ? field.choices?.[0] ?? ''
     : field.kind === 'Boolean' ? true
     : field.kind === 'Count' ? 1
+    : field.kind === 'Score' ? 4
     : field.kind === 'Days' ? 30
     : field.kind === 'Kobo' ? 1_000_000
     : '';
@@ -33,6 +34,12 @@ function ValueInput({ field, rule, label, onChange }: { field: AudienceField; ru
         <select aria-label={label} value={String(rule.value)} onChange={(e) => onChange(e.target.value === 'true')}>
           <option value="true">Yes</option>
           <option value="false">No</option>
+        </select>
+      );
+    case 'Score':
+      return (
+        <select aria-label={label} value={String(rule.value)} onChange={(e) => onChange(Number(e.target.value))}>
+          {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
         </select>
       );
     case 'Count':
