@@ -27,7 +27,13 @@ public sealed class BroadcastPreflight(
         var now = clock.GetUtcNow();
         var ms = now.ToUnixTimeMilliseconds();
         var sending = plan.Where(p => p.SkipReason is null).ToList();
-        var capped = await CappedAsync(businessId, sending.Select(p => p.Contact.ContactId).ToList(), settings, ms, cancellationToken);
+        int capped, reached;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            capped = (await MarketingReach.CappedAsync(db, businessId, sending.Select(p => p.Contact.ContactId).ToList(), settings, ms, cancellationToken)).Count;
+            reached = (await MarketingReach.ReachedTodayAsync(db, businessId, ms, cancellationToken)).Count;
+        }
+
         var skipped = plan.Where(p => p.SkipReason is not null).GroupBy(p => p.SkipReason!).ToDictionary(g => g.Key, g => g.Count());
         if (capped > 0)
         {
@@ -36,7 +42,6 @@ public sealed class BroadcastPreflight(
 
         var whatsApp = sending.Where(p => p.Contact.Channel == "whatsapp").ToList();
         var outsideWindow = whatsApp.Count(p => p.Contact.LastMessageAt is not { } at || at < now.AddDays(-1));
-        var reached = await ReachedLast24HoursAsync(businessId, ms, cancellationToken);
         var category = variants.FirstOrDefault()?.Category ?? "MARKETING";
         var price = settings.PriceKobo.GetValueOrDefault(category);
 
@@ -66,29 +71,5 @@ public sealed class BroadcastPreflight(
             sending.GroupBy(p => p.Language).ToDictionary(g => g.Key, g => g.Count()),
             sending.GroupBy(p => p.Contact.Channel).ToDictionary(g => g.Key, g => g.Count()),
             outsideWindow, settings.MessagingLimit, reached, fits, category, (long)charged * price, held, warnings);
-    }
-
-    private async Task<int> CappedAsync(string businessId, IReadOnlyList<string> contactIds, MarketingOptions settings, long now, CancellationToken cancellationToken)
-    {
-        var since = now - (long)settings.FrequencyWindow.TotalMilliseconds;
-        var capped = 0;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        foreach (var chunk in contactIds.Chunk(500))
-        {
-            capped += await db.Recipients
-                .Where(r => r.BusinessId == businessId && chunk.Contains(r.ContactId) && r.QueuedAt >= since && RecipientStatus.Reached.Contains(r.Status))
-                .GroupBy(r => r.ContactId).Where(g => g.Count() >= settings.FrequencyCap).CountAsync(cancellationToken);
-        }
-
-        return capped;
-    }
-
-    private async Task<int> ReachedLast24HoursAsync(string businessId, long now, CancellationToken cancellationToken)
-    {
-        var since = now - (long)TimeSpan.FromDays(1).TotalMilliseconds;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Recipients
-            .Where(r => r.BusinessId == businessId && r.Channel == "whatsapp" && r.QueuedAt >= since && RecipientStatus.Reached.Contains(r.Status))
-            .Select(r => r.ContactId).Distinct().CountAsync(cancellationToken);
     }
 }

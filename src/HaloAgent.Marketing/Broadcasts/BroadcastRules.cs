@@ -33,7 +33,7 @@ public sealed class BroadcastRules(SegmentStore segments, ITemplateCatalog templ
         var templateName = input.TemplateName?.Trim() ?? "";
         var fallback = string.IsNullOrWhiteSpace(input.FallbackLanguage) ? "en" : input.FallbackLanguage.Trim();
         var variants = (await templates.ListAsync(businessId, cancellationToken)).Where(t => t.Name == templateName).ToList();
-        var approved = variants.Where(v => string.Equals(v.Status, TemplateChoice.Approved, StringComparison.OrdinalIgnoreCase)).ToList();
+        var approved = variants.Where(TemplateChoice.IsApproved).ToList();
         if (templateName.Length == 0)
         {
             errors["templateName"] = ["Choose a WhatsApp template."];

@@ -34,7 +34,7 @@ public sealed class BroadcastSender(
         var pending = db.Recipients.Where(r => r.BroadcastId == broadcast.Id && r.Status == RecipientStatus.Pending);
         var variants = (await templates.ListAsync(broadcast.BusinessId, cancellationToken)).Where(t => t.Name == broadcast.TemplateName).ToList();
         var languages = await pending.Where(r => r.TemplateLanguage != null).Select(r => r.TemplateLanguage!).Distinct().ToListAsync(cancellationToken);
-        if (variants.FirstOrDefault(v => languages.Contains(v.Language) && !IsApproved(v)) is { } stopped)
+        if (variants.FirstOrDefault(v => languages.Contains(v.Language) && !TemplateChoice.IsApproved(v)) is { } stopped)
         {
             var why = stopped.StatusReason is { Length: > 0 } r ? $" ({r})" : "";
             await BroadcastStates.PauseAsync(factory, broadcast.Id,
@@ -43,15 +43,16 @@ public sealed class BroadcastSender(
             return false;
         }
 
-        var room = await RoomUnderLimitAsync(db, broadcast, settings, ms, cancellationToken);
-        if (room.Count <= 0)
+        var reached = await MarketingReach.ReachedTodayAsync(db, broadcast.BusinessId, ms, cancellationToken);
+        var room = settings.MessagingLimit - reached.Count;
+        if (room <= 0)
         {
-            await BroadcastStates.HoldAsync(factory, broadcast.Id, room.FreedAt, LimitReason, ms, cancellationToken);
+            await BroadcastStates.HoldAsync(factory, broadcast.Id, reached.FreedAt ?? ms, LimitReason, ms, cancellationToken);
             return false;
         }
 
         var batch = await pending.Where(r => r.NotBefore == null || r.NotBefore <= ms)
-            .OrderBy(r => r.Id).Take(Math.Min(MaxBatch, room.Count)).ToListAsync(cancellationToken);
+            .OrderBy(r => r.Id).Take(Math.Min(MaxBatch, room)).ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
             var next = await pending.MinAsync(r => r.NotBefore, cancellationToken);
@@ -80,7 +81,7 @@ public sealed class BroadcastSender(
         }
 
         batch = batch.Take(allowed).ToList();
-        var capped = await CappedAsync(db, broadcast, batch.Select(r => r.ContactId).ToList(), settings, ms, cancellationToken);
+        var capped = await MarketingReach.CappedAsync(db, broadcast.BusinessId, batch.Select(r => r.ContactId).ToList(), settings, ms, cancellationToken);
         var names = await audience.NamesAsync(broadcast.BusinessId, batch.Select(r => r.ContactId).ToList(), cancellationToken);
         var parameters = JsonSerializer.Deserialize<List<string>>(broadcast.Parameters, BroadcastStore.Json) ?? [];
         foreach (var recipient in batch)
@@ -110,39 +111,5 @@ public sealed class BroadcastSender(
         // Queued on the outbox before this is saved: a crash in between re-queues under the same key, which the outbox ignores.
         await db.SaveChangesAsync(cancellationToken);
         return true;
-    }
-
-    private static bool IsApproved(WhatsAppTemplate template) =>
-        string.Equals(template.Status, TemplateChoice.Approved, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>How many more WhatsApp customers may be reached in the moving 24 h, and when the oldest reach frees a place.</summary>
-    private static async Task<(int Count, long FreedAt)> RoomUnderLimitAsync(
-        MarketingDbContext db, Broadcast broadcast, MarketingOptions settings, long now, CancellationToken cancellationToken)
-    {
-        var since = now - (long)TimeSpan.FromDays(1).TotalMilliseconds;
-        var reached = db.Recipients.Where(r => r.BusinessId == broadcast.BusinessId && r.Channel == "whatsapp" && r.QueuedAt >= since
-            && RecipientStatus.Reached.Contains(r.Status));
-        var count = await reached.Select(r => r.ContactId).Distinct().CountAsync(cancellationToken);
-        if (count < settings.MessagingLimit)
-        {
-            return (settings.MessagingLimit - count, now);
-        }
-
-        var oldest = await reached.MinAsync(r => r.QueuedAt, cancellationToken) ?? now;
-        return (0, oldest + (long)TimeSpan.FromDays(1).TotalMilliseconds);
-    }
-
-    /// <summary>The contacts who already had <see cref="MarketingOptions.FrequencyCap"/> marketing messages in the window.</summary>
-    private static async Task<HashSet<string>> CappedAsync(
-        MarketingDbContext db, Broadcast broadcast, IReadOnlyCollection<string> contactIds, MarketingOptions settings, long now,
-        CancellationToken cancellationToken)
-    {
-        var since = now - (long)settings.FrequencyWindow.TotalMilliseconds;
-        var counts = await db.Recipients
-            .Where(r => r.BusinessId == broadcast.BusinessId && contactIds.Contains(r.ContactId) && r.QueuedAt >= since
-                && RecipientStatus.Reached.Contains(r.Status))
-            .GroupBy(r => r.ContactId).Select(g => new { ContactId = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return counts.Where(c => c.Count >= settings.FrequencyCap).Select(c => c.ContactId).ToHashSet(StringComparer.Ordinal);
     }
 }

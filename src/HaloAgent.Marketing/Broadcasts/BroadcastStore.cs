@@ -116,7 +116,7 @@ public sealed class BroadcastStore(
         MoveAsync(businessId, id, "resume", [BroadcastStatus.Paused], async (row, now) =>
         {
             var variants = (await templates.ListAsync(businessId, cancellationToken)).Where(t => t.Name == row.TemplateName).ToList();
-            if (!variants.Any(v => string.Equals(v.Status, TemplateChoice.Approved, StringComparison.OrdinalIgnoreCase)))
+            if (!variants.Any(TemplateChoice.IsApproved))
             {
                 throw BroadcastRejectedException.For("templateName", $"'{row.TemplateName}' is not approved by Meta now; it cannot be sent.");
             }

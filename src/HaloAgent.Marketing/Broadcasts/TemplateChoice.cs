@@ -22,8 +22,9 @@ public sealed class TemplateChoice(IReadOnlyList<WhatsAppTemplate> variants, str
     private WhatsAppTemplate? Find(string language) =>
         Variants.FirstOrDefault(v => Primary(v.Language) == Primary(language));
 
-    private static WhatsAppTemplate? Approve(WhatsAppTemplate? variant) =>
-        variant is not null && string.Equals(variant.Status, Approved, StringComparison.OrdinalIgnoreCase) ? variant : null;
+    public static bool IsApproved(WhatsAppTemplate template) => string.Equals(template.Status, Approved, StringComparison.OrdinalIgnoreCase);
+
+    private static WhatsAppTemplate? Approve(WhatsAppTemplate? variant) => variant is not null && IsApproved(variant) ? variant : null;
 
     private static string Primary(string code) => code.Split('_', '-')[0].ToLowerInvariant();
 }
