@@ -81,6 +81,47 @@ public sealed class FulfilmentConversationTests : IAsyncLifetime
         order.Note.ShouldBe($"Placed while closed: for the opening at {at:yyyy-MM-dd} {opening} (Lagos time).");
     }
 
+    [Theory]
+    [InlineData("2348032000005", "I want 2 jollof rice", "that's all", "deliver to Lekki instead", "Lekki", "3,500")]
+    [InlineData("2348032000006", "Abeg make I get jollof rice 2", "na all", "na Yaba I dey now", "Yaba", "1,500")]
+    [InlineData("2348032000007", "Mo fẹ́ ra jollof méjì", "rárá", "mo wa ni Surulere bayi", "Surulere", "2,000")]
+    [InlineData("2348032000008", "Achọrọ m ịzụta jollof abụọ", "mba", "anọ m na Ikeja ugbu a", "Ikeja", "2,500")]
+    [InlineData("2348032000009", "Ina son shinkafa jollof guda biyu", "a'a", "ina Yaba yanzu", "Yaba", "1,500")]
+    public async Task A_new_place_at_the_pickup_summary_makes_it_a_delivery_there_with_that_zones_fee(
+        string phone, string order, string nothingElse, string moved, string zone, string fee)
+    {
+        var customer = _server.Customer(phone);
+        await customer.SaysAsync(order, r => r.Text?.Contains("7,000") == true, "2 jollof in the cart");
+        await customer.SaysAsync(nothingElse, r => r.Type == "interactive", "pickup or delivery buttons");
+        await customer.TapsAsync("pickup", "Pickup", r => r.Type == "interactive", "the pickup summary");
+
+        var summary = await customer.SaysAsync(moved, r => r.Type == "interactive", "a delivery summary");
+        summary[0].Text!.ShouldContain(zone);
+        summary[0].Text!.ShouldContain(fee);
+        await customer.TapsAsync("confirm", "Yes", r => r.Text?.Contains("MNK-") == true, "the order number");
+        var contact = await _server.ContactAsync(customer.Phone);
+        var placed = (await _server.Service<IOrderService>().ListForContactAsync(contact.BusinessId, contact.Id, 10, default)).ShouldHaveSingleItem();
+        placed.Fulfilment.ShouldBe(Fulfilment.Delivery);
+        placed.DeliveryZone.ShouldBe(zone);
+        placed.DeliveryAddress.ShouldBe(zone);
+        placed.DeliveryFeeKobo.ShouldBe(DemoBusinessSeeder.DemoZones.Single(z => z.Name == zone).FeeKobo);
+    }
+
+    [Fact]
+    public async Task A_delivery_moved_to_another_area_at_the_summary_is_charged_for_the_new_area_and_forgets_the_old_address()
+    {
+        var customer = _server.Customer("2348032000010");
+        await customer.SaysAsync("I want 2 jollof rice", r => r.Text?.Contains("7,000") == true, "2 jollof in the cart");
+        await customer.SaysAsync("that's all", r => r.Type == "interactive", "pickup or delivery buttons");
+        await customer.TapsAsync("delivery", "Delivery", r => r.Type == "text", "a request for the address");
+        var first = await customer.SaysAsync("12 Allen Avenue, Ikeja", r => r.Type == "interactive", "the Ikeja summary");
+        first[0].Text!.ShouldContain("Delivery to Ikeja: ₦2,500");
+
+        var moved = await customer.SaysAsync("I'm in Surulere now", r => r.Type == "interactive", "the Surulere summary");
+        moved[0].Text!.ShouldContain("Delivery to Surulere: ₦2,000");
+        moved[0].Text!.ShouldNotContain("Allen Avenue");
+    }
+
     /// <summary>Moves the server's clock forward to the next <paramref name="hour"/>:<paramref name="minute"/> in Lagos (at most a day).</summary>
     private DateTimeOffset MoveTo(int hour, int minute)
     {
