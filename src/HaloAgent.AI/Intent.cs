@@ -31,5 +31,7 @@ public enum Intent
     Confirm,
     /// <summary>A no: "no", "rárá", "mba", "a'a".</summary>
     Decline,
+    /// <summary>The last order again: "same as last time", "the usual", "like the last one", "kamar na da".</summary>
+    Reorder,
     Unknown,
 }

@@ -47,6 +47,7 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
         AddressDetector.DetectPattern(analysis);
         ProductMatcher.MatchExact(analysis, index);
         LexiconMatcher.Match(analysis, lexicon);
+        AreaDetector.Detect(analysis);
         ProductMatcher.MatchFuzzy(analysis, index, lexicon);
         LexiconMatcher.MatchFuzzy(analysis, lexicon);
         ProductMatcher.ExtendMatches(analysis, index, lexicon);

@@ -30,7 +30,8 @@ public static class AgentServiceCollectionExtensions
             .AddActivity<SetMarketingConsentActivity>()
             .AddActivity<CheckCartActivity>()
             .AddActivity<SetCartQuantityActivity>()
-            .AddActivity<AnswerDishQuestionActivity>();
+            .AddActivity<AnswerDishQuestionActivity>()
+            .AddActivity<FindLastOrderActivity>();
 
         // Payments (needs AddHaloPayments): references, receipts, reminders, voice notes, notifications outside a flow.
         services.AddOptions<PaymentFlowOptions>().BindConfiguration(PaymentFlowOptions.Section);

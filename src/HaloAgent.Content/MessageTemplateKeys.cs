@@ -55,6 +55,8 @@ public static class MessageTemplateKeys
     public const string CartUpdated = "cart_updated";
     public const string DishInfo = "dish_info";
     public const string MenuMore = "menu_more";
+    public const string ZoneNotServed = "zone_not_served";
+    public const string ReorderNone = "reorder_none";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -64,7 +66,7 @@ public static class MessageTemplateKeys
         OrderCancelled, ThankYou, ButtonPickup, ButtonDelivery, ButtonConfirm, ButtonChange,
         PaymentWhichOrder, ButtonChooseOrder, PaymentNoUnpaidOrder, PaymentSendReceipt, PaymentReceiptReceived, PaymentReceiptUnreadable,
         PaymentConfirmed, PaymentRejected, PaymentReminder, OrderPreparing, OrderReadyForPickup, OrderOutForDelivery, OrderCompleted,
-        VoiceNoteUnavailable, CartUpdated, DishInfo, MenuMore,
+        VoiceNoteUnavailable, CartUpdated, DishInfo, MenuMore, ZoneNotServed, ReorderNone,
     ];
 
     /// <summary>

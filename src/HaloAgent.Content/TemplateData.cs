@@ -27,6 +27,7 @@ public static class TemplateData
         ["id"] = business.Id,
         ["name"] = business.Name,
         ["slug"] = business.Slug,
+        ["pickupAddress"] = business.PickupAddress,
         ["zones"] = business.DeliveryZones.Select(z => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["name"] = z.Name,
@@ -41,6 +42,22 @@ public static class TemplateData
             }
             : null,
     };
+
+    /// <summary>
+    /// The business's hours at <paramref name="now"/> (Lagos time): <c>today</c> ("08:00–21:00", null when closed all day),
+    /// <c>closed</c> (now), and when closed <c>nextOpening</c> ("Tuesday 08:00" in the customer's language).
+    /// </summary>
+    public static Dictionary<string, object?> Hours(BusinessProfile business, DateTimeOffset now, string? language)
+    {
+        var hours = business.Hours;
+        var next = hours.NextOpening(now);
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["today"] = hours.Known ? hours.Today(now) : null,
+            ["closed"] = next is not null,
+            ["nextOpening"] = next is { } at ? $"{Weekdays.Name(at.DayOfWeek, language)} {OpeningTimes.Clock(at.TimeOfDay)}" : null,
+        };
+    }
 
     public static Dictionary<string, object?> Cart(CartView cart, string? language) => new(StringComparer.Ordinal)
     {

@@ -30,6 +30,8 @@ public abstract class BusinessScenarios(TestDatabase database) : CommerceTest(da
         business.FindZone(" yaba ")!.FeeKobo.ShouldBe(150_000);
         business.FindZone("Kano").ShouldBeNull();
         business.OpeningHours["sun"].ShouldBe("12:00-20:00");
+        business.PickupAddress.ShouldBe(DemoBusinessSeeder.DemoPickupAddress);
+        business.Hours.IsOpen(new DateTimeOffset(2026, 12, 13, 11, 0, 0, TimeSpan.Zero)).ShouldBeTrue("Sunday 12:00 in Lagos");
         business.Bank.ShouldNotBeNull().AccountName.ShouldBe("Mama Nkechi's Kitchen");
         business.OrderPrefix.ShouldBe("MNK");
         business.TemplateLanguageFallback.ShouldBe("en");

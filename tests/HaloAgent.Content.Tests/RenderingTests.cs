@@ -40,6 +40,28 @@ public sealed class RenderingTests : IDisposable
         pickup.ShouldNotContain("Lekki");
     }
 
+    [Theory]
+    [InlineData("en", "Pickup at 14 Herbert Macaulay Way, Yaba", "Open today: 08:00–21:00", "Tuesday 08:00")]
+    [InlineData("yo", "Ẹ máa wá gbà á ní 14 Herbert Macaulay Way, Yaba", "A ṣí lónìí: 08:00–21:00", "Ọjọ́ Ìṣẹ́gun 08:00")]
+    [InlineData("ha", "Za ku zo ku karɓa a 14 Herbert Macaulay Way, Yaba", "Muna buɗe yau: 08:00–21:00", "Talata 08:00")]
+    public void A_pickup_summary_names_the_address_and_todays_hours_and_a_closed_kitchen_says_when_it_opens(
+        string language, string address, string hours, string opening)
+    {
+        var data = SampleData.For(language, true, delivery: false, 3, 1);
+        data["business"] = TemplateData.Business(SampleData.Business with { PickupAddress = "14 Herbert Macaulay Way, Yaba" });
+        data["hours"] = SampleData.Hours(closed: false, language);
+        var open = Shipped.Render(MessageTemplateKeys.OrderSummary, language, data);
+        open.ShouldContain(address);
+        open.ShouldContain(hours);
+        open.ShouldNotContain(opening);
+
+        data["hours"] = SampleData.Hours(closed: true, language);
+        Shipped.Render(MessageTemplateKeys.OrderSummary, language, data).ShouldContain(opening);
+        var created = Shipped.Render(MessageTemplateKeys.OrderCreated, language, data);
+        created.ShouldContain(opening);
+        created.ShouldContain("14 Herbert Macaulay Way, Yaba");
+    }
+
     [Fact]
     public void Naira_follows_the_template_language_and_shows_kobo_only_when_there_are_some()
     {

@@ -22,6 +22,17 @@ internal static class SampleData
         new Dictionary<string, string>(), [new DeliveryZone("Yaba", 150_000), new DeliveryZone("Lekki", 350_000)],
         new BankDetails("Moniepoint MFB", "5012345678", "Mama Nkechi's Kitchen"), "1098", "secret-token", "en", "MNK");
 
+    /// <summary>The demo kitchen's hours: Monday 08:00–21:00.</summary>
+    private static readonly BusinessProfile WithHours = Business with
+    {
+        OpeningHours = new Dictionary<string, string> { ["mon"] = "08:00-21:00", ["tue"] = "08:00-21:00" },
+        PickupAddress = "14 Herbert Macaulay Way, Yaba",
+    };
+
+    /// <summary>A Monday in Lagos: 12:00 (open) or 22:30 (closed, opening Tuesday 08:00).</summary>
+    public static Dictionary<string, object?> Hours(bool closed, string language) =>
+        TemplateData.Hours(WithHours, new DateTimeOffset(2026, 12, 7, closed ? 22 : 12, 30, 0, TimeSpan.FromHours(1)), language);
+
     public static ContactInfo Contact(string? name) =>
         new("c1", "b1", "2348031234567", "+2348031234567", name, "en", true, 1, false, null, false, null, 3, 1, 1, false, 1, 1);
 
@@ -63,6 +74,9 @@ internal static class SampleData
         // Offered in place of a sold-out dish; none when some are left.
         ["alternative"] = available == 0 ? TemplateData.Product(new CatalogItem("p2", "ZOBO", Zobo, [], 70_050, 60, null, "Drinks", true), language) : null,
         ["query"] = "shawarma",
+        ["zone"] = "Badagry",
+        // Closed in the sold-out variants, so both branches of the hours are rendered.
+        ["hours"] = Hours(closed: available == 0, language),
         ["added"] = new List<object?>
         {
             new Dictionary<string, object?> { ["sku"] = "JOLLOF-RICE", ["name"] = Jollof.For(language), ["quantity"] = (decimal)quantity },

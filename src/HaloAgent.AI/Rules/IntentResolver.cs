@@ -10,7 +10,7 @@ internal static class IntentResolver
     /// </remarks>
     private static readonly Intent[] Requests =
     [
-        Intent.Human, Intent.Cancel, Intent.Paid, Intent.Status, Intent.Remove, Intent.Add, Intent.Price,
+        Intent.Human, Intent.Cancel, Intent.Paid, Intent.Status, Intent.Reorder, Intent.Remove, Intent.Add, Intent.Price,
         Intent.Availability, Intent.Details, Intent.Quantity, Intent.Order, Intent.Checkout, Intent.Cart, Intent.Browse,
     ];
 
@@ -26,13 +26,13 @@ internal static class IntentResolver
     /// <summary>Requests a bare number cannot be the answer to, even when the agent asked "how many?".</summary>
     private static readonly HashSet<Intent> NotAQuantityAnswer =
         [Intent.Human, Intent.Cancel, Intent.Paid, Intent.Status, Intent.Remove, Intent.Price, Intent.Browse, Intent.Availability,
-         Intent.Details, Intent.Cart, Intent.Checkout];
+         Intent.Details, Intent.Cart, Intent.Checkout, Intent.Reorder];
 
     /// <summary>Requests that mean the message is not an address, even when the agent asked for one.</summary>
     private static readonly HashSet<Intent> NotAnAddress =
         [Intent.Human, Intent.Cancel, Intent.Paid, Intent.Status, Intent.Remove, Intent.Price, Intent.Browse, Intent.Add,
          Intent.Confirm, Intent.Decline, Intent.Greet, Intent.Smalltalk, Intent.Availability, Intent.Details, Intent.Cart,
-         Intent.Checkout];
+         Intent.Checkout, Intent.Reorder];
 
     public static Resolution Resolve(MessageAnalysis analysis, string? awaitingSlot, Fulfilment? fulfilment)
     {

@@ -1,13 +1,14 @@
 using HaloAgent.Channels.Messages;
 using HaloAgent.Commerce.Catalog;
+using HaloAgent.Content;
 using HaloAgent.Platform.Money;
 
 namespace HaloAgent.Agent.Activities;
 
 /// <summary>
-/// The catalog as WhatsApp lists: every product in stock, id <c>sku:&lt;SKU&gt;</c>, grouped by category into pages of
-/// at most ten rows (WhatsApp's limit per list message); a name too long for a row title (24 characters) is shortened at
-/// a word and given in full in the description, with the price.
+/// The catalog as WhatsApp lists: every product in stock, id <c>sku:&lt;SKU&gt;</c>, grouped by category (titled in the
+/// customer's language) into pages of at most ten rows (WhatsApp's limit per list message); a name too long for a row
+/// title (24 characters) is shortened at a word and given in full in the description, with the price.
 /// </summary>
 internal static class MenuRows
 {
@@ -18,7 +19,7 @@ internal static class MenuRows
     {
         // Categories in the order they first appear, so the owner's catalog order is kept within each.
         var rows = products.Where(p => p.InStock)
-            .GroupBy(p => string.IsNullOrWhiteSpace(p.Category) ? defaultSectionTitle : p.Category!)
+            .GroupBy(p => string.IsNullOrWhiteSpace(p.Category) ? defaultSectionTitle : CategoryTitles.For(p.Category, language))
             .SelectMany(g => g.Select(p => (Section: g.Key, Row: Row(p, language))))
             .ToList();
 

@@ -24,8 +24,8 @@ internal sealed record OrderInputs(Fulfilment Fulfilment, string? Zone, string? 
         return new OrderInputs(fulfilment, ResolveZone(Blank(context.Text("zone")), address, business), address);
     }
 
-    public OrderRequest Request(string businessId, string contactId, string? idempotencyKey = null) =>
-        new(businessId, contactId, Fulfilment, Fulfilment == Fulfilment.Delivery ? Zone : null, Fulfilment == Fulfilment.Delivery ? Address : null, IdempotencyKey: idempotencyKey);
+    public OrderRequest Request(string businessId, string contactId, string? idempotencyKey = null, string? note = null) =>
+        new(businessId, contactId, Fulfilment, Fulfilment == Fulfilment.Delivery ? Zone : null, Fulfilment == Fulfilment.Delivery ? Address : null, note, idempotencyKey);
 
     /// <summary>A zone the customer named, one their address mentions, or the only one there is; else null (ask).</summary>
     private static string? ResolveZone(string? given, string? address, BusinessProfile business)

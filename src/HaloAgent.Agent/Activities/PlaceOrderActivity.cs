@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaloAgent.Agent.Activities.Payments;
 using HaloAgent.Agent.Conversations;
 using HaloAgent.Commerce.Orders;
@@ -34,7 +35,10 @@ public sealed class PlaceOrderActivity(ConversationLoader conversations, IOrderS
     {
         var conversation = await conversations.LoadAsync(context, cancellationToken);
         var inputs = OrderInputs.Read(context, conversation.Business);
-        var result = await orders.CreateFromCartAsync(inputs.Request(conversation.Business.Id, conversation.Contact.Id, context.IdempotencyKey), cancellationToken);
+        // Taken while the kitchen is closed: the order is for the next opening, and the note tells the owner so.
+        var opening = conversation.Business.Hours.NextOpening(context.Now);
+        var note = opening is { } at ? string.Create(CultureInfo.InvariantCulture, $"Placed while closed: for the opening at {at:yyyy-MM-dd HH:mm} (Lagos time).") : null;
+        var result = await orders.CreateFromCartAsync(inputs.Request(conversation.Business.Id, conversation.Contact.Id, context.IdempotencyKey, note), cancellationToken);
         if (result.Order is not { } order || !result.Succeeded)
         {
             OrderReplies.SendRefusal(conversation, result);
@@ -43,7 +47,10 @@ public sealed class PlaceOrderActivity(ConversationLoader conversations, IOrderS
 
         // The payment (its unguessable reference, and a Paystack link when the business takes Paystack) goes in the instructions.
         var (payment, paymentSettings) = await paymentOpener.OpenAsync(conversation.Contact, order, cancellationToken);
-        var data = conversation.Data(("order", TemplateData.Order(order, conversation.Language)), ("payment", PaymentTemplateData.For(payment, paymentSettings)));
+        var data = conversation.Data(
+            ("order", TemplateData.Order(order, conversation.Language)),
+            ("payment", PaymentTemplateData.For(payment, paymentSettings)),
+            ("hours", TemplateData.Hours(conversation.Business, context.Now, conversation.Language)));
         conversation.Send("order_created", data);
         conversation.Send("payment_instructions", data);
         var payload = new Dictionary<string, object?>

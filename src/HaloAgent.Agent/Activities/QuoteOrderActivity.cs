@@ -41,11 +41,14 @@ public sealed class QuoteOrderActivity(ConversationLoader conversations, IOrderS
 
         if (inputs.Fulfilment == Fulfilment.Delivery && inputs.Zone is null)
         {
-            var data = conversation.Data();
-            var zones = conversation.Business.DeliveryZones.Take(WhatsAppLimits.MaxRows)
-                .Select(z => new ListRow(MenuRows.Fit(z.Name, WhatsAppLimits.RowId), MenuRows.Fit(z.Name, WhatsAppLimits.RowTitle), Naira.Format(z.FeeKobo, conversation.Language)))
-                .ToList();
-            conversation.Enqueue(new ListContent(conversation.Render("ask_delivery_zone", data), MenuRows.Fit(conversation.Render("button_delivery", data), WhatsAppLimits.ListButton), [new ListSection(null, zones)]));
+            AskZone(conversation, "ask_delivery_zone", conversation.Data());
+            return ActivityResult.Outcome(Results.NeedsZone);
+        }
+
+        // An area outside every zone is refused here, with the zones, and asked again: no fee can be charged for it.
+        if (inputs.Fulfilment == Fulfilment.Delivery && conversation.Business.FindZone(inputs.Zone) is null)
+        {
+            AskZone(conversation, "zone_not_served", conversation.Data(("zone", inputs.Zone)));
             return ActivityResult.Outcome(Results.NeedsZone);
         }
 
@@ -56,9 +59,20 @@ public sealed class QuoteOrderActivity(ConversationLoader conversations, IOrderS
             return ActivityResult.Outcome(Results.CannotOrder, new Dictionary<string, object?> { ["reason"] = result.Outcome.ToString() });
         }
 
-        var summary = conversation.Data(("order", TemplateData.Quote(quote, conversation.Language)));
+        var summary = conversation.Data(
+            ("order", TemplateData.Quote(quote, conversation.Language)),
+            ("hours", TemplateData.Hours(conversation.Business, context.Now, conversation.Language)));
         conversation.Send("order_summary", summary);
         conversation.Send("confirm_prompt", summary, ("confirm", "button_confirm"), ("change", "button_change"));
         return ActivityResult.Outcome(Results.Quoted, new Dictionary<string, object?> { ["zone"] = inputs.Zone, ["totalKobo"] = (decimal)quote.TotalKobo });
+    }
+
+    /// <summary>The zones as a list to pick from (with their fees), under the text of <paramref name="key"/>.</summary>
+    private static void AskZone(Conversation conversation, string key, Dictionary<string, object?> data)
+    {
+        var zones = conversation.Business.DeliveryZones.Take(WhatsAppLimits.MaxRows)
+            .Select(z => new ListRow(MenuRows.Fit(z.Name, WhatsAppLimits.RowId), MenuRows.Fit(z.Name, WhatsAppLimits.RowTitle), Naira.Format(z.FeeKobo, conversation.Language)))
+            .ToList();
+        conversation.Enqueue(new ListContent(conversation.Render(key, data), MenuRows.Fit(conversation.Render("button_delivery", data), WhatsAppLimits.ListButton), [new ListSection(null, zones)]));
     }
 }

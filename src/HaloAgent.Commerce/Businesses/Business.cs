@@ -27,6 +27,9 @@ public sealed class Business
     /// <summary>JSON list of <see cref="DeliveryZone"/>; the fee of the zone a customer picks is added to the order.</summary>
     public string DeliveryZonesJson { get; set; } = "[]";
 
+    /// <summary>Where pickup customers collect their order, as the customer is told it.</summary>
+    public string? PickupAddress { get; set; }
+
     public string? BankName { get; set; }
 
     public string? BankAccountNumber { get; set; }

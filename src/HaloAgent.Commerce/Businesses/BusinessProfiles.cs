@@ -26,6 +26,7 @@ internal static class BusinessProfiles
         OrderPrefixFor(business))
     {
         WhatsAppBusinessAccountId = business.WhatsAppBusinessAccountId,
+        PickupAddress = string.IsNullOrWhiteSpace(business.PickupAddress) ? null : business.PickupAddress.Trim(),
     };
 
     /// <summary>"Mama Nkechi's Kitchen" → "MNK": initials of the name's words, at most four.</summary>

@@ -30,6 +30,8 @@ public sealed class DemoBusinessSeeder(
         new("Ajah", 4_000_00),
     ];
 
+    public const string DemoPickupAddress = "14 Herbert Macaulay Way, Yaba, Lagos";
+
     /// <summary>Kept for callers that only configure the phone number id.</summary>
     public Task SeedAsync(string? whatsAppPhoneNumberId, CancellationToken cancellationToken) =>
         SeedAsync(whatsAppPhoneNumberId, null, cancellationToken);
@@ -90,6 +92,7 @@ public sealed class DemoBusinessSeeder(
             ["mon"] = "08:00-21:00", ["tue"] = "08:00-21:00", ["wed"] = "08:00-21:00", ["thu"] = "08:00-21:00",
             ["fri"] = "08:00-22:00", ["sat"] = "09:00-22:00", ["sun"] = "12:00-20:00",
         });
+        business.PickupAddress ??= DemoPickupAddress;
         business.BankName ??= "Moniepoint MFB";
         business.BankAccountNumber ??= "5012345678";
         business.BankAccountName ??= "Mama Nkechi's Kitchen";

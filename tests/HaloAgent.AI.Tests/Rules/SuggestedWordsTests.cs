@@ -31,6 +31,7 @@ public sealed partial class SuggestedWordsTests
         ["mo ti sanwo"] = (Intent.Paid, null),
         ["akwuola m ugwo"] = (Intent.Paid, null),
         ["na biya"] = (Intent.Paid, null),
+        ["pickup"] = (Intent.Order, "zone"),
     };
 
     private static readonly string[] Languages = ["en", "pcm", "yo", "ig", "ha"];

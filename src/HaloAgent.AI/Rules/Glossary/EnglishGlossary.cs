@@ -86,6 +86,11 @@ internal static class EnglishGlossary
             "great", "nice", "cool", "well done", "you're welcome", "much appreciated");
         b.Intent(Intent.Smalltalk, En, PhraseScope.Whole, "ty");
 
+        b.Intent(Intent.Reorder, En,
+            "same as last time", "same as before", "the same as last time", "the usual", "my usual", "usual order", "my usual order",
+            "same order", "same order as last time", "same order as before", "same thing as last time", "same thing as before",
+            "repeat my last order", "repeat my order", "repeat last order", "reorder", "order again", "the same again",
+            "same again", "my last order again");
         b.Intent(Intent.Cart, En,
             "cart", "my cart", "the cart", "show my cart", "show me my cart", "view cart", "view my cart", "see my cart",
             "show cart", "what's in my cart", "what is in my cart", "check my cart", "my basket", "basket", "show my order",

@@ -55,6 +55,9 @@ internal static class HausaGlossary
             "na gode", "nagode", "mun gode", "godiya", "na gode sosai", "madalla", "allah ya saka");
 
         // The templates call the cart "kwando" (basket).
+        b.Intent(Intent.Reorder, Ha,
+            "kamar na da", "kamar na baya", "kamar wancan lokaci", "kamar na jiya", "irin na da", "wanda na saya a baya",
+            "abin da na saya a baya", "kamar yadda na saba");
         b.Intent(Intent.Cart, Ha,
             "kwandona", "kwandon", "kwando na", "kwandonku", "nuna min kwandona", "me ke cikin kwandona", "me na zaɓa",
             "nuna min abin da na zaɓa", "abin da na zaɓa", "nuna min odata", "cart dina");

@@ -51,6 +51,9 @@ internal static class IgboGlossary
             "daalụ", "dalụ", "imeela", "ịmela", "i meela", "daalụ nke ukwuu", "chukwu gọzie gị");
 
         // The templates call the cart "akpa ahịa" (shopping bag).
+        b.Intent(Intent.Reorder, Ig,
+            "dị ka nke gara aga", "dịka nke gara aga", "dị ka oge gara aga", "nke m zụrụ oge gara aga", "ihe m zụrụ oge gara aga",
+            "otu ihe ahụ dị ka nke gara aga", "nke m na-azụkarị", "dị ka nke mbụ");
         b.Intent(Intent.Cart, Ig,
             "akpa ahịa m", "akpa ahịa", "gosi m akpa ahịa m", "gịnị dị n'akpa ahịa m", "ihe m họrọ", "gosi m ihe m họrọ",
             "gịnị ka m họrọ", "gosi m order m", "cart m");

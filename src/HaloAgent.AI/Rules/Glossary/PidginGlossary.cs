@@ -66,6 +66,10 @@ internal static class PidginGlossary
             "tank you", "tanks", "tenk you", "thank you o", "thank you sir", "you do well", "god bless you", "god bless",
             "na wa", "you try");
 
+        b.Intent(Intent.Reorder, Pcm,
+            "like the last one", "like the last time", "like last time", "same thing like before", "same thing like last time",
+            "wetin i buy last time", "wetin i order last time", "the one wey i buy last time", "the one wey i order last time",
+            "the usual one", "give me the usual", "make am like last time", "na the same thing like before", "di same tin like before");
         b.Intent(Intent.Cart, Pcm,
             "wetin dey my cart", "wetin i don order", "wetin i don pick", "show me wetin i don order", "make i see my cart",
             "make i see wetin i don order", "my cart nko", "my order nko", "wetin dey my order", "make i see my order");

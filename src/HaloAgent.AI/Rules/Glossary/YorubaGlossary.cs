@@ -61,6 +61,9 @@ internal static class YorubaGlossary
             "ẹ ṣé", "ẹ ṣeun", "ẹṣé", "ẹ ṣé gan", "ẹ ṣé púpọ̀", "ọ ṣé", "o ṣeun", "a dúpẹ́", "adúpẹ́");
 
         // The templates call the cart "àpò ọjà" (shopping bag); customers also say "ohun tí mo yàn" (what I chose).
+        b.Intent(Intent.Reorder, Yo,
+            "bí ti ẹ̀ẹ̀kan", "bíi ti ẹ̀ẹ̀kan", "bí ti tẹ́lẹ̀", "bíi ti tẹ́lẹ̀", "èyí tí mo rà tẹ́lẹ̀", "ohun tí mo rà tẹ́lẹ̀",
+            "irú èyí tí mo rà tẹ́lẹ̀", "bíi ti àtẹ̀yìnwá", "ohun tí mo máa ń rà", "bákan náà bíi ti tẹ́lẹ̀");
         b.Intent(Intent.Cart, Yo,
             "àpò ọjà mi", "àpò ọjà", "ẹ fi àpò ọjà mi hàn mí", "kí ló wà nínú àpò ọjà mi", "ohun tí mo ti yàn",
             "kí ni mo ti yàn", "ẹ fi ohun tí mo yàn hàn mí", "ohun tí mo yàn", "ẹ fi order mi hàn mí", "cart mi");
