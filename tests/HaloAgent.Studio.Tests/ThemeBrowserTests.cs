@@ -61,7 +61,7 @@ public sealed class ThemeBrowserTests(StudioServer server) : IClassFixture<Studi
     {
         var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/", width, height);
         await page.EvaluateAsync("() => localStorage.setItem('halo-theme', 'dark')");
-        foreach (var path in new[] { "/", "/orders", "/payments", "/inbox", "/contacts", "/catalog", "/segments", "/segments/new", "/templates", "/studio" })
+        foreach (var path in new[] { "/", "/orders", "/payments", "/inbox", "/contacts", "/catalog", "/segments", "/segments/new", "/templates", "/broadcasts", "/broadcasts/new", "/studio" })
         {
             await page.GotoAsync(server.Url(path));
             await page.Locator("h1").First.WaitForAsync();
