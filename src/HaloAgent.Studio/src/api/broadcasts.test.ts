@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BroadcastCounts, allowedMoves, fieldErrors, fillTemplate, funnel, isoToWatInput, progress, skipReasonLabel, watInputToIso, watTime } from './broadcasts';
+import { type BroadcastCounts, allowedMoves, isLive, fieldErrors, fillTemplate, funnel, isoToWatInput, progress, skipReasonLabel, watInputToIso, watTime } from './broadcasts';
 import { ApiError } from './http';
 
 const counts = (over: Partial<BroadcastCounts> = {}): BroadcastCounts => ({
@@ -56,6 +56,16 @@ describe('allowedMoves', () => {
     expect(allowedMoves('completed')).toEqual({ pause: false, resume: false, cancel: false, retryFailed: false });
     expect(allowedMoves('completed', counts({ byStatus: { limited: 1 } })).retryFailed).toBe(true);
     expect(allowedMoves('cancelled', counts({ byStatus: { failed: 3 } })).retryFailed).toBe(false);
+  });
+});
+
+describe('isLive', () => {
+  it('keeps looking while scheduled or sending, and while queued messages are still on their way', () => {
+    expect(isLive('scheduled')).toBe(true);
+    expect(isLive('sending', counts())).toBe(true);
+    expect(isLive('completed', counts({ byStatus: { queued: 1, sent: 3 } }))).toBe(true);
+    expect(isLive('completed', counts({ byStatus: { sent: 4 } }))).toBe(false);
+    expect(isLive('draft')).toBe(false);
   });
 });
 

@@ -130,8 +130,12 @@ export function allowedMoves(status: string, counts?: BroadcastCounts): { pause:
   };
 }
 
-/** Whether the page should keep looking for progress. */
-export const isLive = (status: string) => status === 'scheduled' || status === 'sending';
+/**
+ * Whether the page should keep looking for progress: while scheduled or sending, and after sending while messages
+ * handed to the outbox are still on their way (queued, not yet sent).
+ */
+export const isLive = (status: string, counts?: BroadcastCounts) =>
+  status === 'scheduled' || status === 'sending' || (status !== 'draft' && (counts?.byStatus.queued ?? 0) > 0);
 
 /** How far sending has got: recipients dealt with (no longer waiting) of all of them, and how many went out. */
 export function progress(counts: BroadcastCounts): { done: number; total: number; percent: number } {

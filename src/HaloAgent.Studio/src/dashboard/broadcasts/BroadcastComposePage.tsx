@@ -74,7 +74,11 @@ export function BroadcastComposePage({ broadcastId }: { broadcastId?: string }) 
 
   const choices = useMemo(() => (templates.state === 'ready' ? approvedChoices(templates.data) : []), [templates]);
   const choice = choices.find((c) => c.name === draft.templateName);
-  const change = (patch: Partial<BroadcastDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const change = (patch: Partial<BroadcastDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    // A field the marketer just changed no longer carries the server's last word about it.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([field]) => !(field in patch))));
+  };
   const chooseTemplate = (name: string) => {
     const c = choices.find((x) => x.name === name);
     const languages = c?.variants.map((v) => v.language) ?? [];
@@ -201,7 +205,7 @@ export function BroadcastComposePage({ broadcastId }: { broadcastId?: string }) 
             )}
           </Guard>
           <Field label="Send at (WAT)" field="at" errors={errors} hint="West Africa Time. Nothing goes out in quiet hours (21:00–08:00): it waits.">
-            {(id) => <input id={id} type="datetime-local" value={at} min={isoToWatInput(new Date())} onChange={(e) => setAt(e.target.value)} aria-invalid={!!errors.at} />}
+            {(id) => <input id={id} type="datetime-local" value={at} min={isoToWatInput(new Date())} onChange={(e) => { setAt(e.target.value); setErrors(({ at: _, ...rest }) => rest); }} aria-invalid={!!errors.at} />}
           </Field>
           {errors[''] && <div role="alert" className="banner error">{errors[''].map((m) => <div key={m}>{m}</div>)}</div>}
           {errors.status && <div role="alert" className="banner error">{errors.status.map((m) => <div key={m}>{m}</div>)}</div>}

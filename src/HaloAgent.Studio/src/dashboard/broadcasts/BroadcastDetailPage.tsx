@@ -29,7 +29,7 @@ export function BroadcastDetailPage({ broadcastId }: { broadcastId: string }) {
           setBroadcast(b);
           setLoadError(null);
           setVersion((v) => v + 1);
-          if (isLive(b.status)) timer = window.setTimeout(look, POLL_MS);
+          if (isLive(b.status, b.counts)) timer = window.setTimeout(look, POLL_MS);
         },
         (e) => { if (!stop) setLoadError(Object.values(fieldErrors(e)).flat().join(' ')); },
       );

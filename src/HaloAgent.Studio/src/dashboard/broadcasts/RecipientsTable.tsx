@@ -38,8 +38,8 @@ export function RecipientsTable({ broadcastId, version }: { broadcastId: string;
         <h2 id="recipients-title">Recipients</h2>
         <span className="spacer" />
         <label className="recipients-filter">
-          <span>Show</span>
-          <select value={status} onChange={(e) => { setStatus(e.target.value); setPage(0); setRows(null); }}>
+          <span aria-hidden="true">Show</span>
+          <select aria-label="Show recipients" value={status} onChange={(e) => { setStatus(e.target.value); setPage(0); setRows(null); }}>
             {RECIPIENT_FILTERS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
           </select>
         </label>
@@ -57,9 +57,9 @@ export function RecipientsTable({ broadcastId, version }: { broadcastId: string;
                 <td data-label="Channel">{channelName(r.channel)}</td>
                 <td data-label="Language">{r.templateLanguage ? templateLanguageName(r.templateLanguage) : templateLanguageName(r.language)}</td>
                 <td data-label="Status"><RecipientStatusBadge status={r.status} /></td>
-                <td data-label="Why">{r.reason ?? ''}{r.errorCode ? <span className="hint"> (Meta {r.errorCode})</span> : null}{r.attempt > 0 ? <span className="hint"> · retry {r.attempt}</span> : null}</td>
-                <td data-label="Last">{lastEvent(r)}</td>
-                <td data-label="Revenue">{r.revenueKobo ? naira(r.revenueKobo) : ''}</td>
+                <td data-label="Why">{r.reason || null}{r.errorCode ? <span className="hint"> (Meta {r.errorCode})</span> : null}{r.attempt > 0 ? <span className="hint"> · retry {r.attempt}</span> : null}</td>
+                <td data-label="Last">{lastEvent(r) || null}</td>
+                <td data-label="Revenue">{r.revenueKobo ? naira(r.revenueKobo) : null}</td>
               </tr>
             ))}
           </tbody>
