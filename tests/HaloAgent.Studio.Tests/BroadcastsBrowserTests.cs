@@ -139,5 +139,22 @@ public sealed class BroadcastsBrowserTests(StudioServer server) : IClassFixture<
 
         var stored = (await api.GetFromJsonAsync<JsonArray>("/api/broadcasts"))!.Single(b => (string?)b!["name"] == broadcastName)!;
         stored["counts"]!["sent"]!.GetValue<int>().ShouldBe(2);
+
+        // Dark mode repaints the pages as they are when full: the badges, the progress, the funnel, the pre-flight.
+        await page.EvaluateAsync("() => localStorage.setItem('halo-theme', 'dark')");
+        await page.ReloadAsync();
+        await Assertions.Expect(row.GetByTestId("broadcast-status")).ToHaveTextAsync("Completed");
+        await NoLightBoxesAsync(page, "the broadcasts");
+        await row.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = broadcastName }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("recipient-row")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("funnel-sent")).ToContainTextAsync("2");
+        await NoLightBoxesAsync(page, "a broadcast's page");
+        await HeadlessChromium.ScreenshotAsync(page, $"broadcast-detail-dark-{device}");
+        await page.GotoAsync(server.Url("/broadcasts/new"));
+        await page.GetByLabel("Segment", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{segmentName} (3)" });
+        await page.GetByLabel("Template", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(template);
+        await Assertions.Expect(page.GetByTestId("preflight-will-send")).ToHaveTextAsync("2");
+        await NoLightBoxesAsync(page, "compose");
+        await NoSidewaysScrollAsync(page, width);
     }
 }

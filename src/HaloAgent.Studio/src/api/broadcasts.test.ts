@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BroadcastCounts, allowedMoves, isLive, fieldErrors, fillTemplate, funnel, isoToWatInput, progress, skipReasonLabel, watInputToIso, watTime } from './broadcasts';
+import { type BroadcastCounts, allowedMoves, approvedChoices, isLive, fieldErrors, fillTemplate, funnel, isoToWatInput, progress, skipReasonLabel, watInputToIso, watTime } from './broadcasts';
 import { ApiError } from './http';
 
 const counts = (over: Partial<BroadcastCounts> = {}): BroadcastCounts => ({
@@ -86,5 +86,15 @@ describe('labels and errors', () => {
     const error = new ApiError(400, { status: 400, title: 'x', detail: '', errors: { TemplateName: ['Choose a WhatsApp template.'], at: ['in the past'] } } as never, 'POST failed');
     expect(fieldErrors(error)).toEqual({ templateName: ['Choose a WhatsApp template.'], at: ['in the past'] });
     expect(fieldErrors(new ApiError(409, { status: 409, title: 'A sending broadcast cannot resume', detail: '' }, 'x'))).toEqual({ '': ['A sending broadcast cannot resume'] });
+  });
+});
+
+describe('approvedChoices', () => {
+  const t = (name: string, language: string, status: string, parameterCount = 1) =>
+    ({ id: `${name}-${language}`, name, language, category: 'MARKETING', status, body: 'Hi {{1}}', parameterCount, updatedAt: 0 });
+
+  it('offers a template once, with only the languages Meta approved', () => {
+    const choices = approvedChoices([t('offer', 'en', 'APPROVED'), t('offer', 'ha', 'APPROVED'), t('offer', 'yo', 'REJECTED'), t('menu', 'en', 'PAUSED'), t('a_note', 'en', 'APPROVED', 0)]);
+    expect(choices.map((c) => [c.name, c.variants.map((v) => v.language), c.parameterCount])).toEqual([['a_note', ['en'], 0], ['offer', ['en', 'ha'], 1]]);
   });
 });

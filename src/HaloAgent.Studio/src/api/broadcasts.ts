@@ -1,4 +1,5 @@
 import { ApiError, http } from './http';
+import type { WhatsAppTemplate } from './whatsappTemplates';
 
 const enc = encodeURIComponent;
 
@@ -198,6 +199,26 @@ export function watTime(iso?: string | null): string {
   if (Number.isNaN(ms)) return iso;
   const t = new Date(ms + WAT_OFFSET_MS);
   return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}, ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())} WAT`;
+}
+
+/** A template name with the versions Meta approved (one per language). */
+export interface TemplateChoice {
+  name: string;
+  category: string;
+  parameterCount: number;
+  variants: WhatsAppTemplate[];
+}
+
+/** The templates a broadcast may use: those with at least one approved language, by name, with only the approved versions. */
+export function approvedChoices(templates: WhatsAppTemplate[]): TemplateChoice[] {
+  const byName = new Map<string, TemplateChoice>();
+  for (const t of templates.filter((x) => x.status === 'APPROVED')) {
+    const c = byName.get(t.name) ?? { name: t.name, category: t.category, parameterCount: 0, variants: [] };
+    c.variants.push(t);
+    c.parameterCount = Math.max(c.parameterCount, t.parameterCount);
+    byName.set(t.name, c);
+  }
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The template's text as a customer reads it: {{1}}, {{2}}… filled from the parameters, `{name}` as the sample name. */

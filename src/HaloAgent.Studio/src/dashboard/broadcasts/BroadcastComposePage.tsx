@@ -1,32 +1,12 @@
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
-import { type BroadcastDraft, broadcastsApi, fieldErrors, fillTemplate, isoToWatInput, watInputToIso } from '../../api/broadcasts';
+import { approvedChoices, type BroadcastDraft, broadcastsApi, fieldErrors, fillTemplate, isoToWatInput, watInputToIso } from '../../api/broadcasts';
 import { segmentsApi } from '../../api/segments';
-import { whatsappTemplatesApi, type WhatsAppTemplate } from '../../api/whatsappTemplates';
+import { whatsappTemplatesApi } from '../../api/whatsappTemplates';
 import { Link, navigate } from '../../router';
 import { Guard, useLoad } from '../load';
 import { PreflightPanel } from './PreflightPanel';
 import { templateLanguageName } from './parts';
 import './broadcasts.css';
-
-/** A template name with the versions Meta approved (one per language). */
-interface Choice {
-  name: string;
-  category: string;
-  parameterCount: number;
-  variants: WhatsAppTemplate[];
-}
-
-/** The templates a broadcast may use: those with at least one approved language. */
-export function approvedChoices(templates: WhatsAppTemplate[]): Choice[] {
-  const byName = new Map<string, Choice>();
-  for (const t of templates.filter((x) => x.status === 'APPROVED')) {
-    const c = byName.get(t.name) ?? { name: t.name, category: t.category, parameterCount: 0, variants: [] };
-    c.variants.push(t);
-    c.parameterCount = Math.max(c.parameterCount, t.parameterCount);
-    byName.set(t.name, c);
-  }
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
 
 const EMPTY: BroadcastDraft = { name: '', segmentId: null, templateName: '', fallbackLanguage: 'en', parameters: [] };
 

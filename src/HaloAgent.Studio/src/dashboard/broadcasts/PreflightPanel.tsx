@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { type BroadcastDraft, fieldErrors, type Preflight, skipReasonLabel, watTime } from '../../api/broadcasts';
+import { type BroadcastDraft, fieldErrors, type Preflight, skipReasonLabel } from '../../api/broadcasts';
 import { naira } from '../../api/money';
 import { channelName, languageName } from '../contacts/labels';
 
@@ -70,7 +70,6 @@ export function PreflightPanel({ draft, ask }: { draft: BroadcastDraft; ask: (d:
             {naira(result.costKobo)} is Meta's charge for a {result.category.toLowerCase()} template per delivered WhatsApp message
             {result.category.toUpperCase() === 'UTILITY' ? ' (free inside the customer’s 24-hour window)' : ''}; web chat is free.
           </p>
-          {result.heldUntil && <p className="hint warn">Quiet hours: sending would start at {watTime(result.heldUntil)}.</p>}
           {result.warnings.length > 0 && (
             <div className="banner warn" data-testid="preflight-warnings">{result.warnings.map((w) => <div key={w}>{w}</div>)}</div>
           )}
