@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -155,6 +156,61 @@ public sealed class BroadcastsBrowserTests(StudioServer server) : IClassFixture<
         await page.GetByLabel("Template", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(template);
         await Assertions.Expect(page.GetByTestId("preflight-will-send")).ToHaveTextAsync("2");
         await NoLightBoxesAsync(page, "compose");
+        await NoSidewaysScrollAsync(page, width);
+    }
+    [Theory]
+    [InlineData(390, 844, "phone")]
+    [InlineData(1366, 768, "laptop")]
+    public async Task A_marketer_schedules_a_broadcast_in_WAT_then_pauses_resumes_and_cancels_it_with_only_the_allowed_buttons(int width, int height, string device)
+    {
+        var services = server.Factory.Services;
+        var businessId = await DashboardSeed.DemoBusinessIdAsync(services);
+        var template = $"bc_later_{device}";
+        await services.GetRequiredService<ITemplateCatalog>().UpsertAsync(new WhatsAppTemplate
+        {
+            BusinessId = businessId, Name = template, Language = "en", Category = "UTILITY", Status = WhatsAppTemplateStatus.Approved,
+            Body = "Your weekly menu is out, {{1}}!", ParameterCount = 1,
+        }, default);
+
+        var (email, password) = await server.UserAsync("marketer");
+        var page = await server.SignInAsync(email, password, "/broadcasts/new", width, height);
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        var name = $"Menu tomorrow {device}";
+        await page.GetByLabel("Name", new PageGetByLabelOptions { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Template", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(template);
+        await page.GetByLabel("Parameter 1", new PageGetByLabelOptions { Exact = true }).FillAsync("dear {name}");
+        await Assertions.Expect(page.GetByTestId("template-preview")).ToContainTextAsync("Your weekly menu is out, dear Ada!");
+
+        // Tomorrow 10:00 in Lagos, whatever the zone of the browser or the server.
+        var at = new DateTimeOffset(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(1)).Date.AddDays(1).AddHours(10), TimeSpan.FromHours(1));
+        await page.GetByLabel("Send at (WAT)").FillAsync(at.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Schedule" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/broadcasts/[0-9a-f]{32}$"));
+        var status = page.Locator(".page-head").GetByTestId("broadcast-status");
+        await Assertions.Expect(status).ToHaveTextAsync("Scheduled");
+        await Assertions.Expect(page.Locator(".broadcast-facts")).ToContainTextAsync($"For {at.Day} {at.ToString("MMM yyyy", CultureInfo.InvariantCulture)}, 10:00 WAT");
+        var id = new Uri(page.Url).Segments[^1];
+        using var api = await server.Factory.SignedInClientAsync(HaloAgent.Server.Auth.AuthPolicies.Marketer);
+        DateTimeOffset.Parse((await api.GetFromJsonAsync<JsonObject>($"/api/broadcasts/{id}"))!["scheduledAt"]!.GetValue<string>(), CultureInfo.InvariantCulture).ShouldBe(at);
+
+        var pause = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Pause" });
+        var resume = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Resume" });
+        var cancel = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Cancel broadcast" });
+        await Assertions.Expect(resume).ToHaveCountAsync(0);
+        await pause.ClickAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("Paused");
+        await Assertions.Expect(page.GetByTestId("broadcast-reason")).ToHaveTextAsync("Paused by the marketer.");
+        await Assertions.Expect(pause).ToHaveCountAsync(0);
+        await HeadlessChromium.ScreenshotAsync(page, $"broadcast-paused-{device}");
+        await NoSidewaysScrollAsync(page, width);
+
+        await resume.ClickAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("Scheduled");
+        await Assertions.Expect(page.GetByTestId("broadcast-reason")).ToHaveCountAsync(0);
+        await cancel.ClickAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("Cancelled");
+        await Assertions.Expect(page.Locator(".broadcast-actions button")).ToHaveCountAsync(0);
+        (await api.GetFromJsonAsync<JsonObject>($"/api/broadcasts/{id}"))!["status"]!.GetValue<string>().ShouldBe("cancelled");
         await NoSidewaysScrollAsync(page, width);
     }
 }
