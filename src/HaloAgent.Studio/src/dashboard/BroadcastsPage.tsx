@@ -29,7 +29,7 @@ export function BroadcastsPage() {
                     <td data-label="Template" className="mono">{b.templateName}</td>
                     <td data-label="When">{whenLabel(b)}</td>
                     <td data-label="Progress" className="broadcast-progress-cell">
-                      {b.status === 'draft' ? <span className="hint">Not sent</span> : <ProgressBar done={p.done} total={p.total} sent={b.counts.sent} />}
+                      {p.total === 0 ? <span className="hint">{b.status === 'draft' ? 'Not sent' : 'Not started'}</span> : <ProgressBar done={p.done} total={p.total} sent={b.counts.sent} />}
                     </td>
                   </tr>
                 );

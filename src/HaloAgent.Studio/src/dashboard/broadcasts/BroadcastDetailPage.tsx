@@ -82,7 +82,9 @@ export function BroadcastDetailPage({ broadcastId }: { broadcastId: string }) {
           <div><dt>When</dt><dd>{whenLabel(b)}</dd></div>
           <div><dt>Cost so far</dt><dd data-testid="broadcast-cost">{naira(b.costKobo)}</dd></div>
         </dl>
-        {b.status !== 'draft' && <ProgressBar done={p.done} total={p.total} sent={b.counts.sent} />}
+        {b.status !== 'draft' && (p.total > 0
+          ? <ProgressBar done={p.done} total={p.total} sent={b.counts.sent} />
+          : <p className="hint" data-testid="broadcast-progress">Not started: who gets it is decided when sending starts (the segment as it is then).</p>)}
         {skipped.length > 0 && (
           <ul className="preflight-list" data-testid="broadcast-skipped">
             {skipped.map(([reason, n]) => <li key={reason}><b>{n}</b> skipped: {skipReasonLabel(reason)}</li>)}
@@ -90,7 +92,7 @@ export function BroadcastDetailPage({ broadcastId }: { broadcastId: string }) {
         )}
         <div className="broadcast-actions">
           {b.status === 'draft' && <Link to={`/broadcasts/${encodeURIComponent(b.id)}/edit`} className="button primary">Edit draft</Link>}
-          {moves.pause && <button type="button" disabled={busy} onClick={() => void move(() => broadcastsApi.pause(b.id), () => 'Paused: nothing more goes out until you resume.')}>Pause</button>}
+          {moves.pause && <button type="button" disabled={busy} onClick={() => void move(() => broadcastsApi.pause(b.id), () => null)}>Pause</button>}
           {moves.resume && <button type="button" className="primary" disabled={busy} onClick={() => void move(() => broadcastsApi.resume(b.id), () => 'Resumed.')}>Resume</button>}
           {moves.retryFailed && (
             <button type="button" disabled={busy} onClick={() => void move(() => broadcastsApi.retryFailed(b.id), (r) => {
