@@ -16,4 +16,20 @@ public static class BrowserChecks
             """, width);
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"{page.Url}: {string.Join("; ", wider)}");
     }
+
+    /// <summary>In dark mode no visible element paints a near-white background (a light sheet left unrepainted); names the first.</summary>
+    public static async Task NoLightBoxesAsync(IPage page, string what)
+    {
+        var light = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')].filter(e => {
+              const r = e.getBoundingClientRect();
+              if (r.width === 0 || r.height === 0) return false;
+              const m = getComputedStyle(e).backgroundColor.match(/[\d.]+/g);
+              if (!m || (m.length > 3 && Number(m[3]) === 0)) return false;
+              const [R, G, B] = m.slice(0, 3).map(Number).map(c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+              return 0.2126 * R + 0.7152 * G + 0.0722 * B > 0.5;
+            }).slice(0, 6).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`)
+            """);
+        light.ShouldBeEmpty($"{what} in dark mode");
+    }
 }

@@ -51,6 +51,10 @@ public sealed class StudioServer : IAsyncLifetime
             ["WhatsApp:BusinessAccountId"] = BusinessAccountId,
             ["WhatsApp:PairSpacing"] = "00:00:00",
             ["HaloAgent:Auth:LoginAttemptsPerMinute"] = "1000",
+            // No quiet hours (start = end): a broadcast walk sends at once whatever the hour in Lagos when it runs.
+            ["HaloAgent:Marketing:QuietHoursStart"] = "00:00:00",
+            ["HaloAgent:Marketing:QuietHoursEnd"] = "00:00:00",
+            ["HaloAgent:Marketing:PollInterval"] = "00:00:00.500",
         });
         Factory.UseKestrel(0);
         Factory.StartServer();

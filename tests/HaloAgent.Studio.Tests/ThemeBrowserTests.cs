@@ -61,23 +61,12 @@ public sealed class ThemeBrowserTests(StudioServer server) : IClassFixture<Studi
     {
         var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/", width, height);
         await page.EvaluateAsync("() => localStorage.setItem('halo-theme', 'dark')");
-        foreach (var path in new[] { "/", "/orders", "/payments", "/inbox", "/contacts", "/catalog", "/segments", "/segments/new", "/templates", "/studio" })
+        foreach (var path in new[] { "/", "/orders", "/payments", "/inbox", "/contacts", "/catalog", "/segments", "/segments/new", "/templates", "/broadcasts", "/broadcasts/new", "/studio" })
         {
             await page.GotoAsync(server.Url(path));
             await page.Locator("h1").First.WaitForAsync();
             await page.WaitForFunctionAsync("() => !document.querySelector('.spinner')");
-            // Every visible element with a painted background: none may be near white (a light sheet left unrepainted).
-            var light = await page.EvaluateAsync<string[]>("""
-                () => [...document.querySelectorAll('body *')].filter(e => {
-                  const r = e.getBoundingClientRect();
-                  if (r.width === 0 || r.height === 0) return false;
-                  const m = getComputedStyle(e).backgroundColor.match(/[\d.]+/g);
-                  if (!m || (m.length > 3 && Number(m[3]) === 0)) return false;
-                  const [R, G, B] = m.slice(0, 3).map(Number).map(c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
-                  return 0.2126 * R + 0.7152 * G + 0.0722 * B > 0.5;
-                }).slice(0, 6).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`)
-                """);
-            light.ShouldBeEmpty($"{path} in dark mode");
+            await BrowserChecks.NoLightBoxesAsync(page, path);
         }
 
         await HeadlessChromium.ScreenshotAsync(page, $"studio-dark-{width}");

@@ -94,7 +94,7 @@ public sealed class BroadcastStore(
         {
             if (at is { } when && when < now.AddMinutes(-1))
             {
-                throw BroadcastRejectedException.For("at", $"{when:yyyy-MM-dd HH:mm} is in the past; choose a later time or send now.");
+                throw BroadcastRejectedException.For("at", $"{when.ToOffset(TimeSpan.FromHours(1)):yyyy-MM-dd HH:mm} WAT is in the past; choose a later time or send now.");
             }
 
             // The template may have changed since the draft was saved (Meta paused it, a language was added).

@@ -8,6 +8,9 @@ import { CatalogPage } from './dashboard/catalog/CatalogPage';
 import { ContactsPage } from './dashboard/ContactsPage';
 import { HandoverAlertsProvider, useFreshHandovers } from './dashboard/inbox/HandoverAlerts';
 import { SegmentEditorPage, SegmentsPage } from './dashboard/SegmentsPage';
+import { BroadcastsPage } from './dashboard/BroadcastsPage';
+import { BroadcastComposePage } from './dashboard/broadcasts/BroadcastComposePage';
+import { BroadcastDetailPage } from './dashboard/broadcasts/BroadcastDetailPage';
 import { TemplatesPage } from './dashboard/TemplatesPage';
 import { ContactPage } from './dashboard/contacts/ContactPage';
 import { InboxPage } from './dashboard/InboxPage';
@@ -48,6 +51,7 @@ const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOn
   { to: '/catalog', label: 'Catalog', section: 'dashboard' },
   { to: '/segments', label: 'Segments', section: 'dashboard', marketing: true },
   { to: '/templates', label: 'Templates', section: 'dashboard', marketing: true },
+  { to: '/broadcasts', label: 'Broadcasts', section: 'dashboard', marketing: true },
   { to: '/team', label: 'Team', section: 'dashboard', ownerOnly: true },
   { to: '/activity', label: 'Activity log', section: 'dashboard', ownerOnly: true },
   { to: '/studio', label: 'Flows', section: 'studio' },
@@ -71,6 +75,10 @@ function route(path: string, onSignedOut: () => void): { element: React.ReactNod
   if ((m = matchPath('/segments/:id', path))) return { element: <SegmentEditorPage key={m.id} segmentId={m.id} /> };
   if (matchPath('/segments', path)) return { element: <SegmentsPage /> };
   if (matchPath('/templates', path)) return { element: <TemplatesPage /> };
+  if (matchPath('/broadcasts/new', path)) return { element: <BroadcastComposePage key="new" /> };
+  if ((m = matchPath('/broadcasts/:id/edit', path))) return { element: <BroadcastComposePage key={`edit-${m.id}`} broadcastId={m.id} /> };
+  if ((m = matchPath('/broadcasts/:id', path))) return { element: <BroadcastDetailPage key={m.id} broadcastId={m.id} /> };
+  if (matchPath('/broadcasts', path)) return { element: <BroadcastsPage /> };
   if (matchPath('/team', path)) return { element: <TeamPage /> };
   if (matchPath('/activity', path)) return { element: <ActivityLogPage /> };
   if (matchPath('/account', path)) return { element: <AccountPage onSignedOut={onSignedOut} /> };

@@ -232,7 +232,7 @@ public sealed class BroadcastSendingTests
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         var past = await PostAsync($"/api/broadcasts/{id}/schedule", new { at = world.Clock.GetUtcNow().AddHours(-2) });
         past.Status.ShouldBe(HttpStatusCode.BadRequest);
-        past.Body.ShouldContain("is in the past");
+        past.Body.ShouldContain("2026-11-23 08:00 WAT is in the past", customMessage: "the marketer's own time (WAT), not the UTC the Studio sends");
         (await PostAsync($"/api/broadcasts/{id}/resume", new { })).Status.ShouldBe(HttpStatusCode.Conflict);
         (await world.Marketer.GetAsync("/api/broadcasts/unknown")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await world.Marketer.GetAsync($"/api/broadcasts/{id}/recipients?status=bogus")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
