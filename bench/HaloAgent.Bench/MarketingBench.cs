@@ -22,7 +22,7 @@ public static class MarketingBench
         var only = args.Text("only");
         var report = new Report("marketing");
         report.Line($"marketing: segment counts over {Fmt.N(contacts)} contacts, broadcast to {Fmt.N(recipients)}; {Machine.OneLine()}");
-        report.Set("config", new JsonObject { ["contacts"] = contacts, ["runs"] = runs, ["warmup"] = warmup, ["recipients"] = recipients, ["only"] = only });
+        report.Set("config", new JsonObject { ["contacts"] = contacts, ["runs"] = runs, ["warmup"] = warmup, ["recipients"] = recipients, ["only"] = only, ["jitOff"] = args.Flag("jit-off") });
         if (!args.Flag("skip-server-build"))
         {
             await ServerProcess.BuildAsync(report);
@@ -33,6 +33,14 @@ public static class MarketingBench
         var settings = await BenchPostgres.SettingsAsync(cs);
         report.Set("postgres", settings);
         report.Line(BenchPostgres.DescribeSettings(settings));
+        if (args.Flag("jit-off"))
+        {
+            // PostgreSQL JIT-compiles any query whose estimate passes jit_above_cost (100,000): a segment's correlated
+            // subquery over 100,000 contacts does, and pays ~0.5 s of compilation per call on this machine.
+            await BenchPostgres.ExecuteAsync(cs, $"ALTER DATABASE \"{BenchPostgres.DatabaseName(cs)}\" SET jit = off");
+            report.Line("--jit-off: ALTER DATABASE ... SET jit = off (for every connection the server opens)");
+        }
+
 
         await using var graph = await FakeGraphServer.StartAsync();
         var environment = new Dictionary<string, string>(OwnerClient.Environment())

@@ -101,6 +101,8 @@ public static class MarketingBroadcastBench
         report.Line($"schedule -> the fake Graph received all {Fmt.N(recipients)}: {Describe(allSent)} (first template +{Fmt.S((first - scheduledAt).TotalSeconds)}, last +{Fmt.S(endToEnd)})");
         report.Line($"send rate: {Fmt.N(rate)} sends/s schedule -> last send; {Fmt.N(steadyRate)} sends/s first -> last send  [goal >= 2,000/s: {(met ? "met" : "MISSED")}]");
         report.Line($"outbox rows for the broadcast {Fmt.N(Ms("outbox_rows"))} (sent {Fmt.N(Ms("outbox_sent"))}); broadcast status {status}");
+        var statuses = await TrackedStatusesAsync(cs, id);
+        report.Line($"recipient statuses once the tracker caught up (it reads the outbox every 3 s): {string.Join(", ", statuses.Select(s => $"{s.Key} {Fmt.N(s.Count)}"))}");
         report.Line($"exactly once: templates received {Fmt.N(templates.Count)}, distinct recipients {Fmt.N(byRecipient.Count)}: duplicated {Fmt.N(duplicated)}, missed {Fmt.N(missed)}, unexpected {Fmt.N(unexpected)}  [goal 0/0: {(exact ? "met" : "MISSED")}]");
         report.Line(split.Describe("server") + $"; bench process (fake Graph) {(100 * clientCpu / Math.Max(0.001, split.WallSeconds * split.Cores)):0}%");
         report.Line(split.DescribePerUnit(templates.Count, "send", "server"));
@@ -147,6 +149,21 @@ public static class MarketingBroadcastBench
             """);
         long L(string k) => Convert.ToInt64(row[k], CultureInfo.InvariantCulture);
         return (L("rows"), L("pending"), L("queued"));
+    }
+
+    /// <summary>Recipient statuses by count, after waiting (up to 15 s) for none to be left at "queued".</summary>
+    private static async Task<List<(string Key, long Count)>> TrackedStatusesAsync(string cs, string id)
+    {
+        var clock = Stopwatch.StartNew();
+        var sql = $"SELECT status, count(*) FROM marketing_broadcast_recipients WHERE broadcast_id = '{id}' GROUP BY status ORDER BY status";
+        var statuses = await BenchPostgres.GroupsAsync(cs, sql);
+        while (statuses.Any(s => s.Key == "queued") && clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(500);
+            statuses = await BenchPostgres.GroupsAsync(cs, sql);
+        }
+
+        return statuses;
     }
 
     private static async Task<string> WaitCompletedAsync(HttpClient owner, string id)

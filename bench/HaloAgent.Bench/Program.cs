@@ -6,7 +6,7 @@ using HaloAgent.Bench;
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- timers    [--count N] [--runs 3] [--skip-server-build] [--max-fire-seconds S]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- webhooks  [--rate 1000] [--seconds 60] [--senders 2000] [--peer node-red]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- studio    [--runs 5]
-//   dotnet run -c Release --project bench/HaloAgent.Bench -- marketing [--contacts 100000] [--runs 20] [--recipients 10000] [--only segments|broadcast]
+//   dotnet run -c Release --project bench/HaloAgent.Bench -- marketing [--contacts 100000] [--runs 20] [--recipients 10000] [--only segments|broadcast] [--jit-off]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- chaos     [--scenario all|conversation,broadcast,timers,postgres,graph,llm,multinode,fuzz] [sizes...]
 // Every command prints result lines and writes bench/results/<command>-<timestamp>.md (summary + JSON).
 var options = BenchArgs.Parse(args);
@@ -42,7 +42,7 @@ if (options.Command is null or "help" or "--help" or "-h")
                      --runs N         timed previews per filter (default 20); --warmup N  untimed ones first (default 3)
                      --recipients N   consenting WhatsApp customers the broadcast goes to (default 10,000)
                      --max-seconds S  give up waiting for the sends after S seconds (default 900)
-                     --only segments|broadcast  one of the two; --skip-server-build
+                     --only segments|broadcast  one of the two; --jit-off  ALTER DATABASE ... SET jit = off; --skip-server-build
           chaos      faults and load on real server processes and PostgreSQL; counts lost / duplicated / double-fired, recovery
                      --scenario LIST  conversation, broadcast, timers, postgres, graph, llm, multinode, fuzz (default all)
                      --customers N --turns N     conversation, postgres, graph: closed-loop customers x messages (200 x 5)
