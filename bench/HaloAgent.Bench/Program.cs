@@ -6,6 +6,7 @@ using HaloAgent.Bench;
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- timers    [--count N] [--runs 3] [--skip-server-build] [--max-fire-seconds S]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- webhooks  [--rate 1000] [--seconds 60] [--senders 2000] [--peer node-red]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- studio    [--runs 5]
+//   dotnet run -c Release --project bench/HaloAgent.Bench -- marketing [--contacts 100000] [--runs 20] [--recipients 10000] [--only segments|broadcast] [--jit-off]
 //   dotnet run -c Release --project bench/HaloAgent.Bench -- chaos     [--scenario all|conversation,broadcast,timers,postgres,graph,llm,multinode,fuzz] [sizes...]
 // Every command prints result lines and writes bench/results/<command>-<timestamp>.md (summary + JSON).
 var options = BenchArgs.Parse(args);
@@ -36,6 +37,12 @@ if (options.Command is null or "help" or "--help" or "-h")
                      --peer node-red  then the same webhooks against the Node-RED peer flow (bench/peers/node-red)
           studio     the designer with a 200-node flow in headless Chromium: time to first render, frame times
                      --runs N         page loads (default 5); --skip-server-build
+          marketing  PostgreSQL + the real server: segment counts over N contacts, then a broadcast with pacing off to a loopback fake Graph API
+                     --contacts N     contacts (and their orders) seeded in SQL for the segment counts (default 100,000)
+                     --runs N         timed previews per filter (default 20); --warmup N  untimed ones first (default 3)
+                     --recipients N   consenting WhatsApp customers the broadcast goes to (default 10,000)
+                     --max-seconds S  give up waiting for the sends after S seconds (default 900)
+                     --only segments|broadcast  one of the two; --jit-off  ALTER DATABASE ... SET jit = off; --skip-server-build
           chaos      faults and load on real server processes and PostgreSQL; counts lost / duplicated / double-fired, recovery
                      --scenario LIST  conversation, broadcast, timers, postgres, graph, llm, multinode, fuzz (default all)
                      --customers N --turns N     conversation, postgres, graph: closed-loop customers x messages (200 x 5)
@@ -59,8 +66,9 @@ try
         "timers" => await TimersBench.RunAsync(options),
         "webhooks" => await WebhooksBench.RunAsync(options),
         "studio" => await StudioBench.RunAsync(options),
+        "marketing" => await MarketingBench.RunAsync(options),
         "chaos" => await ChaosBench.RunAsync(options),
-        _ => Fail($"unknown command '{options.Command}' (executor, persisted, timers, webhooks, studio, chaos)"),
+        _ => Fail($"unknown command '{options.Command}' (executor, persisted, timers, webhooks, studio, marketing, chaos)"),
     };
 }
 catch (Exception ex)

@@ -50,10 +50,12 @@ internal sealed class Outbox(ChannelsDatabase database, TimeProvider clock, Outb
             return [];
         }
 
+        // Dapper expands "IN @Keys" into a list on SQLite but passes an array as is to Npgsql ("IN $1": a syntax error).
+        var keys = database.Dialect.Provider == DatabaseProvider.Postgres ? "= ANY(@Keys)" : "IN @Keys";
         var rows = await database.RunAsync(
             write: false,
             (connection, token) => connection.QueryAsync<StateRow>(new CommandDefinition(
-                $"{Select} WHERE idempotency_key IN @Keys", new { Keys = idempotencyKeys.ToArray() }, cancellationToken: token)),
+                $"{Select} WHERE idempotency_key {keys}", new { Keys = idempotencyKeys.ToArray() }, cancellationToken: token)),
             cancellationToken);
         return rows.Select(State).ToList();
     }

@@ -202,8 +202,10 @@ internal sealed class ContactRules(CommerceDbContext db, long now)
                 ? c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status))
                     && !orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt < cutoff)
                 : c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt < cutoff),
-            AudienceFields.ProductBought => c => items.Any(i => i.ProductId == text
-                && orders.Any(o => o.Id == i.OrderId && o.ContactId == c.Id && bought.Contains(o.Status))),
+            // From the contact's orders to their lines (indexed both ways), not from every line of every order to the
+            // contact: the other way round PostgreSQL scanned order_items once per contact (25 s over 10,000 contacts).
+            AudienceFields.ProductBought => c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status)
+                && items.Any(i => i.OrderId == o.Id && i.ProductId == text)),
             AudienceFields.RecencyScore => Score(rule.Op!, (int)whole, k =>
             {
                 var since = now - Rfm.RecencyDays[k] * Day;
