@@ -46,7 +46,8 @@ public sealed class BroadcastWorld : IAsyncDisposable
     }
 
     /// <param name="runWorker">False: the test drives the sender's and tracker's passes itself.</param>
-    public static async Task<BroadcastWorld> StartAsync(bool runWorker, IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null)
+    public static async Task<BroadcastWorld> StartAsync(
+        bool runWorker, IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var graph = await FakeGraphServer.StartAsync();
         var clock = new ManualClock(now ?? new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
@@ -64,7 +65,7 @@ public sealed class BroadcastWorld : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Sqlite, all, clock);
+        var factory = await HaloAgentFactory.CreateAsync(provider, all, clock);
         var businessId = await DashboardSeed.DemoBusinessIdAsync(factory.Services);
         var catalog = factory.Services.GetRequiredService<ITemplateCatalog>();
         foreach (var (language, body) in new[] { ("en", "Hello {{1}}, jollof is 10% off this weekend!"), ("ha", "Sannu {{1}}, jollof da rangwame!") })
