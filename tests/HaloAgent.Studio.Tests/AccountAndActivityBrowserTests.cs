@@ -248,7 +248,7 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
         // Its inline style applied and its inline script runs (it puts the sent message in the log).
         (await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('header')).backgroundColor")).ShouldBe("rgb(0, 128, 105)");
         await page.GetByLabel("Message").FillAsync("Good morning");
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
         await page.Locator("#log .msg", new PageLocatorOptions { HasTextString = "Good morning" }).WaitForAsync();
         (await StudioServer.CspViolationsAsync(page)).ShouldBeEmpty();
     }
