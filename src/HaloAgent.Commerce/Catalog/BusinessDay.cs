@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Time;
 namespace HaloAgent.Commerce.Catalog;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace HaloAgent.Commerce.Catalog;
 /// </summary>
 public static class BusinessDay
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(1);
+    public static readonly TimeSpan Offset = WestAfricaTime.Offset;
 
     /// <summary>The start of the next local day after <paramref name="now"/>.</summary>
     public static DateTimeOffset NextStart(DateTimeOffset now)

@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Time;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 using HaloAgent.Platform.Audience;
@@ -11,18 +12,17 @@ namespace HaloAgent.Marketing.Broadcasts;
 /// limit today, what it may cost and when it would start. Uses the sender's own rules (<see cref="BroadcastPlanner"/>).
 /// </summary>
 public sealed class BroadcastPreflight(
-    IDbContextFactory<MarketingDbContext> factory, BroadcastRules rules, SegmentStore segments, ITemplateCatalog templates,
-    IAudience audience, IOptionsMonitor<MarketingOptions> options, TimeProvider clock)
+    IDbContextFactory<MarketingDbContext> factory, BroadcastRules rules, IAudience audience, IOptionsMonitor<MarketingOptions> options, TimeProvider clock)
 {
     /// <exception cref="BroadcastRejectedException">The draft itself is not valid (template, parameters, segment).</exception>
     public async Task<Preflight> RunAsync(string businessId, BroadcastInput input, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var checkedInput = input with { Name = string.IsNullOrWhiteSpace(input.Name) ? "pre-flight" : input.Name };
-        var (_, templateName, fallback, _) = await rules.CheckAsync(businessId, checkedInput, cancellationToken);
-        var filter = input.SegmentId is { Length: > 0 } id ? (await segments.FindAsync(businessId, id, cancellationToken))!.Filter : new AudienceFilter();
-        var variants = (await templates.ListAsync(businessId, cancellationToken)).Where(t => t.Name == templateName).ToList();
-        var plan = BroadcastPlanner.Plan(await audience.RecipientsAsync(businessId, filter, cancellationToken), new TemplateChoice(variants, fallback));
+        var draft = await rules.CheckAsync(businessId, checkedInput, cancellationToken);
+        var variants = draft.Variants;
+        var plan = BroadcastPlanner.Plan(
+            await audience.RecipientsAsync(businessId, draft.Filter, cancellationToken), new TemplateChoice(variants, draft.Fallback));
 
         var now = clock.GetUtcNow();
         var ms = now.ToUnixTimeMilliseconds();
@@ -63,7 +63,7 @@ public sealed class BroadcastPreflight(
         var held = new QuietHours(settings.QuietHoursStart, settings.QuietHoursEnd).HeldUntil(now);
         if (held is { } until)
         {
-            warnings.Add($"Quiet hours now: sending starts at {until.ToOffset(TimeSpan.FromHours(1)):HH:mm} WAT.");
+            warnings.Add($"Quiet hours now: sending starts at {WestAfricaTime.Local(until):HH:mm} WAT.");
         }
 
         return new Preflight(

@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Audience;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 
@@ -9,7 +10,11 @@ public sealed class BroadcastRules(SegmentStore segments, ITemplateCatalog templ
     public const int MaxName = 80;
     public const int MaxParameter = 1024;
 
-    public async Task<(string Name, string TemplateName, string Fallback, IReadOnlyList<string> Parameters)> CheckAsync(
+    /// <summary>The draft with its audience filter and the template's versions, as checked (the pre-flight goes on from them).</summary>
+    public sealed record CheckedDraft(
+        string Name, string TemplateName, string Fallback, IReadOnlyList<string> Parameters, AudienceFilter Filter, IReadOnlyList<WhatsAppTemplate> Variants);
+
+    public async Task<CheckedDraft> CheckAsync(
         string businessId, BroadcastInput input, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -19,9 +24,17 @@ public sealed class BroadcastRules(SegmentStore segments, ITemplateCatalog templ
             errors["name"] = [$"Give the broadcast a name of 1 to {MaxName} characters."];
         }
 
-        if (input.SegmentId is { Length: > 0 } segmentId && await segments.FindAsync(businessId, segmentId, cancellationToken) is null)
+        var filter = new AudienceFilter();
+        if (input.SegmentId is { Length: > 0 } segmentId)
         {
-            errors["segmentId"] = [$"There is no segment '{segmentId}'."];
+            if (await segments.FindAsync(businessId, segmentId, cancellationToken) is { } segment)
+            {
+                filter = segment.Filter;
+            }
+            else
+            {
+                errors["segmentId"] = [$"There is no segment '{segmentId}'."];
+            }
         }
 
         var parameters = (input.Parameters ?? []).Select(p => p?.Trim() ?? "").ToList();
@@ -64,6 +77,6 @@ public sealed class BroadcastRules(SegmentStore segments, ITemplateCatalog templ
             throw new BroadcastRejectedException(errors);
         }
 
-        return (name, templateName, fallback, parameters);
+        return new CheckedDraft(name, templateName, fallback, parameters, filter, variants);
     }
 }

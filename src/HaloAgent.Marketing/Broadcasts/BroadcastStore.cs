@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Time;
 using HaloAgent.Platform.Messaging;
 using System.Text.Json;
 using HaloAgent.Marketing.Templates;
@@ -40,7 +41,7 @@ public sealed class BroadcastStore(
     /// <exception cref="BroadcastRejectedException">A missing name, unknown segment, unapproved template or wrong parameters.</exception>
     public async Task<BroadcastView> CreateAsync(string businessId, BroadcastInput input, string? createdBy, CancellationToken cancellationToken)
     {
-        var (name, template, fallback, parameters) = await rules.CheckAsync(businessId, input, cancellationToken);
+        var (name, template, fallback, parameters, _, _) = await rules.CheckAsync(businessId, input, cancellationToken);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var row = new Broadcast
         {
@@ -56,7 +57,7 @@ public sealed class BroadcastStore(
     /// <summary>Replaces a draft; null when there is no such broadcast.</summary>
     public async Task<BroadcastView?> UpdateAsync(string businessId, string id, BroadcastInput input, CancellationToken cancellationToken)
     {
-        var (name, template, fallback, parameters) = await rules.CheckAsync(businessId, input, cancellationToken);
+        var (name, template, fallback, parameters, _, _) = await rules.CheckAsync(businessId, input, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var row = await db.Broadcasts.FirstOrDefaultAsync(b => b.BusinessId == businessId && b.Id == id, cancellationToken);
         if (row is null)
@@ -94,7 +95,7 @@ public sealed class BroadcastStore(
         {
             if (at is { } when && when < now.AddMinutes(-1))
             {
-                throw BroadcastRejectedException.For("at", $"{when.ToOffset(TimeSpan.FromHours(1)):yyyy-MM-dd HH:mm} WAT is in the past; choose a later time or send now.");
+                throw BroadcastRejectedException.For("at", $"{WestAfricaTime.Local(when):yyyy-MM-dd HH:mm} WAT is in the past; choose a later time or send now.");
             }
 
             // The template may have changed since the draft was saved (Meta paused it, a language was added).
@@ -240,5 +241,5 @@ public sealed class BroadcastStore(
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    internal static DateTimeOffset? At(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
+    internal static DateTimeOffset? At(long? ms) => WestAfricaTime.FromUnixMs(ms);
 }

@@ -55,7 +55,9 @@ public sealed class BroadcastTracker(
             return;
         }
 
-        var deliveries = (await messenger.DeliveriesAsync(batch.Select(r => r.IdempotencyKey).ToList(), cancellationToken))
+        // Read is final for delivery: those rows are here only for replies and orders.
+        var inFlight = batch.Where(r => RecipientStatus.InFlight.Contains(r.Status)).Select(r => r.IdempotencyKey).ToList();
+        var deliveries = (await messenger.DeliveriesAsync(inFlight, cancellationToken))
             .ToDictionary(d => d.IdempotencyKey, StringComparer.Ordinal);
         string? templateError = null;
         foreach (var recipient in batch)

@@ -1,10 +1,9 @@
+using HaloAgent.Platform.Time;
 namespace HaloAgent.Marketing.Broadcasts;
 
 /// <summary>Quiet hours in West Africa Time (UTC+1 all year: Nigeria keeps no daylight saving).</summary>
 public sealed class QuietHours(TimeSpan start, TimeSpan end)
 {
-    private static readonly TimeSpan Wat = TimeSpan.FromHours(1);
-
     /// <summary>When sending may start again if <paramref name="now"/> is inside quiet hours; null when it is not.</summary>
     public DateTimeOffset? HeldUntil(DateTimeOffset now)
     {
@@ -13,7 +12,7 @@ public sealed class QuietHours(TimeSpan start, TimeSpan end)
             return null; // no quiet hours
         }
 
-        var local = now.ToOffset(Wat);
+        var local = WestAfricaTime.Local(now);
         var time = local.TimeOfDay;
         var inside = start < end ? time >= start && time < end : time >= start || time < end;
         if (!inside)
@@ -21,7 +20,7 @@ public sealed class QuietHours(TimeSpan start, TimeSpan end)
             return null;
         }
 
-        var endToday = new DateTimeOffset(local.Date + end, Wat);
+        var endToday = new DateTimeOffset(local.Date + end, WestAfricaTime.Offset);
         return endToday > local ? endToday : endToday.AddDays(1);
     }
 }

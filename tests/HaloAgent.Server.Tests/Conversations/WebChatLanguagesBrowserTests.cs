@@ -90,6 +90,41 @@ public sealed class WebChatLanguagesBrowserTests(WebChatBrowserServer server, IT
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task Pidgin_and_yoruba_customers_read_the_pickup_address_then_move_to_a_delivery_zone_and_its_fee(int width, int height)
+    {
+        await using (var pidgin = await OpenAsync(width, height))
+        {
+            try
+            {
+                await pidgin.SaysAsync("I want 2 jollof rice", r => r.Text.Contains("7,000"), "2 jollof added");
+                await pidgin.SaysAsync("na all", r => r.Choices.Count > 0, "pickup or delivery");
+                await pidgin.SaysAsync("I go come carry am", r => r.Text.Contains("Herbert Macaulay"), "the pickup summary with the address");
+                var moved = await pidgin.SaysAsync("na Yaba I dey now", r => r.Text.Contains("Yaba") && r.Text.Contains("1,500"), "a delivery to Yaba with its fee");
+                moved.ShouldNotBeEmpty();
+            }
+            finally
+            {
+                await pidgin.WriteTranscriptAsync(output);
+            }
+        }
+
+        await using var yoruba = await OpenAsync(width, height);
+        try
+        {
+            await yoruba.SaysAsync("mo fe ra jollof meji", r => r.Text.Contains("7,000"), "2 jollof added");
+            await yoruba.SaysAsync("rara", r => r.Choices.Count > 0, "pickup or delivery");
+            await yoruba.SaysAsync("pickup", r => r.Text.Contains("Herbert Macaulay"), "the pickup summary with the address");
+            await yoruba.SaysAsync("mo wa ni Surulere bayi", r => r.Text.Contains("Surulere") && r.Text.Contains("2,000"), "a delivery to Surulere with its fee");
+            await HeadlessChromium.ScreenshotAsync(yoruba.Page, $"webchat-yo-moved-{width}x{height}");
+        }
+        finally
+        {
+            await yoruba.WriteTranscriptAsync(output);
+        }
+    }
+
     private async Task<WebChatVisitor> OpenAsync(int width, int height)
     {
         // A context of its own: its own local storage, so its own chat session and contact.

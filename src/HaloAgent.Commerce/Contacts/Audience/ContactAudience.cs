@@ -1,3 +1,4 @@
+using HaloAgent.Platform.Time;
 using System.Linq.Expressions;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Persistence;
@@ -125,7 +126,7 @@ internal sealed class ContactAudience(IDbContextFactory<CommerceDbContext> facto
         return await contacts.OptOutAsync(contactId, cancellationToken);
     }
 
-    private static DateTimeOffset? At(long? unixMs) => unixMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    private static DateTimeOffset? At(long? unixMs) => WestAfricaTime.FromUnixMs(unixMs);
 
     private IQueryable<Contact> Matching(CommerceDbContext db, string businessId, AudienceFilter filter)
     {

@@ -1,4 +1,4 @@
-import { ApiError, http } from './http';
+import { http, problemFields } from './http';
 import type { WhatsAppTemplate } from './whatsappTemplates';
 
 const enc = encodeURIComponent;
@@ -229,22 +229,8 @@ export function fillTemplate(body: string, parameters: string[], firstName = 'Ad
   });
 }
 
-/** A refused request's messages per field (ASP.NET's validation problem); `''` holds a message for no field. */
-export function fieldErrors(error: unknown): Record<string, string[]> {
-  if (error instanceof ApiError) {
-    const errors = (error.problem as unknown as { errors?: Record<string, string[]> } | null)?.errors;
-    if (errors && !Array.isArray(errors) && Object.keys(errors).length > 0) {
-      const out: Record<string, string[]> = {};
-      for (const [key, messages] of Object.entries(errors)) {
-        const field = key.length > 0 ? key.charAt(0).toLowerCase() + key.slice(1) : key;
-        out[field] = [...(out[field] ?? []), ...messages];
-      }
-      return out;
-    }
-    return { '': [error.message] };
-  }
-  return { '': [error instanceof Error ? error.message : String(error)] };
-}
+/** A refused request's messages per field (see {@link problemFields}). */
+export const fieldErrors = problemFields;
 
 export const broadcastsApi = {
   list: () => http.get<Broadcast[]>('/api/broadcasts'),

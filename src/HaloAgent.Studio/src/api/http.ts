@@ -177,3 +177,23 @@ export async function optional<T>(call: Promise<T>, fallback: T): Promise<{ valu
     throw error;
   }
 }
+
+/**
+ * A refused request's messages per field (ASP.NET's validation problem, field names camel-cased as the pages name
+ * them); `''` holds a message that belongs to no field.
+ */
+export function problemFields(error: unknown): Record<string, string[]> {
+  if (error instanceof ApiError) {
+    const errors = (error.problem as unknown as { errors?: Record<string, string[]> } | null)?.errors;
+    if (errors && !Array.isArray(errors) && Object.keys(errors).length > 0) {
+      const out: Record<string, string[]> = {};
+      for (const [key, messages] of Object.entries(errors)) {
+        const field = key.length > 0 ? key.charAt(0).toLowerCase() + key.slice(1) : key;
+        out[field] = [...(out[field] ?? []), ...messages];
+      }
+      return out;
+    }
+    return { '': [error.message] };
+  }
+  return { '': [error instanceof Error ? error.message : String(error)] };
+}

@@ -1,4 +1,4 @@
-import { ApiError, http } from './http';
+import { http, problemFields } from './http';
 
 const enc = encodeURIComponent;
 
@@ -64,14 +64,7 @@ export const OP_LABELS: Record<string, string> = {
 };
 
 /** Every message of a refused request: ASP.NET's validation problem lists them per field. */
-export function problemMessages(error: unknown): string[] {
-  if (error instanceof ApiError) {
-    const errors = (error.problem as unknown as { errors?: Record<string, string[]> } | null)?.errors;
-    if (errors && !Array.isArray(errors)) return Object.values(errors).flat();
-    return [error.message];
-  }
-  return [error instanceof Error ? error.message : String(error)];
-}
+export const problemMessages = (error: unknown): string[] => Object.values(problemFields(error)).flat();
 
 export const segmentsApi = {
   fields: () => http.get<AudienceField[]>('/api/segments/fields'),
