@@ -63,7 +63,8 @@ public static class MarketingScenarios
         report.Line($"{contacts} customers greeted and opted in; broadcast '{id}' sending at {rate}/s; SIGKILL at {killAt:P0}");
 
         var ours = greet.WaIds.ToHashSet();
-        int Templates() => cluster.Graph.Sent.Count(r => r.Type == "template" && ours.Contains(r.To ?? ""));
+        // Customers reached, not sends: a repeat at the kill must not stand in for a customer still waiting.
+        int Templates() => cluster.Graph.Sent.Where(r => r.Type == "template" && ours.Contains(r.To ?? "")).Select(r => r.To).Distinct().Count();
         var killWhen = (int)(contacts * killAt);
         await Checks.UntilAsync(() => Task.FromResult(Templates() >= killWhen), TimeSpan.FromMinutes(5), cancellationToken);
         var sentAtKill = Templates();
