@@ -14,25 +14,13 @@ public sealed class OutboxMarketingMessenger(IOutbox outbox) : IMarketingMesseng
     public async Task<bool> EnqueueAsync(MarketingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var channel = message.Channel switch
-        {
-            "twilio" => ChannelKind.Twilio,
-            "webchat" => ChannelKind.WebChat,
-            _ => ChannelKind.WhatsApp,
-        };
-        OutboundContent content = channel == ChannelKind.WhatsApp
-            ? new TemplateContent(message.TemplateName, message.TemplateLanguage, message.Parameters.Count == 0
-                ? null
-                : [new TemplateComponent("body", message.Parameters.Select(TemplateParameter.Text).ToList())])
-            : new TextContent(message.Text);
-        var result = await outbox.EnqueueAsync(
-            new OutboundMessage(message.BusinessId, message.To, content, message.IdempotencyKey)
-            {
-                Channel = channel,
-                BizOpaqueCallbackData = message.CallbackData,
-            },
-            cancellationToken);
-        return result.Created;
+        return (await outbox.EnqueueAsync(Outbound(message), cancellationToken)).Created;
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> EnqueueManyAsync(IReadOnlyList<MarketingMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        return outbox.EnqueueManyAsync(messages.Select(Outbound).ToList(), cancellationToken);
     }
 
     public async Task<IReadOnlyList<MarketingDelivery>> DeliveriesAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken)
@@ -47,5 +35,25 @@ public sealed class OutboxMarketingMessenger(IOutbox outbox) : IMarketingMesseng
         }
 
         return result;
+    }
+
+    private static OutboundMessage Outbound(MarketingMessage message)
+    {
+        var channel = message.Channel switch
+        {
+            "twilio" => ChannelKind.Twilio,
+            "webchat" => ChannelKind.WebChat,
+            _ => ChannelKind.WhatsApp,
+        };
+        OutboundContent content = channel == ChannelKind.WhatsApp
+            ? new TemplateContent(message.TemplateName, message.TemplateLanguage, message.Parameters.Count == 0
+                ? null
+                : [new TemplateComponent("body", message.Parameters.Select(TemplateParameter.Text).ToList())])
+            : new TextContent(message.Text);
+        return new OutboundMessage(message.BusinessId, message.To, content, message.IdempotencyKey)
+        {
+            Channel = channel,
+            BizOpaqueCallbackData = message.CallbackData,
+        };
     }
 }

@@ -12,6 +12,12 @@ public interface IOutbox
     /// <summary>Queues the message unless its idempotency key is already queued. Throws for content WhatsApp would refuse.</summary>
     Task<EnqueueResult> EnqueueAsync(OutboundMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Queues many messages in one transaction (a broadcast's batch), each unless its key is queued already. A message
+    /// WhatsApp would refuse is left out and returned with the reason, keyed by its idempotency key.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> EnqueueManyAsync(IReadOnlyList<OutboundMessage> messages, CancellationToken cancellationToken);
+
     Task<OutboundMessageState?> GetAsync(string id, CancellationToken cancellationToken);
 
     Task<OutboundMessageState?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken);

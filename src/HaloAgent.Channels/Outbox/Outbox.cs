@@ -34,6 +34,38 @@ internal sealed class Outbox(ChannelsDatabase database, TimeProvider clock, Outb
         return new EnqueueResult(id, created);
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> EnqueueManyAsync(IReadOnlyList<OutboundMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = new List<OutboxInsert>(messages.Count);
+        foreach (var message in messages)
+        {
+            try
+            {
+                rows.Add(OutboxSql.Prepare(message));
+            }
+            catch (ArgumentException invalid)
+            {
+                refused[message.IdempotencyKey] = invalid.Message;
+            }
+        }
+
+        if (rows.Count > 0)
+        {
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var postgres = database.Dialect.Provider == DatabaseProvider.Postgres;
+            await database.WriteAsync(async scope =>
+            {
+                await OutboxSql.InsertAsync(scope.Connection, scope.Transaction, postgres, rows, now, scope.CancellationToken);
+                return rows.Count;
+            }, cancellationToken);
+            signal.Notify();
+        }
+
+        return refused;
+    }
+
     public Task<OutboundMessageState?> GetAsync(string id, CancellationToken cancellationToken) =>
         QueryAsync($"{Select} WHERE id = @Value", id, cancellationToken);
 

@@ -84,6 +84,7 @@ public sealed class BroadcastSender(
         var capped = await MarketingReach.CappedAsync(db, broadcast.BusinessId, batch.Select(r => r.ContactId).ToList(), settings, ms, cancellationToken);
         var names = await audience.NamesAsync(broadcast.BusinessId, batch.Select(r => r.ContactId).ToList(), cancellationToken);
         var parameters = JsonSerializer.Deserialize<List<string>>(broadcast.Parameters, BroadcastStore.Json) ?? [];
+        var messages = new List<MarketingMessage>(batch.Count);
         foreach (var recipient in batch)
         {
             recipient.UpdatedAt = ms;
@@ -95,16 +96,21 @@ public sealed class BroadcastSender(
 
             var variant = variants.First(v => v.Language == recipient.TemplateLanguage);
             var values = BroadcastPlanner.ParametersFor(parameters, names.GetValueOrDefault(recipient.ContactId));
-            try
+            messages.Add(new MarketingMessage(
+                broadcast.BusinessId, recipient.Address, recipient.Channel, recipient.IdempotencyKey, recipient.IdempotencyKey,
+                variant.Name, variant.Language, values, BroadcastPlanner.Fill(variant.Body, values)));
+        }
+
+        var refused = await messenger.EnqueueManyAsync(messages, cancellationToken);
+        foreach (var recipient in batch.Where(r => r.Status == RecipientStatus.Pending))
+        {
+            if (refused.TryGetValue(recipient.IdempotencyKey, out var reason))
             {
-                await messenger.EnqueueAsync(new MarketingMessage(
-                    broadcast.BusinessId, recipient.Address, recipient.Channel, recipient.IdempotencyKey, recipient.IdempotencyKey,
-                    variant.Name, variant.Language, values, BroadcastPlanner.Fill(variant.Body, values)), cancellationToken);
-                (recipient.Status, recipient.QueuedAt) = (RecipientStatus.Queued, ms);
+                (recipient.Status, recipient.Reason, recipient.FailedAt) = (RecipientStatus.Failed, reason, ms);
             }
-            catch (ArgumentException refused)
+            else
             {
-                (recipient.Status, recipient.Reason, recipient.FailedAt) = (RecipientStatus.Failed, refused.Message, ms);
+                (recipient.Status, recipient.QueuedAt) = (RecipientStatus.Queued, ms);
             }
         }
 

@@ -15,9 +15,15 @@ public sealed record MarketingDelivery(string IdempotencyKey, string Status, int
 /// <summary>Queues marketing messages on the one outbox and reads back how they went (implemented where the channels live).</summary>
 public interface IMarketingMessenger
 {
-    /// <summary>Queues the message; true when this call queued it, false when its key was queued before (nothing new).</summary>
-    /// <exception cref="ArgumentException">Content the channel would refuse (too long, empty parameter).</exception>
+    /// <summary>Queues one message once per idempotency key; false when the key was queued before.</summary>
+    /// <exception cref="ArgumentException">The channel would refuse the message (too long, an empty parameter, a bad address).</exception>
     Task<bool> EnqueueAsync(MarketingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues the messages in one transaction, each once per idempotency key (a key queued before is left as it is).
+    /// Returns the messages the channel would refuse (too long, an empty parameter, a bad address) with the reason, by key.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> EnqueueManyAsync(IReadOnlyList<MarketingMessage> messages, CancellationToken cancellationToken);
 
     /// <summary>The state of each message queued under one of <paramref name="idempotencyKeys"/> (unknown keys are left out).</summary>
     Task<IReadOnlyList<MarketingDelivery>> DeliveriesAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken);
