@@ -99,6 +99,7 @@ public sealed class CommerceDbContext(DbContextOptions<CommerceDbContext> option
 
         var orderItem = model.Entity<OrderItem>();
         orderItem.ToTable("order_items").HasKey(i => new { i.OrderId, i.Line });
+        orderItem.HasIndex(i => new { i.ProductId, i.OrderId });
         orderItem.HasOne<Order>().WithMany().HasForeignKey(i => i.OrderId);
 
         var statusChange = model.Entity<OrderStatusChange>();

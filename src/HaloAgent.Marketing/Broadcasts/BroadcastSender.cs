@@ -12,7 +12,7 @@ public sealed class BroadcastSender(
     IDbContextFactory<MarketingDbContext> factory, ITemplateCatalog templates, IAudience audience, IMarketingMessenger messenger,
     SendPacer pacer, IOptionsMonitor<MarketingOptions> options, TimeProvider clock)
 {
-    public const int MaxBatch = 200;
+    public const int MaxBatch = 1000;
 
     private const string QuietReason = "Quiet hours";
     private const string LimitReason = "Meta's messaging limit";

@@ -131,7 +131,7 @@ internal sealed class ContactAudience(IDbContextFactory<CommerceDbContext> facto
     private IQueryable<Contact> Matching(CommerceDbContext db, string businessId, AudienceFilter filter)
     {
         AudienceFilters.EnsureValid(filter);
-        var rules = new ContactRules(db, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var rules = new ContactRules(db, businessId, clock.GetUtcNow().ToUnixTimeMilliseconds());
         return db.Contacts.AsNoTracking()
             .Where(c => c.BusinessId == businessId && !c.Sandbox)
             .Where(rules.Group(filter.Match, filter.Conditions));
@@ -139,7 +139,7 @@ internal sealed class ContactAudience(IDbContextFactory<CommerceDbContext> facto
 }
 
 /// <summary>One predicate per rule, combined by groups (validated first, so every field and value here is known).</summary>
-internal sealed class ContactRules(CommerceDbContext db, long now)
+internal sealed class ContactRules(CommerceDbContext db, string businessId, long now)
 {
     private const long Day = 86_400_000;
 
@@ -169,7 +169,6 @@ internal sealed class ContactRules(CommerceDbContext db, long now)
         var needle = ContactTags.Normalize(text, out _) is { } tag ? ContactTags.Needle(tag) : "\u0000";
         var bought = Bought;
         var orders = db.Orders;
-        var items = db.OrderItems;
         Expression<Func<Contact, bool>> predicate = rule.Field switch
         {
             // A contact whose language is not known yet is spoken to in English.
@@ -186,15 +185,8 @@ internal sealed class ContactRules(CommerceDbContext db, long now)
             AudienceFields.LastMessage => rule.Op == AudienceFields.WithinDays
                 ? c => c.LastInboundAt >= cutoff
                 : c => c.LastInboundAt == null || c.LastInboundAt < cutoff,
-            AudienceFields.OrderCount => rule.Op switch
-            {
-                AudienceFields.AtLeast => c => orders.Count(o => o.ContactId == c.Id && bought.Contains(o.Status)) >= whole,
-                AudienceFields.AtMost => c => orders.Count(o => o.ContactId == c.Id && bought.Contains(o.Status)) <= whole,
-                _ => c => orders.Count(o => o.ContactId == c.Id && bought.Contains(o.Status)) == whole,
-            },
-            AudienceFields.TotalSpend => rule.Op == AudienceFields.AtLeast
-                ? c => (orders.Where(o => o.ContactId == c.Id && bought.Contains(o.Status)).Sum(o => (long?)o.TotalKobo) ?? 0) >= whole
-                : c => (orders.Where(o => o.ContactId == c.Id && bought.Contains(o.Status)).Sum(o => (long?)o.TotalKobo) ?? 0) <= whole,
+            AudienceFields.OrderCount => Measure(rule.Op!, whole, OrdersAtLeast),
+            AudienceFields.TotalSpend => Measure(rule.Op!, whole, SpentAtLeast),
             AudienceFields.LastOrder => rule.Op == AudienceFields.WithinDays
                 ? c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt >= cutoff)
                 : c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status))
@@ -203,44 +195,73 @@ internal sealed class ContactRules(CommerceDbContext db, long now)
                 ? c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status))
                     && !orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt < cutoff)
                 : c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt < cutoff),
-            // From the contact's orders to their lines (indexed both ways), not from every line of every order to the
-            // contact: the other way round PostgreSQL scanned order_items once per contact (25 s over 10,000 contacts).
-            AudienceFields.ProductBought => c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status)
-                && items.Any(i => i.OrderId == o.Id && i.ProductId == text)),
+            AudienceFields.ProductBought => BoughtProduct(text),
             AudienceFields.RecencyScore => Score(rule.Op!, (int)whole, k =>
             {
                 var since = now - Rfm.RecencyDays[k] * Day;
                 return c => orders.Any(o => o.ContactId == c.Id && bought.Contains(o.Status) && o.CreatedAt >= since);
             }),
-            AudienceFields.FrequencyScore => Score(rule.Op!, (int)whole, k =>
-            {
-                var least = Rfm.FrequencyOrders[k];
-                return c => orders.Count(o => o.ContactId == c.Id && bought.Contains(o.Status)) >= least;
-            }),
-            AudienceFields.MonetaryScore => Score(rule.Op!, (int)whole, k =>
-            {
-                var least = Rfm.MonetaryKobo[k];
-                return c => (orders.Where(o => o.ContactId == c.Id && bought.Contains(o.Status)).Sum(o => (long?)o.TotalKobo) ?? 0) >= least;
-            }),
+            AudienceFields.FrequencyScore => Score(rule.Op!, (int)whole, k => OrdersAtLeast(Rfm.FrequencyOrders[k])),
+            AudienceFields.MonetaryScore => Score(rule.Op!, (int)whole, k => SpentAtLeast(Rfm.MonetaryKobo[k])),
             _ => throw new InvalidOperationException($"No rule for the field '{rule.Field}'."),
         };
         return rule.Op is AudienceFields.IsNot or AudienceFields.HasNot ? Not(predicate) : predicate;
     }
 
-    /// <summary>
-    /// A score rule as bands of its measure: "score ≥ k" is "has what score k needs", "score ≤ k" is "lacks what k + 1
-    /// needs", "score = k" both; <paramref name="atLeast"/> gives the predicate for k from 2 to 5 (everyone scores 1).
-    /// </summary>
-    private static Expression<Func<Contact, bool>> Score(string op, int k, Func<int, Expression<Func<Contact, bool>>> atLeast)
+    // Counts and sums are one grouped pass over the business's bought orders (an IN over the contacts that qualify),
+    // not a correlated COUNT or SUM per contact: over 100,000 contacts that was 110,000 index probes (1.3 s).
+    // A threshold of 0 or less is everyone: a contact without orders has 0 of both, and no group for them exists.
+    private Expression<Func<Contact, bool>> OrdersAtLeast(long count)
     {
-        Expression<Func<Contact, bool>> AtLeast(int score) => score <= 1 ? c => true : score > Rfm.Max ? c => false : atLeast(score);
-        return op switch
+        if (count <= 0)
         {
-            AudienceFields.AtLeast => AtLeast(k),
-            AudienceFields.AtMost => Not(AtLeast(k + 1)),
-            _ => Combine(AtLeast(k), Not(AtLeast(k + 1)), and: true),
-        };
+            return c => true;
+        }
+
+        var qualifying = BoughtOrders().GroupBy(o => o.ContactId).Where(g => g.Count() >= count).Select(g => g.Key);
+        return c => qualifying.Contains(c.Id);
     }
+
+    private Expression<Func<Contact, bool>> SpentAtLeast(long kobo)
+    {
+        if (kobo <= 0)
+        {
+            return c => true;
+        }
+
+        var qualifying = BoughtOrders().GroupBy(o => o.ContactId).Where(g => g.Sum(o => o.TotalKobo) >= kobo).Select(g => g.Key);
+        return c => qualifying.Contains(c.Id);
+    }
+
+    // The product's lines (ix_order_items_product_id_order_id), their bought orders, their contacts: one pass. Going from
+    // every line to the contact scanned order_items once per contact (25 s over 10,000 contacts).
+    private Expression<Func<Contact, bool>> BoughtProduct(string productId)
+    {
+        var lines = db.OrderItems.Where(i => i.ProductId == productId).Select(i => i.OrderId);
+        var buyers = BoughtOrders().Where(o => lines.Contains(o.Id)).Select(o => o.ContactId);
+        return c => buyers.Contains(c.Id);
+    }
+
+    private IQueryable<Order> BoughtOrders()
+    {
+        var bought = Bought;
+        return db.Orders.Where(o => o.BusinessId == businessId && bought.Contains(o.Status));
+    }
+
+    /// <summary>"≥ n", "≤ n" (not ≥ n + 1) or "= n" (both) of a measure, from its "at least" predicate.</summary>
+    private static Expression<Func<Contact, bool>> Measure(string op, long n, Func<long, Expression<Func<Contact, bool>>> atLeast) => op switch
+    {
+        AudienceFields.AtLeast => atLeast(n),
+        AudienceFields.AtMost => Not(atLeast(n + 1)),
+        _ => Combine(atLeast(n), Not(atLeast(n + 1)), and: true),
+    };
+
+    /// <summary>
+    /// A score rule as bands of its measure: "score ≥ k" is "has what score k needs"; <paramref name="atLeast"/> gives
+    /// the predicate for k from 2 to 5 (everyone scores 1, no one more than 5).
+    /// </summary>
+    private static Expression<Func<Contact, bool>> Score(string op, int k, Func<int, Expression<Func<Contact, bool>>> atLeast) =>
+        Measure(op, k, score => score <= 1 ? c => true : score > Rfm.Max ? c => false : atLeast((int)score));
 
     private static Expression<Func<Contact, bool>> Not(Expression<Func<Contact, bool>> predicate) =>
         Expression.Lambda<Func<Contact, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
