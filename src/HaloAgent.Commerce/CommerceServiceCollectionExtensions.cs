@@ -46,7 +46,9 @@ public static class CommerceServiceCollectionExtensions
         services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.TryAddSingleton<BusinessSecrets>();
         services.TryAddSingleton<BusinessDirectory>();
-        services.TryAddSingleton<IBusinessDirectory, CachedBusinessDirectory>();
+        services.TryAddSingleton<CachedBusinessDirectory>();
+        services.TryAddSingleton<IBusinessDirectory>(sp => sp.GetRequiredService<CachedBusinessDirectory>());
+        services.TryAddSingleton<ShopSettingsStore>();
         services.TryAddSingleton<IContactService, ContactService>();
         services.TryAddSingleton<IConversationMemory, ConversationMemory>();
         services.TryAddSingleton<ICatalogService, CatalogService>();

@@ -10,7 +10,7 @@ namespace HaloAgent.Content;
 public static class ApprovedTemplateLanguage
 {
     /// <summary>Of our five languages, the ones Meta has template support for.</summary>
-    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { LanguageCodes.English, LanguageCodes.Hausa };
+    public static IReadOnlySet<string> Supported => LanguageCodes.WithMetaTemplates;
 
     /// <summary>en → en, ha → ha; pcm, yo, ig (and anything unknown) → the business's fallback (English by default).</summary>
     public static string For(string? contactLanguage, string? businessFallback = null)

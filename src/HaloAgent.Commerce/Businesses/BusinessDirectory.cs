@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HaloAgent.Commerce.Businesses;
 
-internal sealed class BusinessDirectory(IDbContextFactory<CommerceDbContext> factory, BusinessSecrets secrets) : IBusinessDirectory
+public sealed class BusinessDirectory(IDbContextFactory<CommerceDbContext> factory, BusinessSecrets secrets) : IBusinessDirectory
 {
     public async Task<IReadOnlyList<BusinessProfile>> ListAsync(CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace HaloAgent.Commerce.Businesses;
 /// Found businesses are kept for a few seconds (misses are not, so a new business is seen at once); a change made on
 /// any node is seen everywhere within <see cref="Lifetime"/>.
 /// </summary>
-internal sealed class CachedBusinessDirectory(BusinessDirectory inner, TimeProvider clock) : IBusinessDirectory
+public sealed class CachedBusinessDirectory(BusinessDirectory inner, TimeProvider clock) : IBusinessDirectory
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
@@ -23,6 +23,18 @@ internal sealed class CachedBusinessDirectory(BusinessDirectory inner, TimeProvi
 
     public Task<BusinessProfile?> FindByWhatsAppPhoneNumberIdAsync(string phoneNumberId, CancellationToken cancellationToken) =>
         CachedAsync("pnid:" + phoneNumberId, () => inner.FindByWhatsAppPhoneNumberIdAsync(phoneNumberId, cancellationToken));
+
+    /// <summary>Drops this node's copies of the business (by id, slug and number) after its settings changed here.</summary>
+    public void Forget(string businessId)
+    {
+        foreach (var (key, entry) in _entries)
+        {
+            if (entry.Business.Id == businessId)
+            {
+                _entries.TryRemove(key, out _);
+            }
+        }
+    }
 
     private async Task<BusinessProfile?> CachedAsync(string key, Func<Task<BusinessProfile?>> load)
     {

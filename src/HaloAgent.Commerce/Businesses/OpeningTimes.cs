@@ -90,7 +90,7 @@ public sealed class OpeningTimes
     /// <summary>"08:00" for a time of day.</summary>
     public static string Clock(TimeSpan time) => time.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 
-    private static bool TryWindow(string? value, out (TimeSpan Open, TimeSpan Close) window)
+    internal static bool TryWindow(string? value, out (TimeSpan Open, TimeSpan Close) window)
     {
         window = default;
         var parts = (value ?? "").Split('-', '–');

@@ -14,6 +14,9 @@ public static class LanguageCodes
 
     public static IReadOnlyList<string> All { get; } = [English, Pidgin, Yoruba, Igbo, Hausa];
 
+    /// <summary>Of the five, the ones Meta approves message templates in (none in Pidgin, Yoruba or Igbo).</summary>
+    public static IReadOnlySet<string> WithMetaTemplates { get; } = new HashSet<string>(StringComparer.Ordinal) { English, Hausa };
+
     public static bool IsSupported(string? code) => code is not null && All.Contains(code, StringComparer.Ordinal);
 
     /// <summary>

@@ -7,6 +7,7 @@ public static class AuditActions
     public const string PaymentApprove = "payment.approve";
     public const string PaymentReject = "payment.reject";
     public const string PaymentSettings = "payment.settings";
+    public const string ShopSettings = "shop.settings";
     public const string ConversationTakeOver = "conversation.takeover";
     public const string ConversationRelease = "conversation.release";
     public const string ConversationReply = "conversation.reply";

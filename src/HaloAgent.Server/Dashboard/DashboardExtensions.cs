@@ -29,6 +29,7 @@ public static class DashboardExtensions
         app.MapConversationsApi();
         app.MapQuickRepliesApi();
         app.MapContactsApi();
+        app.MapShopApi();
         app.MapCatalogApi();
         app.MapStatsApi();
         app.MapStreamApi();

@@ -18,6 +18,7 @@ import { OrdersPage } from './dashboard/OrdersPage';
 import { TodayPage } from './dashboard/TodayPage';
 import { PaymentsPage } from './dashboard/PaymentsPage';
 import { AccountPage, ActivityLogPage, TeamPage } from './dashboard/admin';
+import { SettingsPage } from './dashboard/settings/SettingsPage';
 import { accountApi } from './api/account';
 import { FlowListPage } from './pages/FlowListPage';
 import { InstancesPage } from './pages/InstancesPage';
@@ -52,6 +53,7 @@ const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOn
   { to: '/segments', label: 'Segments', section: 'dashboard', marketing: true },
   { to: '/templates', label: 'Templates', section: 'dashboard', marketing: true },
   { to: '/broadcasts', label: 'Broadcasts', section: 'dashboard', marketing: true },
+  { to: '/settings', label: 'Shop settings', section: 'dashboard', ownerOnly: true },
   { to: '/team', label: 'Team', section: 'dashboard', ownerOnly: true },
   { to: '/activity', label: 'Activity log', section: 'dashboard', ownerOnly: true },
   { to: '/studio', label: 'Flows', section: 'studio' },
@@ -79,6 +81,7 @@ function route(path: string, onSignedOut: () => void): { element: React.ReactNod
   if ((m = matchPath('/broadcasts/:id/edit', path))) return { element: <BroadcastComposePage key={`edit-${m.id}`} broadcastId={m.id} /> };
   if ((m = matchPath('/broadcasts/:id', path))) return { element: <BroadcastDetailPage key={m.id} broadcastId={m.id} /> };
   if (matchPath('/broadcasts', path)) return { element: <BroadcastsPage /> };
+  if (matchPath('/settings', path)) return { element: <SettingsPage /> };
   if (matchPath('/team', path)) return { element: <TeamPage /> };
   if (matchPath('/activity', path)) return { element: <ActivityLogPage /> };
   if (matchPath('/account', path)) return { element: <AccountPage onSignedOut={onSignedOut} /> };

@@ -47,6 +47,7 @@ const ACTION_LABELS: Record<string, string> = {
   'payment.approve': 'approved a payment',
   'payment.reject': 'rejected a payment',
   'payment.settings': 'changed the payment settings',
+  'shop.settings': 'changed the shop settings',
   'conversation.takeover': 'took over a chat',
   'conversation.release': 'handed a chat back to the agent',
   'conversation.reply': 'replied in a chat',

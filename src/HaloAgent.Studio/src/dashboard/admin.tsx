@@ -6,7 +6,7 @@ import { ErrorBox, formatDate, Spinner } from '../components/util';
 
 // The owner's pages: the team (users and roles), the activity log, and the account page every user has.
 
-function OwnerOnly({ title, children }: { title: string; children: React.ReactNode }) {
+export function OwnerOnly({ title, children }: { title: string; children: React.ReactNode }) {
   const role = useRole();
   if (role !== undefined && !isOwner(role)) {
     return (
