@@ -206,4 +206,28 @@ public sealed class InboxBrowserTests(StudioServer server) : IClassFixture<Studi
 
         await Expect(messages.GetByTestId("message").Last).ToBeInViewportAsync();
     }
+
+    [Theory]
+    [InlineData(390, 844, "phone")]
+    [InlineData(1366, 768, "laptop")]
+    public async Task A_photo_the_customer_sent_shows_in_the_chat_with_its_caption(int width, int height, string device)
+    {
+        // A 1 × 1 PNG: it must decode in the page, so what is shown is what the customer sent.
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        var phoneNumber = $"23480376{Random.Shared.Next(10_000, 99_999)}";
+        var name = $"Bola Ade {device}";
+        var customer = new WhatsAppCustomer(server.Factory.CreateClient(), server.Graph, StudioServer.AppSecret, phoneNumber);
+        var media = server.Graph.AddMedia(png, "image/png");
+        await customer.SendAsync(new WhatsAppWebhookBuilder().Image(phoneNumber, media, caption: "my rice came cold", name: name), _ => true, "any reply");
+
+        var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/inbox", width, height);
+        await page.GetByTestId("conversation-row").Filter(new LocatorFilterOptions { HasTextString = name }).ClickAsync();
+        var bubble = page.GetByTestId("message").Filter(new LocatorFilterOptions { HasTextString = "my rice came cold" });
+        var image = bubble.GetByTestId("message-image");
+        await Expect(image).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth === 1", await image.ElementHandleAsync());
+        await Expect(bubble.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Open the customer's picture" })).ToHaveAttributeAsync("target", "_blank");
+        await NoSidewaysScrollAsync(page, width);
+        await HeadlessChromium.ScreenshotAsync(page, $"inbox-photo-{device}");
+    }
 }

@@ -55,7 +55,10 @@ public sealed class ConversationHistory
             row.Id, ConversationEntry.Inbound, row.Channel, DateTimeOffset.FromUnixTimeMilliseconds(row.At),
             message?.ProviderType ?? "text", text, [], null)
         {
-            Image = message?.Media is { Id: { } id, MimeType: { } mimeType } && WebChatImages.IsWebChatMediaId(id) ? new ConversationImage(id, mimeType) : null,
+            // A picture from any channel (web chat uploads and WhatsApp images): the inbox shows it, fetched on demand.
+            Image = message?.Media is { Id: { Length: > 0 } id, MimeType: { } mimeType } && mimeType.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+                ? new ConversationImage(id, mimeType)
+                : null,
         };
     }
 

@@ -113,6 +113,11 @@ public sealed class ConversationQueries(
         return ConversationDetail.From(summary, messages.Select(m => ToChatMessage(m, owner)).ToList(), orders, remembered.Facts) with { TeamNote = contact.Note };
     }
 
+    /// <summary>Whether the customer sent a picture under <paramref name="mediaId"/> in the messages the inbox shows.</summary>
+    public async Task<bool> SentImageAsync(ContactInfo contact, string mediaId, CancellationToken cancellationToken) =>
+        (await history.GetAsync(contact.BusinessId, contact.WaId, DetailWindow, cancellationToken))
+            .Any(m => m.Direction == ConversationEntry.Inbound && m.Image?.Id == mediaId);
+
     /// <summary>When the conversation's newest message was written or queued; null when it has none.</summary>
     public async Task<DateTimeOffset?> LastMessageAtAsync(ContactInfo contact, CancellationToken cancellationToken) =>
         (await history.GetAsync(contact.BusinessId, contact.WaId, 1, cancellationToken)) is [.., var last] ? last.At : null;
@@ -161,6 +166,6 @@ public sealed class ConversationQueries(
 
     private static ChatMessage ToChatMessage(ConversationEntry entry, HashSet<string> ownerIds) =>
         entry.Direction == ConversationEntry.Inbound
-            ? new ChatMessage(entry.Id, ChatMessage.In, ChatMessage.Customer, entry.Text, entry.At, null)
+            ? new ChatMessage(entry.Id, ChatMessage.In, ChatMessage.Customer, entry.Text, entry.At, null) { ImageId = entry.Image?.Id }
             : new ChatMessage(entry.Id, ChatMessage.Out, ownerIds.Contains(entry.Id) ? ChatMessage.Owner : ChatMessage.Agent, entry.Text, entry.At, entry.Status);
 }

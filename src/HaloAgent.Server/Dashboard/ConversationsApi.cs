@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using HaloAgent.Agent.Activities.Payments;
 using HaloAgent.Channels.Inbound;
+using HaloAgent.Channels.WebChat;
+using HaloAgent.Server.Apis;
 using HaloAgent.Channels.Messages;
 using HaloAgent.Channels.Outbox;
 using HaloAgent.Commerce.Conversations;
@@ -33,6 +36,35 @@ public static class ConversationsApi
             await queries.FindContactAsync(user.BusinessId(), contactId, ct) is { } contact
                 ? Results.Ok(await queries.GetAsync(contact, ct))
                 : DashboardProblems.UnknownContact(contactId));
+
+        // A customer's picture, fetched from where the channel keeps it (WhatsApp's media API with the business's token, or
+        // the web chat's store). Only a picture that is in this conversation: a media id is not a way to read others.
+        conversations.MapGet("/{contactId}/images/{mediaId}", async (
+            string contactId, string mediaId, ClaimsPrincipal user, ConversationQueries queries, MediaFetcher media, HttpContext http, CancellationToken ct) =>
+        {
+            if (await queries.FindContactAsync(user.BusinessId(), contactId, ct) is not { } contact)
+            {
+                return DashboardProblems.UnknownContact(contactId);
+            }
+
+            if (!await queries.SentImageAsync(contact, mediaId, ct))
+            {
+                return DashboardProblems.NotFound($"There is no picture '{mediaId}' in this conversation.");
+            }
+
+            var fetched = await media.FetchAsync(contact.BusinessId, mediaId, ct);
+            // Served as the image its bytes are, never as the type a sender claimed: anything else is not shown.
+            var type = fetched.Bytes is { } bytes ? WebChatImages.MimeTypeOf(bytes) : null;
+            if (type is null)
+            {
+                return Results.Json(
+                    new ApiProblem(StatusCodes.Status502BadGateway, "The picture could not be shown.", fetched.Error ?? "The file is not a JPEG, PNG, WebP or GIF image.", null),
+                    statusCode: StatusCodes.Status502BadGateway);
+            }
+
+            http.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+            return Results.Bytes(fetched.Bytes!, type);
+        });
 
         // Opening a conversation reads it: its unread count clears for everyone in the business.
         conversations.MapPost("/{contactId}/read", async (string contactId, ClaimsPrincipal user, ConversationQueries queries, InboxState inbox, CancellationToken ct) =>

@@ -185,6 +185,49 @@ public sealed class DashboardInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_picture_the_customer_sent_is_shown_to_the_owner_as_the_image_its_bytes_are_and_only_from_its_conversation()
+    {
+        // A 1 × 1 PNG, sent on WhatsApp with a caption, and a "picture" that is really HTML.
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        var photo = _graph.AddMedia(png, "image/jpeg");
+        var forged = _graph.AddMedia("<html><script>alert(1)</script></html>"u8.ToArray(), "image/png");
+        var owner = await _factory.SignedInClientAsync(AuthPolicies.Owner);
+        var ada = new WhatsAppCustomer(_factory.CreateClient(), _graph, AppSecret, "2348035550040");
+        await ada.SendAsync(new WhatsAppWebhookBuilder().Image(ada.Phone, photo, caption: "the rice came cold", name: "Ada"), _ => true, "any reply");
+        await ada.SendAsync(new WhatsAppWebhookBuilder().Image(ada.Phone, forged, name: "Ada"), _ => true, "any reply");
+        var businessId = await DashboardSeed.DemoBusinessIdAsync(_factory.Services);
+        var contactId = (await _factory.Services.GetRequiredService<IContactService>().FindByWaIdAsync(businessId, ada.Phone, default))!.Id;
+
+        var messages = (await GetAsync<JsonObject>(owner, $"/api/conversations/{contactId}"))["messages"]!.AsArray();
+        var captioned = messages.Single(m => m!["imageId"]?.GetValue<string>() == photo)!;
+        captioned["text"]!.GetValue<string>().ShouldBe("the rice came cold");
+        messages.ShouldContain(m => m!["imageId"] != null && m["imageId"]!.GetValue<string>() == forged);
+
+        using (var image = await owner.GetAsync($"/api/conversations/{contactId}/images/{photo}"))
+        {
+            image.StatusCode.ShouldBe(HttpStatusCode.OK);
+            image.Content.Headers.ContentType!.MediaType.ShouldBe("image/png", "the bytes say PNG, whatever the sender declared");
+            (await image.Content.ReadAsByteArrayAsync()).ShouldBe(png);
+        }
+
+        using (var html = await owner.GetAsync($"/api/conversations/{contactId}/images/{forged}"))
+        {
+            html.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+            html.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        }
+
+        var downloads = _graph.MediaDownloads;
+        (await owner.GetAsync($"/api/conversations/{contactId}/images/999000111")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        _graph.MediaDownloads.ShouldBe(downloads, "an id not in the conversation is never fetched");
+        var other = new WhatsAppCustomer(_factory.CreateClient(), _graph, AppSecret, "2348035550041");
+        await other.SaysAsync("Hello", _ => true, "any reply");
+        var otherId = (await _factory.Services.GetRequiredService<IContactService>().FindByWaIdAsync(businessId, other.Phone, default))!.Id;
+        (await owner.GetAsync($"/api/conversations/{otherId}/images/{photo}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "Ada's picture is not in Bola's chat");
+        var marketer = await _factory.SignedInClientAsync(AuthPolicies.Marketer);
+        (await marketer.GetAsync($"/api/conversations/{contactId}/images/{photo}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task The_inbox_tables_work_on_PostgreSQL_too()
     {
         await using var postgres = await HaloAgentFactory.CreateAsync(DatabaseProvider.Postgres);

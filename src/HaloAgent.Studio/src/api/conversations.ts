@@ -30,7 +30,13 @@ export interface ChatMessage {
   text: string;
   sentAt: string;
   status?: string | null;
+  /** The customer's picture, when the message carried one (see {@link chatImageUrl}). */
+  imageId?: string | null;
 }
+
+/** Where the inbox reads a customer's picture (the server fetches it from WhatsApp or the web chat's store). */
+export const chatImageUrl = (contactId: string, imageId: string) =>
+  `/api/conversations/${encodeURIComponent(contactId)}/images/${encodeURIComponent(imageId)}`;
 
 export interface ConversationOrder {
   id: string;

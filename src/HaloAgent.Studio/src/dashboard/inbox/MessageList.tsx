@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { ChatMessage } from '../../api/conversations';
+import { chatImageUrl, type ChatMessage } from '../../api/conversations';
 import { chatTime } from './labels';
 
 /** Within this many pixels of the bottom the owner is "at the newest": new messages keep the view there. */
@@ -70,7 +70,12 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
           <div key={m.id} className={`msg ${m.direction} ${m.author}`} data-testid="message">
             {m.author === 'owner' && <span className="msg-author">You</span>}
             {m.author === 'agent' && <span className="msg-author">Agent</span>}
-            <span className="msg-text">{m.text}</span>
+            {m.imageId && (
+              <a className="msg-image" href={chatImageUrl(conversationId, m.imageId)} target="_blank" rel="noreferrer" aria-label="Open the customer's picture">
+                <img src={chatImageUrl(conversationId, m.imageId)} alt="Picture from the customer" loading="lazy" data-testid="message-image" />
+              </a>
+            )}
+            {m.text && <span className="msg-text">{m.text}</span>}
             <span className="msg-time">{chatTime(m.sentAt)}{m.status && m.direction === 'out' ? ` · ${m.status}` : ''}</span>
           </div>
         ))}
