@@ -45,13 +45,15 @@ public sealed class WebChatBrowserServer : IAsyncLifetime
     /// The demo business's chat page in a fresh browser context (its own storage) of <paramref name="width"/> × <paramref name="height"/>;
     /// <paramref name="touch"/> makes it a phone's (a touch screen, a coarse pointer).
     /// </summary>
-    public async Task<IPage> OpenChatAsync(int width, int height, bool touch = false)
+    /// <param name="locale">The browser's language (navigator.language and Accept-Language), e.g. "yo-NG"; Chromium's default when null.</param>
+    public async Task<IPage> OpenChatAsync(int width, int height, bool touch = false, string? locale = null)
     {
         var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             HasTouch = touch,
             IsMobile = touch,
+            Locale = locale,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(_server, $"/chat/{DemoBusinessSeeder.DemoSlug}").ToString());

@@ -12,6 +12,26 @@ namespace HaloAgent.Server.Tests.Conversations;
 public sealed class WebChatPageBrowserTests(WebChatBrowserServer server) : IClassFixture<WebChatBrowserServer>
 {
     [Theory]
+    [InlineData(390, 844, "yo-NG", "yo", "Ẹ kú àbọ̀")]
+    [InlineData(1366, 768, "ha-NG", "ha", "Barka da zuwa")]
+    [InlineData(390, 844, "ig-NG", "ig", "Nnọọ")]
+    [InlineData(1366, 768, "en-NG", "en", "Welcome")]
+    public async Task A_new_visitor_is_greeted_in_the_browser_s_language_and_menu_still_opens_the_menu(
+        int width, int height, string locale, string language, string words)
+    {
+        var page = await server.OpenChatAsync(width, height, locale: locale);
+
+        var greeting = page.Locator(".greeting");
+        await Microsoft.Playwright.Assertions.Expect(greeting).ToContainTextAsync(words);
+        (await greeting.GetAttributeAsync("lang")).ShouldBe(language);
+        await ShouldFitAsync(page);
+        await HeadlessChromium.ScreenshotAsync(page, $"webchat-greeting-{language}-{width}");
+
+        await greeting.Locator(".choices button", new LocatorLocatorOptions { HasTextString = "Menu" }).ClickAsync();
+        await page.Locator(".msg.outbound .choices button", new PageLocatorOptions { HasTextString = "Jollof" }).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+    }
+
+    [Theory]
     [InlineData(390, 844, "phone")]
     [InlineData(1366, 768, "laptop")]
     public async Task A_visitor_orders_on_the_page_by_typing_and_tapping_buttons(int width, int height, string screen)
