@@ -12,6 +12,12 @@ public sealed class IntegrationsOptions
     /// </summary>
     public bool AllowPrivateTargets { get; set; }
 
+    /// <summary>
+    /// Single private addresses allowed while <see cref="AllowPrivateTargets"/> is off, e.g. a self-hosted n8n on the
+    /// LAN (<c>10.0.0.5</c>): the rest of the private space stays refused, redirects included.
+    /// </summary>
+    public List<string> AllowedPrivateAddresses { get; set; } = [];
+
     /// <summary>The longest an HTTP request step may wait for its answer (a node asking for more is cut to this).</summary>
     public TimeSpan MaxRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -35,8 +35,6 @@ public sealed class GuardedHttp : IDisposable
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    private bool AllowPrivate => _options.CurrentValue.AllowPrivateTargets;
-
     /// <summary>Checks that <paramref name="url"/> is an absolute http(s) URL (https only when private targets are not allowed and <paramref name="httpsOnly"/>).</summary>
     public static Uri ParseUrl(string? url, bool httpsOnly)
     {
@@ -71,7 +69,7 @@ public sealed class GuardedHttp : IDisposable
             {
                 // Checked here as well as at connect: a clear error before any connection, and a pooled connection to
                 // an allowed host is never reused for a refused one.
-                await OutboundTargets.ResolveAsync(url.IdnHost, AllowPrivate, deadline.Token);
+                await OutboundTargets.ResolveAsync(url.IdnHost, options, deadline.Token);
                 using var request = build(url);
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
                 var status = (int)response.StatusCode;
@@ -135,7 +133,7 @@ public sealed class GuardedHttp : IDisposable
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        var addresses = await OutboundTargets.ResolveAsync(context.DnsEndPoint.Host, AllowPrivate, cancellationToken);
+        var addresses = await OutboundTargets.ResolveAsync(context.DnsEndPoint.Host, _options.CurrentValue, cancellationToken);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -50,8 +50,15 @@ public static class OutboundTargets
         return true;
     }
 
-    /// <summary>Resolves <paramref name="host"/> and refuses it when any address is private (unless allowed).</summary>
-    public static async Task<IPAddress[]> ResolveAsync(string host, bool allowPrivate, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="address"/> may be called under <paramref name="options"/>.</summary>
+    public static bool Permitted(IPAddress address, IntegrationsOptions options) =>
+        options.AllowPrivateTargets || !IsPrivate(address)
+        || options.AllowedPrivateAddresses.Any(a => IPAddress.TryParse(a, out var allowed) && Normal(allowed).Equals(Normal(address)));
+
+    private static IPAddress Normal(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+    /// <summary>Resolves <paramref name="host"/> and refuses it when any address is not <see cref="Permitted"/>.</summary>
+    public static async Task<IPAddress[]> ResolveAsync(string host, IntegrationsOptions options, CancellationToken cancellationToken)
     {
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
             ? [literal]
@@ -61,7 +68,7 @@ public static class OutboundTargets
             throw new OutboundTargetException($"'{host}' does not resolve to any address.");
         }
 
-        if (!allowPrivate && addresses.FirstOrDefault(IsPrivate) is { } refused)
+        if (addresses.FirstOrDefault(a => !Permitted(a, options)) is { } refused)
         {
             throw new OutboundTargetException(
                 $"'{host}' resolves to {refused}, a loopback, private-network or link-local address; such targets are refused (an administrator can allow them with HaloAgent:Integrations:AllowPrivateTargets).");
