@@ -4,6 +4,7 @@ using HaloAgent.Engine.Runtime.Runtime;
 using HaloAgent.Integrations.Http;
 using HaloAgent.Integrations.Triggers;
 using HaloAgent.Integrations.Webhooks;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public static class IntegrationsExtensions
             options.UseModuleDatabase(provider, connectionString, IntegrationsDbContext.MigrationsHistoryTable));
         services.AddOptions<IntegrationsOptions>().BindConfiguration(IntegrationsOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddDataProtection();
+        services.AddSingleton<IntegrationSecrets>();
         services.AddSingleton<GuardedHttp>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookStore>();

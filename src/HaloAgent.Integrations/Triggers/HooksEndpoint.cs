@@ -35,7 +35,8 @@ public static class HooksEndpoint
     }
 
     private static async Task<IResult> HandleAsync(
-        string business, string name, HttpRequest request, TriggerStore triggers, IEventPublisher events, IOptionsMonitor<IntegrationsOptions> options,
+        string business, string name, HttpRequest request, TriggerStore triggers, IntegrationSecrets secrets, IEventPublisher events,
+        IOptionsMonitor<IntegrationsOptions> options,
         CancellationToken ct)
     {
         var trigger = await triggers.FindByNameAsync(business, name, ct);
@@ -56,7 +57,7 @@ public static class HooksEndpoint
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {limit} bytes.");
         }
 
-        if (!Authorised(trigger.Secret, request, body))
+        if (!Authorised(secrets.Unprotect(trigger.Secret), request, body))
         {
             return Problem(StatusCodes.Status401Unauthorized, $"Send the trigger's secret in {SecretHeader}, or sign the body in {WebhookSignature.Header}.");
         }

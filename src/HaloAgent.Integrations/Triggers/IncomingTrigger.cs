@@ -9,7 +9,7 @@ public sealed class IncomingTrigger
 
     public string Name { get; set; } = "";
 
-    /// <summary>Kept (not hashed) because the caller may sign the body with it; shown once, when the trigger is created.</summary>
+    /// <summary>Encrypted (not hashed: the caller may sign the body with it, so it must be readable); shown once, when created.</summary>
     public string Secret { get; set; } = "";
 
     public long CreatedAt { get; set; }

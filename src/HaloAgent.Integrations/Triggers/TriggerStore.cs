@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HaloAgent.Integrations.Triggers;
 
 /// <summary>A business's incoming triggers. Names become event names (<c>hook.{name}</c>), so they follow the event-name rule.</summary>
-public sealed partial class TriggerStore(IDbContextFactory<IntegrationsDbContext> databases, TimeProvider clock)
+public sealed partial class TriggerStore(IDbContextFactory<IntegrationsDbContext> databases, IntegrationSecrets secrets, TimeProvider clock)
 {
     public const string EventPrefix = "hook.";
     public const int MaxTriggersPerBusiness = 50;
@@ -25,7 +25,8 @@ public sealed partial class TriggerStore(IDbContextFactory<IntegrationsDbContext
         return await db.Triggers.AsNoTracking().SingleOrDefaultAsync(t => t.BusinessId == businessId && t.Name == name, cancellationToken);
     }
 
-    public async Task<IncomingTrigger> CreateAsync(string businessId, string? name, CancellationToken cancellationToken)
+    /// <summary>Creates the trigger; the clear secret is returned this once (stored encrypted).</summary>
+    public async Task<(IncomingTrigger Trigger, string Secret)> CreateAsync(string businessId, string? name, CancellationToken cancellationToken)
     {
         name = name?.Trim() ?? "";
         if (name.Length > 64 || !NamePattern().IsMatch(name))
@@ -44,13 +45,14 @@ public sealed partial class TriggerStore(IDbContextFactory<IntegrationsDbContext
             throw new IntegrationInputException(new() { ["name"] = [$"A business may have at most {MaxTriggersPerBusiness} triggers."] });
         }
 
+        var secret = WebhookSignature.NewSecret();
         var trigger = new IncomingTrigger
         {
-            Id = RowIds.New(), BusinessId = businessId, Name = name, Secret = WebhookSignature.NewSecret(), CreatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            Id = RowIds.New(), BusinessId = businessId, Name = name, Secret = secrets.Protect(secret), CreatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         db.Triggers.Add(trigger);
         await db.SaveChangesAsync(cancellationToken);
-        return trigger;
+        return (trigger, secret);
     }
 
     public async Task<bool> DeleteAsync(string businessId, string id, CancellationToken cancellationToken)

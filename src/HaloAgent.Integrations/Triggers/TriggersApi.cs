@@ -28,9 +28,9 @@ internal static class TriggersApi
             Results.Ok((await store.ListAsync(user.BusinessId(), ct)).Select(TriggerSummary.From)));
         triggers.MapPost("/", (TriggerInput input, ClaimsPrincipal user, TriggerStore store, CancellationToken ct) => WebhooksApi.Guard(async () =>
         {
-            var t = await store.CreateAsync(user.BusinessId(), input.Name, ct);
+            var (t, secret) = await store.CreateAsync(user.BusinessId(), input.Name, ct);
             return Results.Created($"/api/integrations/triggers/{t.Id}",
-                new CreatedTrigger(t.Id, t.Name, TriggerStore.EventName(t.Name), HooksEndpoint.PathOf(t), t.Secret));
+                new CreatedTrigger(t.Id, t.Name, TriggerStore.EventName(t.Name), HooksEndpoint.PathOf(t), secret));
         }));
         triggers.MapDelete("/{id}", async (string id, ClaimsPrincipal user, TriggerStore store, CancellationToken ct) =>
             await store.DeleteAsync(user.BusinessId(), id, ct) ? Results.NoContent() : WebhooksApi.NotFound("trigger", id));

@@ -12,6 +12,7 @@ public sealed class WebhookSubscription
     /// <summary>Webhook event names, comma-separated (see <see cref="WebhookEvents"/>).</summary>
     public string Events { get; set; } = "";
 
+    /// <summary>The signing secret, encrypted (<see cref="IntegrationSecrets"/>).</summary>
     public string Secret { get; set; } = "";
 
     public bool Active { get; set; } = true;

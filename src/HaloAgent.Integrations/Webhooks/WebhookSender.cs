@@ -16,7 +16,8 @@ namespace HaloAgent.Integrations.Webhooks;
 /// of attempts; every attempt is logged with the status and the start of the answer.
 /// </summary>
 public sealed class WebhookSender(
-    IDbContextFactory<IntegrationsDbContext> databases, GuardedHttp http, IOptionsMonitor<IntegrationsOptions> options, TimeProvider clock)
+    IDbContextFactory<IntegrationsDbContext> databases, GuardedHttp http, IntegrationSecrets secrets, IOptionsMonitor<IntegrationsOptions> options,
+    TimeProvider clock)
 {
     public const int BatchSize = 20;
 
@@ -124,7 +125,7 @@ public sealed class WebhookSender(
     private Task<GuardedResponse> PostAsync(WebhookSubscription subscription, WebhookDelivery delivery, IntegrationsOptions settings, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(delivery.Body);
-        var signature = WebhookSignature.Sign(subscription.Secret, body);
+        var signature = WebhookSignature.Sign(secrets.Unprotect(subscription.Secret), body);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var url = GuardedHttp.ParseUrl(subscription.Url, httpsOnly: !settings.AllowPrivateTargets);
         // Redirects are not followed: they would send the signed event where the owner never said (a 3xx is a failed attempt).

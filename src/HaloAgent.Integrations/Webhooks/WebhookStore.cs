@@ -15,7 +15,8 @@ public sealed class IntegrationInputException(Dictionary<string, string[]> error
 
 /// <summary>A business's webhook subscriptions, their deliveries and re-sends; every read and change is scoped to the business.</summary>
 public sealed class WebhookStore(
-    IDbContextFactory<IntegrationsDbContext> databases, IOptionsMonitor<IntegrationsOptions> options, WebhookSignal signal, TimeProvider clock)
+    IDbContextFactory<IntegrationsDbContext> databases, IOptionsMonitor<IntegrationsOptions> options, WebhookSignal signal, IntegrationSecrets secrets,
+    TimeProvider clock)
 {
     public const int MaxSubscriptionsPerBusiness = 20;
 
@@ -31,7 +32,8 @@ public sealed class WebhookStore(
         return await db.Webhooks.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id && w.BusinessId == businessId, cancellationToken);
     }
 
-    public async Task<WebhookSubscription> CreateAsync(string businessId, WebhookInput input, CancellationToken cancellationToken)
+    /// <summary>Creates the webhook; the clear secret is returned this once (stored encrypted).</summary>
+    public async Task<(WebhookSubscription Webhook, string Secret)> CreateAsync(string businessId, WebhookInput input, CancellationToken cancellationToken)
     {
         var (url, events) = Validate(input);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -41,14 +43,15 @@ public sealed class WebhookStore(
         }
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var secret = WebhookSignature.NewSecret();
         var webhook = new WebhookSubscription
         {
-            Id = RowIds.New(), BusinessId = businessId, Url = url, Events = string.Join(',', events), Secret = WebhookSignature.NewSecret(),
+            Id = RowIds.New(), BusinessId = businessId, Url = url, Events = string.Join(',', events), Secret = secrets.Protect(secret),
             Active = input.Active ?? true, CreatedAt = now, UpdatedAt = now,
         };
         db.Webhooks.Add(webhook);
         await db.SaveChangesAsync(cancellationToken);
-        return webhook;
+        return (webhook, secret);
     }
 
     public async Task<WebhookSubscription?> UpdateAsync(string businessId, string id, WebhookInput input, CancellationToken cancellationToken)

@@ -12,10 +12,10 @@ namespace HaloAgent.Integrations.Webhooks;
 /// </summary>
 internal static class WebhooksApi
 {
-    public sealed record WebhookSummary(string Id, string Url, IReadOnlyList<string> Events, bool Active, DateTimeOffset CreatedAt, string SecretHint)
+    public sealed record WebhookSummary(string Id, string Url, IReadOnlyList<string> Events, bool Active, DateTimeOffset CreatedAt)
     {
         public static WebhookSummary From(WebhookSubscription w) => new(
-            w.Id, w.Url, w.EventList, w.Active, DateTimeOffset.FromUnixTimeMilliseconds(w.CreatedAt), w.Secret[..6] + "…");
+            w.Id, w.Url, w.EventList, w.Active, DateTimeOffset.FromUnixTimeMilliseconds(w.CreatedAt));
     }
 
     public sealed record CreatedWebhook(string Id, string Url, IReadOnlyList<string> Events, bool Active, DateTimeOffset CreatedAt, string Secret);
@@ -31,9 +31,9 @@ internal static class WebhooksApi
             await store.FindAsync(user.BusinessId(), id, ct) is { } w ? Results.Ok(WebhookSummary.From(w)) : NotFound("webhook", id));
         webhooks.MapPost("/", (WebhookInput input, ClaimsPrincipal user, WebhookStore store, CancellationToken ct) => Guard(async () =>
         {
-            var w = await store.CreateAsync(user.BusinessId(), input, ct);
+            var (w, secret) = await store.CreateAsync(user.BusinessId(), input, ct);
             return Results.Created($"/api/integrations/webhooks/{w.Id}",
-                new CreatedWebhook(w.Id, w.Url, w.EventList, w.Active, DateTimeOffset.FromUnixTimeMilliseconds(w.CreatedAt), w.Secret));
+                new CreatedWebhook(w.Id, w.Url, w.EventList, w.Active, DateTimeOffset.FromUnixTimeMilliseconds(w.CreatedAt), secret));
         }));
         webhooks.MapPut("/{id}", (string id, WebhookInput input, ClaimsPrincipal user, WebhookStore store, CancellationToken ct) => Guard(async () =>
             await store.UpdateAsync(user.BusinessId(), id, input, ct) is { } w ? Results.Ok(WebhookSummary.From(w)) : NotFound("webhook", id)));
