@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Integrations.Webhooks;
 using HaloAgent.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HaloAgent.Integrations.Triggers;
 
 /// <summary>A business's incoming triggers. Names become event names (<c>hook.{name}</c>), so they follow the event-name rule.</summary>
-public sealed partial class TriggerStore(IDbContextFactory<IntegrationsDbContext> databases, IntegrationSecrets secrets, TimeProvider clock)
+public sealed partial class TriggerStore(IDbContextFactory<IntegrationsDbContext> databases, SqlDialect dialect, IntegrationSecrets secrets, TimeProvider clock)
 {
     public const string EventPrefix = "hook.";
     public const int MaxTriggersPerBusiness = 50;
@@ -34,6 +35,7 @@ public sealed partial class TriggerStore(IDbContextFactory<IntegrationsDbContext
             throw new IntegrationInputException(new() { ["name"] = ["A trigger name is 1 to 64 lower-case letters, digits, '-' or '_' (e.g. new-lead), starting and ending with a letter or digit."] });
         }
 
+        using var gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await db.Triggers.AnyAsync(t => t.BusinessId == businessId && t.Name == name, cancellationToken))
         {
@@ -57,6 +59,7 @@ public sealed partial class TriggerStore(IDbContextFactory<IntegrationsDbContext
 
     public async Task<bool> DeleteAsync(string businessId, string id, CancellationToken cancellationToken)
     {
+        using var gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         return await db.Triggers.Where(t => t.Id == id && t.BusinessId == businessId).ExecuteDeleteAsync(cancellationToken) > 0;
     }
@@ -64,6 +67,7 @@ public sealed partial class TriggerStore(IDbContextFactory<IntegrationsDbContext
     public async Task TouchAsync(string id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        using var gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await db.Triggers.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Integrations.Http;
 using HaloAgent.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,12 @@ namespace HaloAgent.Integrations.Webhooks;
 /// Sends due deliveries. A delivery is claimed by a conditional update of its lease, so two nodes never send the same
 /// attempt; a node that dies mid-send leaves the lease to run out and another node sends it again (receivers dedupe
 /// on the delivery id in the body and <c>X-Halo-Delivery</c>). Failures back off exponentially up to a bounded number
-/// of attempts; every attempt is logged with the status and the start of the answer.
+/// of attempts; every attempt is logged with the status and the start of the answer. Writes take the SQLite write gate
+/// (as every writer does); the HTTP call itself runs outside it.
 /// </summary>
 public sealed class WebhookSender(
-    IDbContextFactory<IntegrationsDbContext> databases, GuardedHttp http, IntegrationSecrets secrets, IOptionsMonitor<IntegrationsOptions> options,
-    TimeProvider clock)
+    IDbContextFactory<IntegrationsDbContext> databases, SqlDialect dialect, GuardedHttp http, IntegrationSecrets secrets,
+    IOptionsMonitor<IntegrationsOptions> options, TimeProvider clock)
 {
     public const int BatchSize = 20;
 
@@ -50,9 +52,14 @@ public sealed class WebhookSender(
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var leaseUntil = now + (long)settings.DeliveryLease.TotalMilliseconds;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var claimed = await db.Deliveries
-            .Where(d => d.Id == id && d.Status == DeliveryStatus.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken);
+        int claimed;
+        using (await dialect.EnterWriteAsync(cancellationToken))
+        {
+            claimed = await db.Deliveries
+                .Where(d => d.Id == id && d.Status == DeliveryStatus.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken);
+        }
+
         if (claimed == 0)
         {
             return;
@@ -111,7 +118,10 @@ public sealed class WebhookSender(
         }
 
         db.Attempts.Add(attempt);
-        await db.SaveChangesAsync(cancellationToken);
+        using (await dialect.EnterWriteAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>The wait after failed attempt <paramref name="attempts"/>: the first delay, doubling, capped.</summary>

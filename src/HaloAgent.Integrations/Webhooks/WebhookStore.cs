@@ -1,3 +1,4 @@
+using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Integrations.Http;
 using HaloAgent.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,8 @@ public sealed class IntegrationInputException(Dictionary<string, string[]> error
 
 /// <summary>A business's webhook subscriptions, their deliveries and re-sends; every read and change is scoped to the business.</summary>
 public sealed class WebhookStore(
-    IDbContextFactory<IntegrationsDbContext> databases, IOptionsMonitor<IntegrationsOptions> options, WebhookSignal signal, IntegrationSecrets secrets,
-    TimeProvider clock)
+    IDbContextFactory<IntegrationsDbContext> databases, SqlDialect dialect, IOptionsMonitor<IntegrationsOptions> options, WebhookSignal signal,
+    IntegrationSecrets secrets, TimeProvider clock)
 {
     public const int MaxSubscriptionsPerBusiness = 20;
 
@@ -36,6 +37,7 @@ public sealed class WebhookStore(
     public async Task<(WebhookSubscription Webhook, string Secret)> CreateAsync(string businessId, WebhookInput input, CancellationToken cancellationToken)
     {
         var (url, events) = Validate(input);
+        using var gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await db.Webhooks.CountAsync(w => w.BusinessId == businessId, cancellationToken) >= MaxSubscriptionsPerBusiness)
         {
@@ -57,6 +59,7 @@ public sealed class WebhookStore(
     public async Task<WebhookSubscription?> UpdateAsync(string businessId, string id, WebhookInput input, CancellationToken cancellationToken)
     {
         var (url, events) = Validate(input);
+        using var gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var webhook = await db.Webhooks.SingleOrDefaultAsync(w => w.Id == id && w.BusinessId == businessId, cancellationToken);
         if (webhook is null)
@@ -75,6 +78,7 @@ public sealed class WebhookStore(
     /// <summary>Deletes the webhook with its deliveries and their log.</summary>
     public async Task<bool> DeleteAsync(string businessId, string id, CancellationToken cancellationToken)
     {
+        using var gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.Webhooks.Where(w => w.Id == id && w.BusinessId == businessId).ExecuteDeleteAsync(cancellationToken) == 0)
@@ -110,13 +114,18 @@ public sealed class WebhookStore(
     public async Task<bool> ResendAsync(string businessId, string deliveryId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var updated = await db.Deliveries.Where(d => d.Id == deliveryId && d.BusinessId == businessId)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.Status, DeliveryStatus.Pending)
-                .SetProperty(d => d.Attempts, 0)
-                .SetProperty(d => d.NextAttemptAt, now)
-                .SetProperty(d => d.LeaseUntil, (long?)null), cancellationToken);
+        int updated;
+        using (await dialect.EnterWriteAsync(cancellationToken))
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            updated = await db.Deliveries.Where(d => d.Id == deliveryId && d.BusinessId == businessId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.Status, DeliveryStatus.Pending)
+                    .SetProperty(d => d.Attempts, 0)
+                    .SetProperty(d => d.NextAttemptAt, now)
+                    .SetProperty(d => d.LeaseUntil, (long?)null), cancellationToken);
+        }
+
         if (updated > 0)
         {
             signal.Notify();
