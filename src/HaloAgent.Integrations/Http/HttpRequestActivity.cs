@@ -19,6 +19,7 @@ public sealed class HttpRequestActivity(GuardedHttp http, IOptionsMonitor<Integr
     public const string Success = "Success";
     public const string Failed = "Failed";
     public const int DefaultTimeoutSeconds = 10;
+    public const string IdempotencyHeader = "Idempotency-Key";
 
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -33,7 +34,7 @@ public sealed class HttpRequestActivity(GuardedHttp http, IOptionsMonitor<Integr
         Type = "HttpRequest",
         DisplayName = "HTTP request",
         Category = "Integrations",
-        Description = "Calls a URL (e.g. an n8n or Zapier webhook). 2xx goes on by Success, 4xx by Failed; 5xx, timeouts and network errors are retried by the node's retry policy.",
+        Description = "Calls a URL (e.g. an n8n or Zapier webhook). 2xx goes on by Success, 4xx by Failed; 5xx, timeouts and network errors are retried by the node's retry policy. Sends Idempotency-Key (the same on every retry) unless the headers set one.",
         Inputs =
         [
             new InputDescriptor("method", InputKind.Select) { DisplayName = "Method", Options = Methods, Default = JsonValue.Create("POST") },
@@ -134,6 +135,12 @@ public sealed class HttpRequestActivity(GuardedHttp http, IOptionsMonitor<Integr
                 {
                     request.Content?.Headers.TryAddWithoutValidation(name, value);
                 }
+            }
+
+            // The step's key is the same on every retry and re-run, so a receiver that dedupes on it acts once.
+            if (!headers.Any(h => h.Name.Equals(IdempotencyHeader, StringComparison.OrdinalIgnoreCase)))
+            {
+                request.Headers.TryAddWithoutValidation(IdempotencyHeader, context.IdempotencyKey);
             }
 
             return request;

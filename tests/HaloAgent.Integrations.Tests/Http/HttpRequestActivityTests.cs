@@ -83,6 +83,7 @@ public sealed class HttpRequestActivityTests
         details.Summary.Status.ShouldBe(InstanceStatus.Completed, details.Incident?.Message);
         vars["result"]!.GetValue<string>().ShouldBe("ok");
         receiver.Requests.Count.ShouldBe(3);
+        receiver.Requests.Select(r => r.Headers["Idempotency-Key"]).Distinct().ShouldHaveSingleItem().ShouldStartWith(details.Summary.Id + ":");
         details.Journal.Single(e => e!["nodeId"]!.GetValue<string>() == "call")!["attempts"]!.ToJsonString().ShouldBe("3");
     }
 
