@@ -9,6 +9,8 @@ using HaloAgent.Channels.WhatsApp;
 using HaloAgent.Commerce;
 using HaloAgent.Commerce.Apis;
 using HaloAgent.Content;
+using HaloAgent.Integrations;
+using HaloAgent.Integrations.Triggers;
 using HaloAgent.Marketing;
 using HaloAgent.Commerce.Businesses;
 using HaloAgent.Commerce.Persistence;
@@ -50,6 +52,7 @@ public static class Extensions
         builder.Services.AddHaloInbox(database);
         builder.Services.AddHaloStudio(database);
         builder.Services.AddHaloMarketing(database.Provider, database.ConnectionString);
+        builder.Services.AddHaloIntegrations(database.Provider, database.ConnectionString);
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -79,6 +82,7 @@ public static class Extensions
         await services.MigrateInboxAsync(cancellationToken);
         await services.MigrateStudioAsync(cancellationToken);
         await services.MigrateMarketingAsync(cancellationToken);
+        await services.MigrateIntegrationsAsync(cancellationToken);
         await services.InitializeHaloDataProtectionAsync(cancellationToken);
         await services.GetRequiredService<DemoBusinessSeeder>().SeedAsync(
             app.Configuration["WhatsApp:PhoneNumberId"], app.Configuration["WhatsApp:AccessToken"], app.Configuration["WhatsApp:BusinessAccountId"], cancellationToken);
@@ -127,6 +131,8 @@ public static class Extensions
         app.MapFlowGalleryApi();
         app.MapAdminApi();
         app.MapGroup("/api").RequireAuthorization(AuthPolicies.ManageFlows).MapMarketing();
+        app.MapGroup("/api").RequireAuthorization(AuthPolicies.OwnerOnly).MapIntegrations();
+        app.MapIntegrationHooks();
         app.MapHaloStudio();
         return app;
     }

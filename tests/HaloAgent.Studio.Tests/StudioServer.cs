@@ -55,6 +55,9 @@ public sealed class StudioServer : IAsyncLifetime
             ["HaloAgent:Marketing:QuietHoursStart"] = "00:00:00",
             ["HaloAgent:Marketing:QuietHoursEnd"] = "00:00:00",
             ["HaloAgent:Marketing:PollInterval"] = "00:00:00.500",
+            // The integrations walk's webhook receiver is on loopback; its retry waits long enough that Resend is what sends again.
+            ["HaloAgent:Integrations:AllowPrivateTargets"] = "true",
+            ["HaloAgent:Integrations:FirstRetryDelay"] = "01:00:00",
         });
         Factory.UseKestrel(0);
         Factory.StartServer();

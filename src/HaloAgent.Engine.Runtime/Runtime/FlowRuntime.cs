@@ -13,8 +13,10 @@ namespace HaloAgent.Engine.Runtime.Runtime;
 /// Commands on instances: start, raise events, retry, cancel, migrate. Each is one transaction; the workers do the
 /// executing. Events are stored first and matched under a per-key lock, so an event racing a suspension is never lost.
 /// </summary>
-public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows, WorkSignal signal, TimeProvider clock)
+public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows, WorkSignal signal, TimeProvider clock, IEnumerable<IRaisedEventHandler> handlers)
 {
+    private readonly IRaisedEventHandler[] _handlers = handlers.ToArray();
+
     public async Task<StartResult> StartAsync(TenantScope scope, string flowId, StartRequest request, CancellationToken cancellationToken)
     {
         request = request with
@@ -150,6 +152,15 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
             if (inserted == 0)
             {
                 return new EventResult(eventId, Duplicate: true, [], []);
+            }
+
+            // Events sent to one instance (test runs, the instance API) are not the business's domain events.
+            if (instanceId is null)
+            {
+                foreach (var handler in _handlers)
+                {
+                    await handler.HandleAsync(scope, eventId, request, now);
+                }
             }
 
             var resumed = await EventMatcher.ResumeAsync(scope, eventId, request, instanceId, now);

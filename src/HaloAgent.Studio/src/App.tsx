@@ -12,6 +12,7 @@ import { BroadcastsPage } from './dashboard/BroadcastsPage';
 import { BroadcastComposePage } from './dashboard/broadcasts/BroadcastComposePage';
 import { BroadcastDetailPage } from './dashboard/broadcasts/BroadcastDetailPage';
 import { TemplatesPage } from './dashboard/TemplatesPage';
+import { IntegrationsPage } from './dashboard/IntegrationsPage';
 import { ContactPage } from './dashboard/contacts/ContactPage';
 import { InboxPage } from './dashboard/InboxPage';
 import { OrdersPage } from './dashboard/OrdersPage';
@@ -56,6 +57,7 @@ const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOn
   { to: '/settings', label: 'Shop settings', section: 'dashboard', ownerOnly: true },
   { to: '/team', label: 'Team', section: 'dashboard', ownerOnly: true },
   { to: '/activity', label: 'Activity log', section: 'dashboard', ownerOnly: true },
+  { to: '/integrations', label: 'Integrations', section: 'dashboard', ownerOnly: true },
   { to: '/studio', label: 'Flows', section: 'studio' },
   { to: '/studio/instances', label: 'Instances', section: 'studio' },
 ];
@@ -84,6 +86,7 @@ function route(path: string, onSignedOut: () => void): { element: React.ReactNod
   if (matchPath('/settings', path)) return { element: <SettingsPage /> };
   if (matchPath('/team', path)) return { element: <TeamPage /> };
   if (matchPath('/activity', path)) return { element: <ActivityLogPage /> };
+  if (matchPath('/integrations', path)) return { element: <IntegrationsPage /> };
   if (matchPath('/account', path)) return { element: <AccountPage onSignedOut={onSignedOut} /> };
   if (path === '/' || path === '') return { element: <TodayPage /> };
   return { element: <div className="page"><h1>Not found</h1><p>No page at <code>{path}</code>. <Link to="/">Go to the dashboard</Link>.</p></div> };

@@ -1,3 +1,4 @@
+using HaloAgent.Integrations;
 using HaloAgent.Marketing;
 using System.Runtime.CompilerServices;
 using HaloAgent.Channels.Inbound;
@@ -73,6 +74,7 @@ public sealed class PersistedNamesTests
     [
         typeof(EngineDbContext), typeof(CommerceDbContext), typeof(ChannelsDbContext), typeof(AuthDbContext),
         typeof(AuditDbContext), typeof(TestRunsDbContext), typeof(DataProtectionKeysDbContext), typeof(InboxDbContext), typeof(MarketingDbContext),
+        typeof(IntegrationsDbContext),
     ];
 
     private static void UseSqlite(DbContextOptionsBuilder options) => options.UseSqlite("Data Source=:memory:");
