@@ -102,7 +102,7 @@ public sealed class ExperimentStatsTests
         result.Verdict.Winner.ShouldBe("B");
         var c = result.Variants[1].VsControl!;
         result.Verdict.Sentence.ShouldBe(
-            $"B beats A with {Math.Round(c.ChanceToWin * 100)} % chance; +40 % orders, interval +{Math.Round(c.SequentialInterval.Low * 100)} % … +{Math.Round(c.SequentialInterval.High * 100)} %");
+            $"B beats A with {(c.ChanceToWin >= 0.995 ? "> 99" : Math.Round(c.ChanceToWin * 100))} % chance; +40 % orders, interval +{Math.Round(c.SequentialInterval.Low * 100)} % … +{Math.Round(c.SequentialInterval.High * 100)} %");
     }
 
     [Fact]

@@ -128,7 +128,13 @@ public static class ExperimentAnalysis
               $"{Signed(leader.VsControl.SequentialInterval.High)}); keep it running.");
     }
 
-    private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(share * 100):0} %");
+    /// <summary>A chance as a whole percent; never "100 %" or "0 %", which no finite sample can support.</summary>
+    private static string Percent(double share) => share switch
+    {
+        >= 0.995 => "> 99 %",
+        <= 0.005 => "< 1 %",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(share * 100):0} %"),
+    };
 
     private static string Signed(double lift) =>
         string.Create(CultureInfo.InvariantCulture, $"{(lift >= 0 ? "+" : "−")}{Math.Abs(Math.Round(lift * 100)):0} %");
