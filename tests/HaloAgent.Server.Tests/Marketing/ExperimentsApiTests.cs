@@ -3,11 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
-using HaloAgent.Commerce.Contacts;
-using HaloAgent.Commerce.Orders;
-using HaloAgent.Commerce.Persistence;
 using HaloAgent.Engine.Runtime.Persistence;
-using HaloAgent.Engine.Runtime.Persistence.Records;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Tests.Dashboard;
 using HaloAgent.Server.Tests.Support;
@@ -22,22 +18,7 @@ namespace HaloAgent.Server.Tests.Marketing;
 /// </summary>
 public sealed class ExperimentsApiTests
 {
-    private const string Flow = """
-        {
-          "id": "ID", "name": "Menu A/B",
-          "nodes": [
-            { "id": "start", "type": "Start" },
-            { "id": "split", "type": "Split", "label": "Menu test", "inputs": { "variants": [ { "name": "A", "weight": 50 }, { "name": "B", "weight": 50 } ] } },
-            { "id": "menu-a", "type": "SendMenu" },
-            { "id": "menu-b", "type": "SendMenu" }
-          ],
-          "edges": [
-            { "from": "start", "to": "split" }, { "from": "split", "outcome": "A", "to": "menu-a" }, { "from": "split", "outcome": "B", "to": "menu-b" }
-          ]
-        }
-        """;
-
-    private const long OrderKobo = 250_000;
+    private const long OrderKobo = ExperimentSeed.OrderKobo;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -83,8 +64,8 @@ public sealed class ExperimentsApiTests
 
         // 1000 more per variant: A converts 10 %, B 20 % within the goal window; A's late orders (day 10) do not count.
         var exposedAt = DateTimeOffset.UtcNow.AddDays(-12).ToUnixTimeMilliseconds();
-        await SeedAsync(services, businessId, "A", 1000, converted: 100, late: 50, exposedAt);
-        await SeedAsync(services, businessId, "B", 1000, converted: 200, late: 0, exposedAt);
+        await ExperimentSeed.SeedAsync(services, businessId, "ab-menu", "A", 1000, converted: 100, late: 50, exposedAt);
+        await ExperimentSeed.SeedAsync(services, businessId, "ab-menu", "B", 1000, converted: 200, late: 0, exposedAt);
 
         var detail = await GetAsync(marketer, "ab-menu:split");
         var a = Variant(detail, "A");
@@ -157,42 +138,9 @@ public sealed class ExperimentsApiTests
         (await GetAsync(marketer, "ab-gone:split"))["status"]!.GetValue<string>().ShouldBe("running");
     }
 
-    private static async Task SeedAsync(IServiceProvider services, string businessId, string variant, int exposed, int converted, int late, long at)
-    {
-        var day = TimeSpan.FromDays(1).Ticks / TimeSpan.TicksPerMillisecond;
-        var contacts = Enumerable.Range(0, exposed).Select(i => new Contact
-        {
-            Id = $"exp-{variant}-{i}", BusinessId = businessId, WaId = $"23490{variant[0] % 10}{i:000000}", Name = $"{variant}{i}",
-        }).ToList();
-        var orders = contacts.Take(converted).Select(c => Order(c, at + day))
-            .Concat(contacts.Skip(converted).Take(late).Select(c => Order(c, at + 10 * day))).ToList();
-        await using (var db = await services.GetRequiredService<IDbContextFactory<CommerceDbContext>>().CreateDbContextAsync())
-        {
-            db.Contacts.AddRange(contacts);
-            db.Orders.AddRange(orders);
-            await db.SaveChangesAsync();
-        }
-
-        await services.GetRequiredService<EngineDatabase>().WriteAsync(async scope =>
-        {
-            scope.Db.VariantAssignments.AddRange(contacts.Select(c => new VariantAssignmentRecord
-            {
-                FlowId = "ab-menu", NodeId = "split", Subject = c.Id, Variant = variant, InstanceId = "seeded-" + c.Id, AssignedAt = at,
-            }));
-            await scope.Db.SaveChangesAsync(scope.CancellationToken);
-        }, default);
-
-        Order Order(Contact c, long createdAt) => new()
-        {
-            Id = "order-" + c.Id + "-" + createdAt, BusinessId = businessId, ContactId = c.Id, Number = $"X-{c.Id}-{createdAt}",
-            Status = OrderStatus.Paid, Fulfilment = Fulfilment.Pickup, SubtotalKobo = OrderKobo, TotalKobo = OrderKobo,
-            CreatedAt = createdAt, UpdatedAt = createdAt,
-        };
-    }
-
     private static async Task ImportAsync(HttpClient owner, string id)
     {
-        using var imported = await owner.PostAsync("/api/flows/import?publish=true", Json(Flow.Replace("\"ID\"", $"\"{id}\"", StringComparison.Ordinal)));
+        using var imported = await owner.PostAsync("/api/flows/import?publish=true", Json(ExperimentSeed.Flow(id, "Menu test")));
         imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
     }
 

@@ -83,6 +83,12 @@ export const experimentsApi = {
 /** 0.183 → "18.3 %"; a rate to one decimal, as owners compare small rates. */
 export const rate = (share: number) => `${(share * 100).toFixed(1)} %`;
 
+/** A chance as the verdict says it: never "100 %" or "0 %", which no finite sample supports. */
+export const chance = (share: number) => (share >= 0.995 ? '> 99 %' : share <= 0.005 ? '< 1 %' : `${Math.round(share * 100)} %`);
+
+/** A p-value to three decimals, "< 0.001" below that. */
+export const pValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+
 /** 0.18 → "+18 %", -0.05 → "−5 %". */
 export const lift = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(Math.round(value * 100))} %`;
 

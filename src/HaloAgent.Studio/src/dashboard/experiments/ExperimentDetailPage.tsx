@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { allowedActions, type Experiment, experimentsApi, lift, rate, STATUS_LABELS } from '../../api/experiments';
+import { allowedActions, chance, type Experiment, experimentsApi, lift, pValue, rate, STATUS_LABELS } from '../../api/experiments';
 import { problemFields as fieldErrors } from '../../api/http';
 import { naira } from '../../api/money';
 import { ErrorBox, Spinner } from '../../components/util';
@@ -80,10 +80,10 @@ export function ExperimentDetailPage({ experimentId }: { experimentId: string })
             {v.vsControl && (
               <dl className="experiment-funnel stats">
                 <div><dt>Lift</dt><dd>{lift(v.vsControl.lift)}</dd></div>
-                <div><dt>Chance to beat control</dt><dd>{rate(v.vsControl.chanceToWin)}</dd></div>
+                <div><dt>Chance to beat control</dt><dd data-testid="variant-chance">{chance(v.vsControl.chanceToWin)}</dd></div>
                 <div><dt>Interval (always valid)</dt><dd>{lift(v.vsControl.sequentialInterval.low)} … {lift(v.vsControl.sequentialInterval.high)}</dd></div>
                 <div><dt>Risk</dt><dd>{rate(v.vsControl.risk)}</dd></div>
-                <div><dt>p-value</dt><dd>{v.vsControl.pValue.toFixed(3)}</dd></div>
+                <div><dt>p-value</dt><dd>{pValue(v.vsControl.pValue)}</dd></div>
               </dl>
             )}
           </section>
