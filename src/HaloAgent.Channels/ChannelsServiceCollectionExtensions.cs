@@ -64,6 +64,7 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton<ThroughputLimiter>();
         services.TryAddSingleton<PairSpacer>();
         services.TryAddSingleton<IOutbox, Outbox.Outbox>();
+        services.TryAddSingleton<HaloAgent.Platform.Messaging.IFlowMessages, Outbox.FlowMessages>();
         services.TryAddSingleton(sp => new ConversationHistory(sp.GetRequiredService<ChannelsDatabase>()));
         services.TryAddSingleton(sp => new ConversationPurge(sp.GetRequiredService<ChannelsDatabase>()));
         services.TryAddSingleton(_ => new ConversationRedaction());

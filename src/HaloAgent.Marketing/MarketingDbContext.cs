@@ -1,4 +1,5 @@
 using HaloAgent.Marketing.Broadcasts;
+using HaloAgent.Marketing.Experiments;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 using HaloAgent.Platform.Naming;
@@ -18,6 +19,8 @@ public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> opti
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     public DbSet<BroadcastRecipient> Recipients => Set<BroadcastRecipient>();
+
+    public DbSet<ExperimentState> Experiments => Set<ExperimentState>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -39,6 +42,9 @@ public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> opti
         recipient.HasIndex(r => new { r.BroadcastId, r.Status }).HasDatabaseName("ix_marketing_broadcast_recipients_broadcast_id_status");
         recipient.HasIndex(r => new { r.BusinessId, r.ContactId, r.QueuedAt }).HasDatabaseName("ix_marketing_broadcast_recipients_business_id_contact_id_queued_at");
         recipient.HasIndex(r => new { r.BusinessId, r.QueuedAt }).HasDatabaseName("ix_marketing_broadcast_recipients_business_id_queued_at");
+        var experiment = model.Entity<ExperimentState>();
+        experiment.ToTable("marketing_experiments").HasKey(e => e.Id);
+        experiment.HasIndex(e => e.BusinessId).HasDatabaseName("ix_marketing_experiments_business_id");
         SnakeCaseModel.Apply(model);
     }
 }

@@ -1,6 +1,7 @@
 using HaloAgent.Engine;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Marketing.Broadcasts;
+using HaloAgent.Marketing.Experiments;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 using HaloAgent.Platform.Messaging;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HaloAgent.Marketing;
 
 /// <summary>
-/// The marketing module: WhatsApp templates, segments and broadcasts. The server wires it with
+/// The marketing module: WhatsApp templates, segments, broadcasts and experiments. The server wires it with
 /// <see cref="AddHaloMarketing"/>, migrates it with <see cref="MigrateMarketingAsync"/> and maps its endpoints into a
 /// group it has already put behind the marketer-and-owner policy (<see cref="MapMarketing"/>).
 /// </summary>
@@ -36,6 +37,9 @@ public static class MarketingExtensions
         services.AddSingleton<BroadcastDispatcher>();
         services.AddSingleton<BroadcastTracker>();
         services.AddHostedService<BroadcastWorker>();
+        services.AddOptions<ExperimentOptions>().BindConfiguration(ExperimentOptions.Section);
+        services.AddSingleton<ExperimentMetrics>();
+        services.AddSingleton<ExperimentService>();
         services.AddActivity<InSegmentActivity>();
         return services;
     }
@@ -52,6 +56,7 @@ public static class MarketingExtensions
         TemplatesApi.Map(api);
         SegmentsApi.Map(api);
         BroadcastsApi.Map(api);
+        ExperimentsApi.Map(api);
         return api;
     }
 }

@@ -5,6 +5,7 @@ using HaloAgent.Commerce.Businesses;
 using HaloAgent.Commerce.Contacts;
 using HaloAgent.Content;
 using HaloAgent.Engine.Activities;
+using HaloAgent.Platform.Messaging;
 
 namespace HaloAgent.Agent.Conversations;
 
@@ -64,7 +65,8 @@ public sealed class Conversation(ActivityContext step, ContactInfo contact, Busi
         var key = $"{step.IdempotencyKey}:{_sent++}";
         step.Enlist(new SendMessageWrite(new OutboundMessage(Business.Id, Contact.WaId, content, key)
         {
-            BizOpaqueCallbackData = $"{step.Instance.FlowId}/{step.Node.Id}",
+            // The instance's A/B variants ride along so the experiment sees this message's delivery, read and reply.
+            BizOpaqueCallbackData = FlowCallback.Format(step.Instance.FlowId, step.Node.Id, step.AssignedVariants),
             Channel = ChannelNames.Parse(Contact.Channel),
             TemplateLanguage = ApprovedTemplateLanguage.For(Language, Business.TemplateLanguageFallback),
         }));

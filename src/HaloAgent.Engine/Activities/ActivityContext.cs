@@ -96,6 +96,12 @@ public sealed class ActivityContext
 
     /// <summary>Renders a template that was compiled with the flow.</summary>
     public string Render(string template) => _scope.Render(template);
+
+    /// <summary>
+    /// The variant each Split (A/B) node this instance passed gave it, by node id: messages carry them so delivery,
+    /// reads and replies are attributed to the experiment's variant.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> AssignedVariants => _scope.AssignedVariants();
 }
 
 /// <summary>Identity of the running instance, as activities and expressions see it (<c>instance.*</c>).</summary>

@@ -58,4 +58,15 @@ internal sealed class ExpressionScope
 
     public string Render(string template) =>
         (_flow.Template(template) ?? _templates.Compile(template)).Render(_data);
+
+    /// <summary>The variant each Split node of this flow gave the instance so far (its <c>variant</c> output), in flow order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> AssignedVariants()
+    {
+        var outputs = (Dictionary<string, object?>)_data["nodes"]!;
+        return _flow.Definition.Nodes
+            .Where(n => n.Type == "Split" && outputs.GetValueOrDefault(n.Id) is IReadOnlyDictionary<string, object?> output
+                && output.GetValueOrDefault("variant") is string)
+            .Select(n => KeyValuePair.Create(n.Id, (string)((IReadOnlyDictionary<string, object?>)outputs[n.Id]!)["variant"]!))
+            .ToList();
+    }
 }

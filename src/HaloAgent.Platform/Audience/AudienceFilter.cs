@@ -51,6 +51,13 @@ public interface IAudience
     Task<IReadOnlyList<AudienceEngagement>> EngagementAsync(
         string businessId, IReadOnlyCollection<string> contactIds, DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What each exposed contact did after their own exposure: whether they wrote since, and their bought orders placed
+    /// within <paramref name="window"/> after it (an experiment's goal). Contacts not of this business are left out.
+    /// </summary>
+    Task<IReadOnlyList<AudienceOutcome>> OutcomesAsync(
+        string businessId, IReadOnlyCollection<AudienceExposure> exposures, TimeSpan window, CancellationToken cancellationToken);
+
     /// <summary>Whether the contact (of <paramref name="businessId"/>) matches the filter now.</summary>
     Task<bool> MatchesAsync(string businessId, AudienceFilter filter, string contactId, CancellationToken cancellationToken);
 
@@ -71,6 +78,12 @@ public sealed record AudienceRecipient(
 
 /// <summary>What a contact did after a message: last wrote at, first bought order (placed at, total in kobo).</summary>
 public sealed record AudienceEngagement(string ContactId, DateTimeOffset? LastMessageAt, DateTimeOffset? FirstOrderAt, long? FirstOrderKobo);
+
+/// <summary>A contact exposed to something (an experiment's variant) at a time.</summary>
+public sealed record AudienceExposure(string ContactId, DateTimeOffset At);
+
+/// <summary>After an exposure: wrote back since, and the bought orders within the window (count, total in kobo).</summary>
+public sealed record AudienceOutcome(string ContactId, bool Replied, int Orders, long RevenueKobo);
 
 /// <summary>What is wrong with a filter, each with where (<c>conditions[1].conditions[0].value</c>).</summary>
 public sealed class AudienceFilterException(IReadOnlyList<string> errors)

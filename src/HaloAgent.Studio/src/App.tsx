@@ -11,6 +11,8 @@ import { SegmentEditorPage, SegmentsPage } from './dashboard/SegmentsPage';
 import { BroadcastsPage } from './dashboard/BroadcastsPage';
 import { BroadcastComposePage } from './dashboard/broadcasts/BroadcastComposePage';
 import { BroadcastDetailPage } from './dashboard/broadcasts/BroadcastDetailPage';
+import { ExperimentsPage } from './dashboard/ExperimentsPage';
+import { ExperimentDetailPage } from './dashboard/experiments/ExperimentDetailPage';
 import { TemplatesPage } from './dashboard/TemplatesPage';
 import { IntegrationsPage } from './dashboard/IntegrationsPage';
 import { ContactPage } from './dashboard/contacts/ContactPage';
@@ -54,6 +56,7 @@ const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOn
   { to: '/segments', label: 'Segments', section: 'dashboard', marketing: true },
   { to: '/templates', label: 'Templates', section: 'dashboard', marketing: true },
   { to: '/broadcasts', label: 'Broadcasts', section: 'dashboard', marketing: true },
+  { to: '/experiments', label: 'Experiments', section: 'dashboard', marketing: true },
   { to: '/settings', label: 'Shop settings', section: 'dashboard', ownerOnly: true },
   { to: '/team', label: 'Team', section: 'dashboard', ownerOnly: true },
   { to: '/activity', label: 'Activity log', section: 'dashboard', ownerOnly: true },
@@ -83,6 +86,8 @@ function route(path: string, onSignedOut: () => void): { element: React.ReactNod
   if ((m = matchPath('/broadcasts/:id/edit', path))) return { element: <BroadcastComposePage key={`edit-${m.id}`} broadcastId={m.id} /> };
   if ((m = matchPath('/broadcasts/:id', path))) return { element: <BroadcastDetailPage key={m.id} broadcastId={m.id} /> };
   if (matchPath('/broadcasts', path)) return { element: <BroadcastsPage /> };
+  if ((m = matchPath('/experiments/:id', path))) return { element: <ExperimentDetailPage key={m.id} experimentId={m.id} /> };
+  if (matchPath('/experiments', path)) return { element: <ExperimentsPage /> };
   if (matchPath('/settings', path)) return { element: <SettingsPage /> };
   if (matchPath('/team', path)) return { element: <TeamPage /> };
   if (matchPath('/activity', path)) return { element: <ActivityLogPage /> };

@@ -83,6 +83,38 @@ internal sealed class ContactAudience(IDbContextFactory<CommerceDbContext> facto
         return result;
     }
 
+    public async Task<IReadOnlyList<AudienceOutcome>> OutcomesAsync(
+        string businessId, IReadOnlyCollection<AudienceExposure> exposures, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var bought = ContactRules.Bought;
+        var span = (long)window.TotalMilliseconds;
+        var result = new List<AudienceOutcome>(exposures.Count);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        foreach (var chunk in exposures.DistinctBy(e => e.ContactId).Chunk(Chunk))
+        {
+            var ids = chunk.Select(e => e.ContactId).ToList();
+            var from = chunk.Min(e => e.At).ToUnixTimeMilliseconds();
+            var contacts = await db.Contacts.AsNoTracking()
+                .Where(c => c.BusinessId == businessId && ids.Contains(c.Id))
+                .Select(c => new { c.Id, c.LastInboundAt })
+                .ToDictionaryAsync(c => c.Id, c => c.LastInboundAt, cancellationToken);
+            var orders = (await db.Orders.AsNoTracking()
+                    .Where(o => ids.Contains(o.ContactId) && o.CreatedAt >= from && bought.Contains(o.Status))
+                    .Select(o => new { o.ContactId, o.CreatedAt, o.TotalKobo })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(o => o.ContactId, StringComparer.Ordinal);
+            foreach (var exposure in chunk.Where(e => contacts.ContainsKey(e.ContactId)))
+            {
+                var at = exposure.At.ToUnixTimeMilliseconds();
+                var within = orders[exposure.ContactId].Where(o => o.CreatedAt >= at && o.CreatedAt <= at + span).ToList();
+                result.Add(new AudienceOutcome(
+                    exposure.ContactId, contacts[exposure.ContactId] is { } wrote && wrote > at, within.Count, within.Sum(o => o.TotalKobo)));
+            }
+        }
+
+        return result;
+    }
+
     public async Task<bool> MatchesAsync(string businessId, AudienceFilter filter, string contactId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
