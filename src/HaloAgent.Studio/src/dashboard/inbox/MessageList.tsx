@@ -36,8 +36,9 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [conversationId, messages]);
 
-  // The box changes size without a new message (the phone rotates, the keyboard opens, a bar above wraps): an owner
-  // at the newest stays there.
+  // The box or a message changes size without a new message (the phone rotates, the keyboard opens, a bar above wraps,
+  // a scrollbar appears and the text wraps again, a picture loads): an owner at the newest stays there.
+  const resizes = useRef<ResizeObserver | null>(null);
   useLayoutEffect(() => {
     const el = box.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -45,8 +46,12 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
       if (atBottom.current) el.scrollTop = el.scrollHeight;
     });
     observer.observe(el);
-    return () => observer.disconnect();
+    resizes.current = observer;
+    return () => { observer.disconnect(); resizes.current = null; };
   }, []);
+  useLayoutEffect(() => {
+    for (const child of Array.from(box.current?.children ?? [])) resizes.current?.observe(child);
+  }, [messages]);
 
   const onScroll = () => {
     const el = box.current;
