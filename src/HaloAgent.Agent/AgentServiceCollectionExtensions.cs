@@ -39,6 +39,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<MediaFetcher>();
         services.TryAddSingleton<HaloAgent.Platform.Messaging.IWhatsAppTemplateSource, Marketing.GraphTemplateSource>();
         services.TryAddSingleton<HaloAgent.Platform.Messaging.IMarketingMessenger, Marketing.OutboxMarketingMessenger>();
+        services.TryAddSingleton<HaloAgent.Platform.Messaging.IMarketingContent, Marketing.AgentMarketingContent>();
         services.TryAddSingleton<CustomerNotifier>();
         services.TryAddSingleton<PaystackPaymentProcessor>();
         services.TryAddSingleton<PaystackBodyRetention>();

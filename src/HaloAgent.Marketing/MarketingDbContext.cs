@@ -1,4 +1,5 @@
 using HaloAgent.Marketing.Broadcasts;
+using HaloAgent.Marketing.Journeys;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 using HaloAgent.Platform.Naming;
@@ -18,6 +19,12 @@ public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> opti
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     public DbSet<BroadcastRecipient> Recipients => Set<BroadcastRecipient>();
+
+    public DbSet<JourneyMessage> JourneyMessages => Set<JourneyMessage>();
+
+    public DbSet<JourneyConversion> JourneyConversions => Set<JourneyConversion>();
+
+    public DbSet<JourneyEntry> JourneyEntries => Set<JourneyEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -39,6 +46,16 @@ public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> opti
         recipient.HasIndex(r => new { r.BroadcastId, r.Status }).HasDatabaseName("ix_marketing_broadcast_recipients_broadcast_id_status");
         recipient.HasIndex(r => new { r.BusinessId, r.ContactId, r.QueuedAt }).HasDatabaseName("ix_marketing_broadcast_recipients_business_id_contact_id_queued_at");
         recipient.HasIndex(r => new { r.BusinessId, r.QueuedAt }).HasDatabaseName("ix_marketing_broadcast_recipients_business_id_queued_at");
+        var journeyMessage = model.Entity<JourneyMessage>();
+        journeyMessage.ToTable("marketing_journey_messages").HasKey(m => m.Id);
+        journeyMessage.HasIndex(m => new { m.BusinessId, m.ContactId, m.At }).HasDatabaseName("ix_marketing_journey_messages_business_id_contact_id_at");
+        journeyMessage.HasIndex(m => new { m.FlowId, m.NodeId }).HasDatabaseName("ix_marketing_journey_messages_flow_id_node_id");
+        var conversion = model.Entity<JourneyConversion>();
+        conversion.ToTable("marketing_journey_conversions").HasKey(c => c.Id);
+        conversion.HasIndex(c => new { c.FlowId, c.ConvertedAt }).HasDatabaseName("ix_marketing_journey_conversions_flow_id_converted_at");
+        var entry = model.Entity<JourneyEntry>();
+        entry.ToTable("marketing_journey_entries").HasKey(e => e.Id);
+        entry.HasIndex(e => new { e.FlowId, e.ContactId, e.EnteredAt }).HasDatabaseName("ix_marketing_journey_entries_flow_id_contact_id_entered_at");
         SnakeCaseModel.Apply(model);
     }
 }
