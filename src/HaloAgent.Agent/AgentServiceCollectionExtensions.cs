@@ -41,6 +41,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<HaloAgent.Platform.Messaging.IMarketingMessenger, Marketing.OutboxMarketingMessenger>();
         services.TryAddSingleton<HaloAgent.Platform.Messaging.IMarketingContent, Marketing.AgentMarketingContent>();
         services.TryAddSingleton<CustomerNotifier>();
+        services.TryAddSingleton<Orders.OrderCompletedEvent>();
         services.TryAddSingleton<PaystackPaymentProcessor>();
         services.TryAddSingleton<PaystackBodyRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<PaystackBodyRetention>());
