@@ -22,7 +22,8 @@ public sealed class SendJourneyMessageActivity(
     IMarketingContent content, IMarketingMessenger messenger, ITemplateCatalog templates, IDbContextFactory<MarketingDbContext> factory,
     IOptionsMonitor<MarketingOptions> options) : Activity
 {
-    public const string Sent = "Sent", Skipped = "Skipped", OptedOut = "OptedOut";
+    /// <summary>Done: sent, or skipped with the reason in the output; OptedOut: the contact stopped marketing (a journey ends here unless it says otherwise).</summary>
+    public const string OptedOut = "OptedOut";
     public const string HoldWhenCapped = "hold", SkipWhenCapped = "skip";
     public const string FreeForm = "free_form", Template = "template";
     private const string TextsInput = "texts";
@@ -41,7 +42,7 @@ public sealed class SendJourneyMessageActivity(
             new InputDescriptor("data", InputKind.Expression) { DisplayName = "Extra data", Description = "An expression giving an object merged into the message data." },
             new InputDescriptor("whatsappTemplate", InputKind.Text) { DisplayName = "Approved WhatsApp template", Required = true, UiHint = "whatsapp-template", Description = "Sent when the 24-hour window is closed, in the contact's language or the business's fallback." },
             new InputDescriptor("parameters", InputKind.Json) { DisplayName = "Template parameters", Description = "The template's body parameters in order; {name} is the contact's first name." },
-            new InputDescriptor("whenCapped", InputKind.Select) { DisplayName = "Over the frequency cap", Options = [HoldWhenCapped, SkipWhenCapped], Default = JsonValue.Create(SkipWhenCapped), Description = "hold: wait until the cap frees; skip: go on by Skipped (recorded)." },
+            new InputDescriptor("whenCapped", InputKind.Select) { DisplayName = "Over the frequency cap", Options = [HoldWhenCapped, SkipWhenCapped], Default = JsonValue.Create(SkipWhenCapped), Description = "hold: wait until the cap frees; skip: go on without sending (the skip is in the step's output and the journey's records)." },
         ],
         Outputs =
         [
@@ -50,7 +51,7 @@ public sealed class SendJourneyMessageActivity(
             new OutputDescriptor("text", "string", "What the customer reads."),
             new OutputDescriptor("skipped", "string", "Why the step sent nothing: frequency_cap, opted_out or no_approved_template."),
         ],
-        Outcomes = [Sent, Skipped, OptedOut],
+        Outcomes = [Outcomes.Done, OptedOut],
     };
 
     /// <summary>Quiet hours and the cap may hold it, but a loop cannot count on that: it is no wait.</summary>
@@ -124,7 +125,7 @@ public sealed class SendJourneyMessageActivity(
             {
                 return context.Text("whenCapped") == HoldWhenCapped
                     ? ActivityResult.Suspend(Wait.Until(DateTimeOffset.FromUnixTimeMilliseconds(free)))
-                    : Skip(context, contact, JourneySkipReasons.FrequencyCap, Skipped);
+                    : Skip(context, contact, JourneySkipReasons.FrequencyCap, Outcomes.Done);
             }
         }
 
@@ -151,7 +152,7 @@ public sealed class SendJourneyMessageActivity(
         var variants = (await templates.ListAsync(contact.BusinessId, cancellationToken)).Where(t => t.Name == name).ToList();
         if (new TemplateChoice(variants, contact.TemplateFallbackLanguage).For(contact.Language) is not { } variant)
         {
-            return Skip(context, contact, JourneySkipReasons.NoTemplate, Skipped);
+            return Skip(context, contact, JourneySkipReasons.NoTemplate, Outcomes.Done);
         }
 
         var parameters = (context.Input<object>("parameters") as IEnumerable<object?> ?? []).Select(p => p?.ToString() ?? "").ToList();
@@ -178,7 +179,7 @@ public sealed class SendJourneyMessageActivity(
     private static ActivityResult Record(ActivityContext context, MarketingContact contact, string mode, string language, string? template, string text)
     {
         context.Enlist(new JourneyMessageWrite(Row(context, contact, JourneyMessageStatus.Queued, mode, language, template, null)));
-        return ActivityResult.Outcome(Sent, new Dictionary<string, object?>
+        return ActivityResult.Outcome(Outcomes.Done, new Dictionary<string, object?>
         {
             ["mode"] = mode, ["language"] = language, ["template"] = template, ["text"] = text,
         });
