@@ -97,12 +97,23 @@ public sealed class JourneyWorld : IAsyncDisposable
     public async Task<InstanceSummary> AtAsync(string flowId, ContactInfo contact, string? node, int instances = 1)
     {
         var queries = Services.GetRequiredService<InstanceQueries>();
-        var list = await Eventually.ReturnsAsync(
-            () => queries.ListAsync(TenantScope.All, new InstanceFilter { FlowId = flowId, CorrelationKey = contact.Id }, default),
-            l => l.Count == instances && l.OrderByDescending(i => i.CreatedAt).First() is var newest
-                && (node is null ? newest.Status.IsFinished() : newest.Status == InstanceStatus.Waiting && newest.CurrentNodeId == node),
-            TimeSpan.FromSeconds(30), $"{contact.Name}'s {flowId} at {node ?? "its end"}");
-        return list.OrderByDescending(i => i.CreatedAt).First();
+        try
+        {
+            var list = await Eventually.ReturnsAsync(
+                () => queries.ListAsync(TenantScope.All, new InstanceFilter { FlowId = flowId, CorrelationKey = contact.Id }, default),
+                l => l.Count == instances && l.OrderByDescending(i => i.CreatedAt).First() is var newest
+                    && (node is null ? newest.Status.IsFinished() : newest.Status == InstanceStatus.Waiting && newest.CurrentNodeId == node),
+                TimeSpan.FromSeconds(30), $"{contact.Name}'s {flowId} at {node ?? "its end"}");
+            return list.OrderByDescending(i => i.CreatedAt).First();
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say where the journey is instead: its instances and the newest one's journal.
+            var list = await queries.ListAsync(TenantScope.All, new InstanceFilter { FlowId = flowId, CorrelationKey = contact.Id }, default);
+            var newest = list.OrderByDescending(i => i.CreatedAt).FirstOrDefault();
+            var journal = newest is null ? "" : (await queries.GetAsync(TenantScope.All, newest.Id, default)).ToString() + (await JournalAsync(newest.Id)).ToJsonString();
+            throw new TimeoutException($"{timeout.Message}\n{string.Join("\n", list)}\n{journal}", timeout);
+        }
     }
 
     public async Task<JsonArray> JournalAsync(string instanceId) =>
@@ -125,9 +136,39 @@ public sealed class JourneyWorld : IAsyncDisposable
     }
 
     /// <summary>Waits for the Graph messages to this contact to reach <paramref name="count"/>, and returns them.</summary>
-    public Task<List<FakeGraphRequest>> SentToAsync(ContactInfo contact, int count) =>
-        Eventually.ReturnsAsync(() => Task.FromResult(Graph.Sent.Where(r => r.To == contact.WaId).ToList()), l => l.Count >= count,
-            TimeSpan.FromSeconds(30), $"{count} messages to {contact.Name}");
+    public async Task<List<FakeGraphRequest>> SentToAsync(ContactInfo contact, int count)
+    {
+        try
+        {
+            // The outbox spaces two messages to one customer by a second on this clock (PairSpacing): let it tick.
+            return await Eventually.ReturnsAsync(() =>
+                {
+                    World.Clock.Advance(TimeSpan.FromMilliseconds(250));
+                    return Task.FromResult(Graph.Sent.Where(r => r.To == contact.WaId).ToList());
+                }, l => l.Count >= count,
+                TimeSpan.FromSeconds(30), $"{count} messages to {contact.Name}");
+        }
+        catch (TimeoutException timeout)
+        {
+            var outbox = Services.GetRequiredService<HaloAgent.Channels.Outbox.IOutbox>();
+            var rows = new List<string>();
+            foreach (var m in await MessagesAsync(contact))
+            {
+                rows.Add($"{m.NodeId} {m.Status} {m.Mode} {m.Reason} outbox: {await outbox.FindByIdempotencyKeyAsync(m.Id, default)}");
+            }
+
+            var all = await Services.GetRequiredService<HaloAgent.Engine.Runtime.Persistence.EngineDatabase>().ReadAsync(async (db, ct) =>
+            {
+                await db.Database.OpenConnectionAsync(ct);
+                return (await Dapper.SqlMapper.QueryAsync<(string Key, string Status, long Next, long Created, string Payload)>(db.Database.GetDbConnection(),
+                    "SELECT idempotency_key, status, next_attempt_at, created_at, payload FROM outbound_messages WHERE recipient = @To ORDER BY created_at",
+                    new { To = contact.WaId })).ToList();
+            }, default);
+            rows.AddRange(all.Select(r => $"ROW {r.Key} {r.Status} next={DateTimeOffset.FromUnixTimeMilliseconds(r.Next)} created={DateTimeOffset.FromUnixTimeMilliseconds(r.Created)} {r.Payload[..Math.Min(120, r.Payload.Length)]}"));
+            var journeys = string.Join("\n", rows);
+            throw new TimeoutException($"{timeout.Message}\nsent: {string.Join(" | ", Graph.Requests.Where(r => r.To == contact.WaId).Select(r => r.Body.ToJsonString()))}\njourney rows:\n{journeys}", timeout);
+        }
+    }
 
     public static string? TemplateName(FakeGraphRequest request) => request.Body["template"]?["name"]?.GetValue<string>();
 

@@ -59,8 +59,10 @@ public sealed class PostPurchaseJourneyTests
         world.Advance(TimeSpan.FromDays(57) + TimeSpan.FromMinutes(1));
         await world.AtAsync(Flow, ada, "goal");
         await world.AtAsync(Flow, bala, "goal");
-        (await world.SentToAsync(ada, 4)).Select(JourneyWorld.TemplateName).ShouldContain("journey_upsell");
-        (await world.SentToAsync(bala, 4)).Select(JourneyWorld.TemplateName).ShouldContain("journey_upsell");
+        // Between feedback and upsell Ada also got the agent's replies to her "1" and the hand-over message (not marketing).
+        var toAda = await world.SentToAsync(ada, 6);
+        toAda.Select(JourneyWorld.TemplateName).OfType<string>().ShouldBe(["journey_tips", "journey_feedback", "journey_upsell"]);
+        (await world.SentToAsync(bala, 4)).Select(JourneyWorld.TemplateName).ShouldBe(["journey_thank_you", "journey_tips", "journey_feedback", "journey_upsell"]);
         await world.OrderCreatedAsync(ada);
         await world.AtAsync(Flow, ada, null);
         world.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
