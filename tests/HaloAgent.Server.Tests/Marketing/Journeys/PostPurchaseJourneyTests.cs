@@ -62,7 +62,8 @@ public sealed class PostPurchaseJourneyTests
         // Between feedback and upsell Ada also got the agent's replies to her "1" and the hand-over message (not marketing).
         var toAda = await world.SentToAsync(ada, 6);
         toAda.Select(JourneyWorld.TemplateName).OfType<string>().ShouldBe(["journey_tips", "journey_feedback", "journey_upsell"]);
-        (await world.SentToAsync(bala, 4)).Select(JourneyWorld.TemplateName).ShouldBe(["journey_thank_you", "journey_tips", "journey_feedback", "journey_upsell"]);
+        (await world.SentToAsync(bala, 5)).Select(JourneyWorld.TemplateName).OfType<string>().ShouldBe(
+            ["journey_thank_you", "journey_tips", "journey_feedback", "journey_upsell"], "and the agent's answer to his '5'");
         await world.OrderCreatedAsync(ada);
         await world.AtAsync(Flow, ada, null);
         world.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
