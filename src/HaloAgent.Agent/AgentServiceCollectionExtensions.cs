@@ -39,7 +39,9 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<MediaFetcher>();
         services.TryAddSingleton<HaloAgent.Platform.Messaging.IWhatsAppTemplateSource, Marketing.GraphTemplateSource>();
         services.TryAddSingleton<HaloAgent.Platform.Messaging.IMarketingMessenger, Marketing.OutboxMarketingMessenger>();
+        services.TryAddSingleton<HaloAgent.Platform.Messaging.IMarketingContent, Marketing.AgentMarketingContent>();
         services.TryAddSingleton<CustomerNotifier>();
+        services.TryAddSingleton<Orders.OrderCompletedEvent>();
         services.TryAddSingleton<PaystackPaymentProcessor>();
         services.TryAddSingleton<PaystackBodyRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<PaystackBodyRetention>());

@@ -58,6 +58,17 @@ public static class MessageTemplateKeys
     public const string ZoneNotServed = "zone_not_served";
     public const string ReorderNone = "reorder_none";
 
+    // Journeys (workflows/welcome-journey, post-purchase, win-back): the free-form text a step sends inside the 24-hour window.
+    public const string JourneyWelcomeWarm = "journey_welcome_warm";
+    public const string JourneyWelcomeOffer = "journey_welcome_offer";
+    public const string JourneyWelcomeNudge = "journey_welcome_nudge";
+    public const string JourneyThankYou = "journey_thank_you";
+    public const string JourneyTips = "journey_tips";
+    public const string JourneyFeedback = "journey_feedback";
+    public const string JourneyFeedbackThanks = "journey_feedback_thanks";
+    public const string JourneyUpsell = "journey_upsell";
+    public const string JourneyWinBack = "journey_winback";
+
     public static IReadOnlyList<string> All { get; } =
     [
         Greeting, MenuIntro, MenuButton, MenuSection, ItemAdded, ItemRemoved, CartSummary, CartEmpty, AskQuantity, AskFulfilment,
@@ -67,6 +78,8 @@ public static class MessageTemplateKeys
         PaymentWhichOrder, ButtonChooseOrder, PaymentNoUnpaidOrder, PaymentSendReceipt, PaymentReceiptReceived, PaymentReceiptUnreadable,
         PaymentConfirmed, PaymentRejected, PaymentReminder, OrderPreparing, OrderReadyForPickup, OrderOutForDelivery, OrderCompleted,
         VoiceNoteUnavailable, CartUpdated, DishInfo, MenuMore, ZoneNotServed, ReorderNone,
+        JourneyWelcomeWarm, JourneyWelcomeOffer, JourneyWelcomeNudge, JourneyThankYou, JourneyTips, JourneyFeedback, JourneyFeedbackThanks,
+        JourneyUpsell, JourneyWinBack,
     ];
 
     /// <summary>

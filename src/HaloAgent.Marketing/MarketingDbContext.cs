@@ -1,5 +1,6 @@
 using HaloAgent.Marketing.Broadcasts;
 using HaloAgent.Marketing.Experiments;
+using HaloAgent.Marketing.Journeys;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 using HaloAgent.Platform.Naming;
@@ -21,6 +22,11 @@ public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> opti
     public DbSet<BroadcastRecipient> Recipients => Set<BroadcastRecipient>();
 
     public DbSet<ExperimentState> Experiments => Set<ExperimentState>();
+    public DbSet<JourneyMessage> JourneyMessages => Set<JourneyMessage>();
+
+    public DbSet<JourneyConversion> JourneyConversions => Set<JourneyConversion>();
+
+    public DbSet<JourneyEntry> JourneyEntries => Set<JourneyEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -45,6 +51,16 @@ public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> opti
         var experiment = model.Entity<ExperimentState>();
         experiment.ToTable("marketing_experiments").HasKey(e => e.Id);
         experiment.HasIndex(e => e.BusinessId).HasDatabaseName("ix_marketing_experiments_business_id");
+        var journeyMessage = model.Entity<JourneyMessage>();
+        journeyMessage.ToTable("marketing_journey_messages").HasKey(m => m.Id);
+        journeyMessage.HasIndex(m => new { m.BusinessId, m.ContactId, m.At }).HasDatabaseName("ix_marketing_journey_messages_business_id_contact_id_at");
+        journeyMessage.HasIndex(m => new { m.FlowId, m.NodeId }).HasDatabaseName("ix_marketing_journey_messages_flow_id_node_id");
+        var conversion = model.Entity<JourneyConversion>();
+        conversion.ToTable("marketing_journey_conversions").HasKey(c => c.Id);
+        conversion.HasIndex(c => new { c.FlowId, c.ConvertedAt }).HasDatabaseName("ix_marketing_journey_conversions_flow_id_converted_at");
+        var entry = model.Entity<JourneyEntry>();
+        entry.ToTable("marketing_journey_entries").HasKey(e => e.Id);
+        entry.HasIndex(e => new { e.FlowId, e.ContactId, e.EnteredAt }).HasDatabaseName("ix_marketing_journey_entries_flow_id_contact_id_entered_at");
         SnakeCaseModel.Apply(model);
     }
 }

@@ -1,7 +1,9 @@
 using HaloAgent.Engine;
 using HaloAgent.Engine.Runtime.Persistence;
+using HaloAgent.Engine.Runtime.Runtime;
 using HaloAgent.Marketing.Broadcasts;
 using HaloAgent.Marketing.Experiments;
+using HaloAgent.Marketing.Journeys;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 using HaloAgent.Platform.Messaging;
@@ -9,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HaloAgent.Marketing;
 
@@ -40,7 +43,15 @@ public static class MarketingExtensions
         services.AddOptions<ExperimentOptions>().BindConfiguration(ExperimentOptions.Section);
         services.AddSingleton<ExperimentMetrics>();
         services.AddSingleton<ExperimentService>();
-        services.AddActivity<InSegmentActivity>();
+        services.AddActivity<InSegmentActivity>()
+            .AddActivity<SendJourneyMessageActivity>()
+            .AddActivity<GoalActivity>()
+            .AddActivity<HoldoutActivity>()
+            .AddActivity<JourneyEntryActivity>();
+        // Journey records are stored with the engine step that made them (exactly once, or not at all).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepWriteHandler, JourneyMessageWriter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepWriteHandler, JourneyConversionWriter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepWriteHandler, JourneyEntryWriter>());
         return services;
     }
 

@@ -74,6 +74,8 @@ internal static class SampleData
         // Offered in place of a sold-out dish; none when some are left.
         ["alternative"] = available == 0 ? TemplateData.Product(new CatalogItem("p2", "ZOBO", Zobo, [], 70_050, 60, null, "Drinks", true), language) : null,
         ["query"] = "shawarma",
+        ["number"] = "MNK-0042", // a journey's order.completed payload: number and what was bought most
+        ["topItem"] = Jollof.For(language),
         ["zone"] = "Badagry",
         // Closed in the sold-out variants, so both branches of the hours are rendered.
         ["hours"] = Hours(closed: available == 0, language),

@@ -32,4 +32,16 @@ public sealed class ShippedFlowsTests : IAsyncLifetime
             errors.Select(e => e.ToString()).ShouldBeEmpty(Path.GetFileName(file));
         }
     }
+
+    [Fact]
+    public void A_goal_on_an_event_nothing_raises_is_refused_naming_the_node_and_the_known_events()
+    {
+        var compiler = _factory.Services.GetRequiredService<FlowCompiler>();
+        var shipped = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "workflows", "post-purchase.json"));
+        var json = shipped.Replace("\"event\": \"order.created\",\n        \"window\"", "\"event\": \"order.teleported\",\n        \"window\"", StringComparison.Ordinal);
+        json.ShouldContain("order.teleported");
+        var errors = compiler.Validate(FlowJson.Deserialize(json));
+        errors.ShouldContain(e => e.NodeId == "goal" && e.Field == "event" && e.Message.Contains("'order.teleported' is not an event the product raises"));
+        errors.Single().Message.ShouldContain("order.completed", customMessage: "the error lists the events a goal can wait for");
+    }
 }

@@ -45,7 +45,7 @@ public sealed class OutboxMarketingMessenger(IOutbox outbox) : IMarketingMesseng
             "webchat" => ChannelKind.WebChat,
             _ => ChannelKind.WhatsApp,
         };
-        OutboundContent content = channel == ChannelKind.WhatsApp
+        OutboundContent content = channel == ChannelKind.WhatsApp && !message.FreeForm
             ? new TemplateContent(message.TemplateName, message.TemplateLanguage, message.Parameters.Count == 0
                 ? null
                 : [new TemplateComponent("body", message.Parameters.Select(TemplateParameter.Text).ToList())])
@@ -54,6 +54,8 @@ public sealed class OutboxMarketingMessenger(IOutbox outbox) : IMarketingMesseng
         {
             Channel = channel,
             BizOpaqueCallbackData = message.CallbackData,
+            // A free-form text refused because the window closed meanwhile goes again as the re-engagement template.
+            TemplateLanguage = message.FreeForm ? message.TemplateLanguage : null,
         };
     }
 }

@@ -57,6 +57,16 @@ public static class EventCatalog
             new("paymentId", "string", "The payment opened for the order."),
             new("paymentReference", "string", "The payment reference the customer quotes with the transfer, e.g. HLO-7KQ2M."),
         ]),
+        new(EventNames.OrderCompleted, "The business marked the order completed (picked up or delivered): post-purchase journeys start here.",
+        [
+            new("orderId", "string", "The order's id."),
+            new("number", "string", "The order number the customer sees, e.g. MNK-0042."),
+            new("totalKobo", "number", "The order total in kobo (₦1 = 100 kobo)."),
+            new("contactId", "string", "The customer."),
+            new("businessId", "string", "The business."),
+            new("items", "list", "What was bought: sku, name (in the customer's language) and quantity, most bought first."),
+            new("topItem", "string", "The name of what they bought most of (in the customer's language), for an upsell."),
+        ]),
         new(EventNames.PaymentClaimed, "The customer says they paid, or sent a receipt: the payment-confirmation flow takes it. The payload is the customer's message (as message.received).", Message),
         new(EventNames.EscalationOpened, "The chat was handed to a person (the agent escalated, or the owner took it over); the agent stops answering.",
         [

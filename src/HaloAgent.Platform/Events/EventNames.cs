@@ -12,6 +12,7 @@ public static class EventNames
     public const string ContactCreated = "contact.created";
     public const string CartActivity = "cart.activity";
     public const string OrderCreated = "order.created";
+    public const string OrderCompleted = "order.completed";
     public const string PaymentClaimed = "payment.claimed";
     public const string EscalationOpened = "escalation.opened";
     public const string EscalationResolved = "escalation.resolved";

@@ -4,10 +4,12 @@ namespace HaloAgent.Platform.Messaging;
 /// One marketing message to one contact. On WhatsApp it goes as the approved template <see cref="TemplateName"/> in
 /// <see cref="TemplateLanguage"/> with <see cref="Parameters"/>; on channels without templates (web chat, Twilio) as
 /// <see cref="Text"/>, the template's body already filled in. <see cref="IdempotencyKey"/> makes queuing it exactly once.
+/// <see cref="FreeForm"/>: a journey step inside the customer's 24-hour window sends <see cref="Text"/> on WhatsApp
+/// too (Meta allows free-form text there, and it reads better than a template).
 /// </summary>
 public sealed record MarketingMessage(
     string BusinessId, string To, string Channel, string IdempotencyKey, string CallbackData,
-    string TemplateName, string TemplateLanguage, IReadOnlyList<string> Parameters, string Text);
+    string TemplateName, string TemplateLanguage, IReadOnlyList<string> Parameters, string Text, bool FreeForm = false);
 
 /// <summary>Where a queued marketing message is: queued, sending, sent, delivered, read or failed (with Meta's code).</summary>
 public sealed record MarketingDelivery(string IdempotencyKey, string Status, int? ErrorCode, string? ErrorTitle, DateTimeOffset? StatusAt);

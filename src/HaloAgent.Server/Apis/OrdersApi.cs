@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HaloAgent.Agent.Activities.Payments;
+using HaloAgent.Agent.Orders;
 using HaloAgent.Commerce.Orders;
 using HaloAgent.Commerce.Payments;
 using HaloAgent.Server.Audit;
@@ -41,7 +42,7 @@ public static class OrdersApi
 
         orders.MapPost("/{id}/status", async (
             string id, OrderStatusBody? body, ClaimsPrincipal user, IPaymentService payments, IOrderService orderService, OrderProjection projection,
-            CustomerNotifier notifier, IAuditLog audit, CancellationToken ct) =>
+            CustomerNotifier notifier, OrderCompletedEvent completed, IAuditLog audit, CancellationToken ct) =>
         {
             if (!OrderStatusNames.TryParseEitherSpelling(body?.Status?.Trim(), out var to) || to == OrderStatus.PendingPayment)
             {
@@ -79,6 +80,11 @@ public static class OrdersApi
                     await audit.RecordAsync(user, AuditActions.OrderStatus, "order", id, OrderState(current), OrderState(to, current, body.Note), ct);
                     await SettlePaymentAsync(businessId, current, to, user.Actor(), payments, ct);
                     await notifier.NotifyAsync(id, OrderStatusTemplates.For(to), $"order-status:{id}:{OrderStatusNames.ToName(to)}", ct);
+                    if (to == OrderStatus.Completed)
+                    {
+                        await completed.RaiseAsync(id, ct); // post-purchase journeys start on it
+                    }
+
                     break;
             }
 

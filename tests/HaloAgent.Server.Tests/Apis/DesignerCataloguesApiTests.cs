@@ -42,7 +42,7 @@ public sealed class DesignerCataloguesApiTests : IAsyncLifetime
         using var marketer = await _factory.SignedInClientAsync(AuthPolicies.Marketer);
         var events = (await marketer.GetFromJsonAsync<JsonArray>("/api/events/catalog"))!.Select(e => e!.AsObject()).ToList();
         events.Select(e => e["name"]!.GetValue<string>()).ShouldBe(
-            ["message.received", "message.control", "message.paused", "contact.created", "cart.activity", "order.created", "payment.claimed", "escalation.opened", "escalation.resolved"]);
+            ["message.received", "message.control", "message.paused", "contact.created", "cart.activity", "order.created", "order.completed", "payment.claimed", "escalation.opened", "escalation.resolved"]);
         var claimed = events.Single(e => e["name"]!.GetValue<string>() == "payment.claimed");
         claimed["description"]!.GetValue<string>().ShouldContain("says they paid");
         var text = claimed["payload"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == "text")!;

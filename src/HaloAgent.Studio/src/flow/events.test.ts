@@ -21,7 +21,7 @@ describe('event suggestions', () => {
     expect(pay.map((s) => s.name)).toEqual(['payment.claimed']);
     expect(pay[0].description).toContain('says they paid');
     expect(suggestEvents(catalog, [], 'Created').map((s) => s.name)).toEqual(['contact.created', 'order.created']);
-    expect(suggestEvents(catalog, ['reorder.nudge'], 'order').map((s) => s.name)).toEqual(['order.created', 'reorder.nudge']);
+    expect(suggestEvents(catalog, ['reorder.nudge'], 'order').map((s) => s.name)).toEqual(['order.completed', 'order.created', 'reorder.nudge']);
   });
 
   it('keeps names the flow already uses, without a description, once', () => {
