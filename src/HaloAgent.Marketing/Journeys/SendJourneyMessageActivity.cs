@@ -174,7 +174,8 @@ public sealed class SendJourneyMessageActivity(
             : new Dictionary<string, object?>(StringComparer.Ordinal);
 
     /// <summary>Delivery and read reports come back with this, naming the journey and its step.</summary>
-    private static string Callback(ActivityContext context) => $"jr:{context.Instance.FlowId}:{context.Node.Id}";
+    // The same shape as the agent's messages, with the contact's Split variants: experiments attribute delivery and reads.
+    private static string Callback(ActivityContext context) => FlowCallback.Format(context.Instance.FlowId, context.Node.Id, context.AssignedVariants);
 
     private static ActivityResult Record(ActivityContext context, MarketingContact contact, string mode, string language, string? template, string text)
     {
