@@ -35,38 +35,29 @@ public sealed class ShippedFlowsTests
         Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "workflows"), "*.json").ShouldNotBeEmpty();
 
     /// <summary>
-    /// Flows that use only core activities. Flows built from domain activities (agent, commerce) are compiled with the
-    /// server's full catalogue in HaloAgent.Server.Tests.
+    /// Flows that use only core activities. Flows built from domain activities (agent, commerce, marketing) are compiled
+    /// with the server's full catalogue in HaloAgent.Server.Tests; since the welcome journey sends real messages, every
+    /// shipped flow is one of those, so this may find none (the engine's own tests cover the core catalogue).
     /// </summary>
-    public static TheoryData<string> CoreFlowFiles()
+    private static IEnumerable<string> CoreFlowFiles()
     {
         var registry = Services.Value.GetRequiredService<ActivityRegistry>();
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "workflows"), "*.json").Order(StringComparer.Ordinal))
-        {
-            if (FlowJson.Deserialize(File.ReadAllText(file)).Nodes.All(n => registry.TryGet(n.Type, out _)))
-            {
-                data.Add(Path.GetFileName(file));
-            }
-        }
-
-        return data;
+        return Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "workflows"), "*.json").Order(StringComparer.Ordinal)
+            .Where(file => FlowJson.Deserialize(File.ReadAllText(file)).Nodes.All(n => registry.TryGet(n.Type, out _)))
+            .Select(Path.GetFileName)
+            .OfType<string>();
     }
 
     [Fact]
-    public void At_least_one_shipped_flow_runs_on_the_core_activities_alone() => ((IEnumerable<object[]>)CoreFlowFiles()).Count().ShouldBeGreaterThan(0);
-
-    [Theory]
-    [MemberData(nameof(CoreFlowFiles))]
-    public void Shipped_flow_deserialises_and_compiles_without_errors(string fileName)
+    public void Shipped_flows_on_the_core_activities_alone_deserialise_and_compile_without_errors()
     {
-        var definition = LoadFlow(fileName);
         var compiler = Services.Value.GetRequiredService<FlowCompiler>();
-
-        var errors = compiler.Validate(definition);
-
-        errors.Select(e => e.ToString()).ShouldBeEmpty($"{fileName} has validation errors");
-        compiler.Compile(definition, version: 1).FlowId.ShouldBe(definition.Id);
+        foreach (var fileName in CoreFlowFiles())
+        {
+            var definition = LoadFlow(fileName);
+            compiler.Validate(definition).Select(e => e.ToString()).ShouldBeEmpty($"{fileName} has validation errors");
+            compiler.Compile(definition, version: 1).FlowId.ShouldBe(definition.Id);
+        }
     }
 
     [Theory]
