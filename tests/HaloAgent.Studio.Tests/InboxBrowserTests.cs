@@ -200,7 +200,9 @@ public sealed class InboxBrowserTests(StudioServer server) : IClassFixture<Studi
         }
         catch (TimeoutException e)
         {
-            var where = await messages.EvaluateAsync<string>("m => `scrollTop=${m.scrollTop} scrollHeight=${m.scrollHeight} clientHeight=${m.clientHeight}`");
+            var where = await messages.EvaluateAsync<string>(
+                "m => `scrollTop=${m.scrollTop} scrollHeight=${m.scrollHeight} clientHeight=${m.clientHeight}; last: ${[...m.children].slice(-3).map(c => `${c.offsetTop}+${c.offsetHeight} ${c.textContent.slice(0, 40)}`).join(' | ')}`");
+            await HeadlessChromium.ScreenshotAsync(messages.Page, "inbox-not-at-newest");
             throw new TimeoutException($"The messages are not scrolled to the newest: {where}", e);
         }
 

@@ -55,7 +55,10 @@ public sealed class RaisedEventsTests : IAsyncLifetime
         await RaisedAsync(EventNames.MessageControl);
 
         var raised = await EventsAsync();
-        raised.Select(e => e.Name).Distinct().ShouldBe(EventCatalog.All.Select(d => d.Name), ignoreOrder: true,
+        // order.completed is the owner's doing on the dashboard (OrdersApi), not a conversation's: the post-purchase
+        // journey's tests raise it that way.
+        raised.Select(e => e.Name).Distinct().ShouldBe(
+            EventCatalog.All.Select(d => d.Name).Where(n => n != EventNames.OrderCompleted), ignoreOrder: true,
             "the conversations raise every catalogued event and nothing else");
         raised.Count(e => e.Name == EventNames.EscalationOpened).ShouldBe(2, "once by the agent, once by the owner's takeover");
         raised.Count(e => e.Name == EventNames.EscalationResolved).ShouldBe(2, "once by resolving, once by releasing");

@@ -15,9 +15,9 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
   const opened = useRef<string | null>(null);
   const [missed, setMissed] = useState(0);
   const seen = useRef(0);
-  // Measured while rendering, i.e. before this update touches the page: where the owner was when the messages changed
-  // (a scroll event may not have told us, e.g. after the box was resized).
-  if (box.current) atBottom.current = isAtBottom(box.current);
+  // Where the owner is comes from scroll events only (theirs and ours), never from measuring while rendering: a render
+  // that runs after the box shrank (a banner or a bar above it grew) but before the resize observer would read the
+  // stale position as "scrolled up" and leave the newest message out of view.
   const wasAtBottom = atBottom.current;
 
   useLayoutEffect(() => {
@@ -39,10 +39,15 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
   // The box or a message changes size without a new message (the phone rotates, the keyboard opens, a bar above wraps,
   // a scrollbar appears and the text wraps again, a picture loads): an owner at the newest stays there.
   const resizes = useRef<ResizeObserver | null>(null);
+  // The box's height as the resize observer last saw it. A scroll event that comes between the box shrinking (a banner
+  // appears above it) and the observer's callback is the browser's doing, not the owner's: it must not turn "at the
+  // newest" off, or the observer would then leave the newest message below the fold.
+  const seenHeight = useRef<number | null>(null);
   useLayoutEffect(() => {
     const el = box.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
+      seenHeight.current = el.clientHeight;
       if (atBottom.current) el.scrollTop = el.scrollHeight;
     });
     observer.observe(el);
@@ -55,7 +60,10 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
 
   const onScroll = () => {
     const el = box.current;
-    if (!el) return;
+    // Our own scroll to the newest fires its event later: by then a banner may have shrunk the box, and the event would
+    // read "scrolled up" (the phone's deep link did). Until the observer has seen the box's size, the event is not the
+    // owner's.
+    if (!el || (typeof ResizeObserver !== 'undefined' && el.clientHeight !== seenHeight.current)) return;
     atBottom.current = isAtBottom(el);
     if (atBottom.current) setMissed(0);
   };
