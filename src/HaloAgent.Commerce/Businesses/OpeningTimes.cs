@@ -11,7 +11,7 @@ namespace HaloAgent.Commerce.Businesses;
 public sealed class OpeningTimes
 {
     /// <summary>The keys the owner's JSON uses, Sunday first as <see cref="DayOfWeek"/> counts.</summary>
-    private static readonly string[] DayKeys = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+    internal static readonly string[] DayKeys = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
     private readonly (TimeSpan Open, TimeSpan Close)?[] _days;
 

@@ -17,8 +17,6 @@ public sealed class ShopSettingsStore(IDbContextFactory<CommerceDbContext> facto
     public const int MaxZoneName = 60;
     public const long MaxFeeKobo = 10_000_000; // ₦100,000: more is a typo in kobo, not a fee
 
-    public static IReadOnlyList<string> Days { get; } = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
     public async Task<ShopSettings?> GetAsync(string businessId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -83,18 +81,19 @@ public sealed class ShopSettingsStore(IDbContextFactory<CommerceDbContext> facto
         foreach (var (key, value) in input.OpeningHours ?? new Dictionary<string, string>())
         {
             var day = key.Trim().ToLowerInvariant();
-            var text = (value ?? "").Trim().Replace('–', '-');
-            if (!Days.Contains(day))
+            var text = (value ?? "").Trim();
+            if (!OpeningTimes.DayKeys.Contains(day))
             {
-                problems[$"openingHours.{key}"] = [$"'{key}' is not a day; use {string.Join(", ", Days)}."];
+                problems[$"openingHours.{key}"] = [$"'{key}' is not a day; use {string.Join(", ", OpeningTimes.DayKeys)}."];
             }
             else if (text.Equals("closed", StringComparison.OrdinalIgnoreCase))
             {
                 hours[day] = "closed";
             }
-            else if (OpeningTimes.TryWindow(text, out _))
+            else if (OpeningTimes.TryWindow(text, out var window))
             {
-                hours[day] = string.Join('-', text.Split('-').Select(t => t.Trim()));
+                // Stored as the parser reads it back: "8:00 – 23:30" is kept as "08:00-23:30".
+                hours[day] = $"{OpeningTimes.Clock(window.Open)}-{OpeningTimes.Clock(window.Close)}";
             }
             else
             {

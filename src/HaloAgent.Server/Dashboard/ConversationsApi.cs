@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HaloAgent.Agent.Activities.Payments;
 using HaloAgent.Channels.Inbound;
 using HaloAgent.Channels.WebChat;
-using HaloAgent.Server.Apis;
 using HaloAgent.Channels.Messages;
 using HaloAgent.Channels.Outbox;
 using HaloAgent.Commerce.Conversations;
@@ -57,9 +56,7 @@ public static class ConversationsApi
             var type = fetched.Bytes is { } bytes ? WebChatImages.MimeTypeOf(bytes) : null;
             if (type is null)
             {
-                return Results.Json(
-                    new ApiProblem(StatusCodes.Status502BadGateway, "The picture could not be shown.", fetched.Error ?? "The file is not a JPEG, PNG, WebP or GIF image.", null),
-                    statusCode: StatusCodes.Status502BadGateway);
+                return DashboardProblems.BadGateway("The picture could not be shown.", fetched.Error ?? "The file is not a JPEG, PNG, WebP or GIF image.");
             }
 
             http.Response.Headers.CacheControl = "private, max-age=86400, immutable";

@@ -17,6 +17,9 @@ internal static class DashboardProblems
     public static IResult TooLarge(string detail) =>
         Results.Json(new ApiProblem(StatusCodes.Status413PayloadTooLarge, "The request is too large.", detail, null), statusCode: StatusCodes.Status413PayloadTooLarge);
 
+    public static IResult BadGateway(string title, string detail) =>
+        Results.Json(new ApiProblem(StatusCodes.Status502BadGateway, title, detail, null), statusCode: StatusCodes.Status502BadGateway);
+
     /// <summary>Another business's record reads as unknown, never as forbidden: ids of other tenants are not confirmed.</summary>
     public static IResult UnknownContact(string id) => NotFound($"There is no contact '{id}'.");
 }

@@ -97,7 +97,7 @@ public abstract class ShopApiTests(SessionServer server)
         var second = await DashboardSeed.SecondBusinessAsync(server.Factory.Services);
         using var otherOwner = await server.SignedInAsync(AuthPolicies.Owner, second);
         var theirs = (await (await otherOwner.GetAsync("/api/shop")).Content.ReadFromJsonAsync<JsonObject>())!;
-        theirs["pickupAddress"]?.GetValue<string>().ShouldNotBe("7 Ozumba Mbadiwe, Victoria Island");
+        (theirs["pickupAddress"]?.GetValue<string>()).ShouldNotBe("7 Ozumba Mbadiwe, Victoria Island");
     }
 }
 

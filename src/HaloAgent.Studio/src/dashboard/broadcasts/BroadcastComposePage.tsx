@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { approvedChoices, type BroadcastDraft, broadcastsApi, fieldErrors, fillTemplate, isoToWatInput, watInputToIso } from '../../api/broadcasts';
 import { segmentsApi } from '../../api/segments';
 import { whatsappTemplatesApi } from '../../api/whatsappTemplates';
+import { FieldErrors } from '../../components/FieldErrors';
 import { Link, navigate } from '../../router';
 import { Guard, useLoad } from '../load';
 import { PreflightPanel } from './PreflightPanel';
@@ -9,12 +10,6 @@ import { templateLanguageName } from './parts';
 import './broadcasts.css';
 
 const EMPTY: BroadcastDraft = { name: '', segmentId: null, templateName: '', fallbackLanguage: 'en', parameters: [] };
-
-function FieldErrors({ field, errors }: { field: string; errors: Record<string, string[]> }) {
-  const messages = errors[field];
-  if (!messages?.length) return null;
-  return <ul className="field-errors" data-testid={`error-${field}`}>{messages.map((m) => <li key={m}>{m}</li>)}</ul>;
-}
 
 /** A labelled control with its hint and the server's errors for it beside it (outside the label, so the label is only its name). */
 function Field({ label, hint, field, errors, children }: {

@@ -15,9 +15,8 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
   const opened = useRef<string | null>(null);
   const [missed, setMissed] = useState(0);
   const seen = useRef(0);
-  // Where the owner is comes from scroll events only (theirs and ours), never from measuring while rendering: a render
-  // that runs after the box shrank (a banner or a bar above it grew) but before the resize observer would read the
-  // stale position as "scrolled up" and leave the newest message out of view.
+  // Where the owner is comes from scroll events (see onScroll), not from measuring while rendering: a render between the
+  // box shrinking and the resize observer's callback would read the stale position as "scrolled up".
   const wasAtBottom = atBottom.current;
 
   useLayoutEffect(() => {
@@ -39,9 +38,7 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
   // The box or a message changes size without a new message (the phone rotates, the keyboard opens, a bar above wraps,
   // a scrollbar appears and the text wraps again, a picture loads): an owner at the newest stays there.
   const resizes = useRef<ResizeObserver | null>(null);
-  // The box's height as the resize observer last saw it. A scroll event that comes between the box shrinking (a banner
-  // appears above it) and the observer's callback is the browser's doing, not the owner's: it must not turn "at the
-  // newest" off, or the observer would then leave the newest message below the fold.
+  // The box's height as the resize observer last saw it (see onScroll).
   const seenHeight = useRef<number | null>(null);
   useLayoutEffect(() => {
     const el = box.current;
@@ -60,9 +57,8 @@ export function MessageList({ conversationId, messages }: { conversationId: stri
 
   const onScroll = () => {
     const el = box.current;
-    // Our own scroll to the newest fires its event later: by then a banner may have shrunk the box, and the event would
-    // read "scrolled up" (the phone's deep link did). Until the observer has seen the box's size, the event is not the
-    // owner's.
+    // Our own scroll to the newest fires its event later: if a banner shrank the box meanwhile, the event reads
+    // "scrolled up" (the phone's deep link did, by 82 px). Until the observer has seen the new size, it is not the owner's.
     if (!el || (typeof ResizeObserver !== 'undefined' && el.clientHeight !== seenHeight.current)) return;
     atBottom.current = isAtBottom(el);
     if (atBottom.current) setMissed(0);

@@ -1,18 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage, problemFields } from '../../api/http';
 import { koboFromNaira, naira } from '../../api/money';
 import { shopApi, type PaymentSettings, type ShopSettings } from '../../api/shop';
+import { FieldErrors } from '../../components/FieldErrors';
 import { OwnerOnly } from '../admin';
-import { HoursEditor, ZonesEditor, type ZoneDraft } from './editors';
+import { Guard, useLoad } from '../load';
+import { HoursEditor, ZonesEditor, zoneDrafts, type ZoneDraft } from './editors';
 import './settings.css';
 
 type Errors = Record<string, string[]>;
-
-function FieldErrors({ errors, field }: { errors: Errors; field: string }) {
-  const messages = errors[field];
-  if (!messages?.length) return null;
-  return <ul className="field-errors" data-testid={`error-${field}`}>{messages.map((m) => <li key={m}>{m}</li>)}</ul>;
-}
 
 /** Route /settings: the shop as customers meet it, and how they may pay. The owner's alone (bank account, auto-confirm). */
 export function SettingsPage() {
@@ -20,29 +16,20 @@ export function SettingsPage() {
 }
 
 function Settings() {
-  const [shop, setShop] = useState<ShopSettings | null>(null);
-  const [zones, setZones] = useState<ZoneDraft[]>([]);
-  const [payments, setPayments] = useState<PaymentSettings | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    shopApi.get().then((s) => { setShop(s); setZones(s.deliveryZones.map((z) => ({ name: z.name, fee: String(z.feeKobo / 100) }))); }, (e) => setLoadError(errorMessage(e)));
-    shopApi.payments().then(setPayments, (e) => setLoadError(errorMessage(e)));
-  }, []);
-
-  if (loadError) return <div className="page"><h1>Shop settings</h1><div role="alert" className="banner error">{loadError}</div></div>;
+  const [shop, reloadShop] = useLoad(() => shopApi.get(), []);
+  const [payments, reloadPayments] = useLoad(() => shopApi.payments(), []);
   return (
     <div className="page settings-page">
       <div className="page-head"><h1>Shop settings</h1></div>
-      {!shop ? <p aria-busy="true">Loading…</p> : <ShopForm shop={shop} zones={zones} setShop={setShop} setZones={setZones} />}
-      {payments && <PaymentsForm initial={payments} />}
+      <Guard load={shop} endpoint="GET /api/shop" reload={reloadShop}>{(initial) => <ShopForm initial={initial} />}</Guard>
+      <Guard load={payments} endpoint="GET /api/payments/settings" reload={reloadPayments}>{(initial) => <PaymentsForm initial={initial} />}</Guard>
     </div>
   );
 }
 
-function ShopForm({ shop, zones, setShop, setZones }: {
-  shop: ShopSettings; zones: ZoneDraft[]; setShop: (s: ShopSettings) => void; setZones: (z: ZoneDraft[]) => void;
-}) {
+function ShopForm({ initial }: { initial: ShopSettings }) {
+  const [shop, setShop] = useState(initial);
+  const [zones, setZones] = useState<ZoneDraft[]>(() => zoneDrafts(initial.deliveryZones));
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -64,7 +51,7 @@ function ShopForm({ shop, zones, setShop, setZones }: {
       const bankOrNull = bank.bankName || bank.accountNumber || bank.accountName ? bank : null;
       const result = await shopApi.save({ ...shop, bank: bankOrNull, deliveryZones });
       setShop(result);
-      setZones(result.deliveryZones.map((z) => ({ name: z.name, fee: String(z.feeKobo / 100) })));
+      setZones(zoneDrafts(result.deliveryZones));
       setSaved(true);
     } catch (e) {
       setErrors(problemFields(e));

@@ -1,4 +1,5 @@
-import { DAYS, hoursOf } from '../../api/shop';
+import { DAYS, hoursOf, type DeliveryZone } from '../../api/shop';
+import { FieldErrors } from '../../components/FieldErrors';
 
 export interface ZoneDraft {
   name: string;
@@ -6,10 +7,8 @@ export interface ZoneDraft {
   fee: string;
 }
 
-function Errors({ messages, field }: { messages?: string[]; field: string }) {
-  if (!messages?.length) return null;
-  return <ul className="field-errors" data-testid={`error-${field}`}>{messages.map((m) => <li key={m}>{m}</li>)}</ul>;
-}
+/** The zones as the form edits them: fees in naira, as typed. */
+export const zoneDrafts = (zones: DeliveryZone[]): ZoneDraft[] => zones.map((z) => ({ name: z.name, fee: String(z.feeKobo / 100) }));
 
 /** A day per row: open or closed, and from–to when open (a close before the open is after midnight). */
 export function HoursEditor({ hours, onChange, errors }: {
@@ -31,7 +30,7 @@ export function HoursEditor({ hours, onChange, errors }: {
                 <input type="time" aria-label={`${label} closes`} value={window[1]} onChange={(e) => set(key, `${window[0]}-${e.target.value}`)} />
               </span>
             ) : <span className="hours-closed">Closed</span>}
-            <Errors messages={errors[`openingHours.${key}`]} field={`openingHours.${key}`} />
+            <FieldErrors errors={errors} field={`openingHours.${key}`} />
           </div>
         );
       })}
@@ -52,11 +51,11 @@ export function ZonesEditor({ zones, onChange, errors }: {
           <label>Area<input value={zone.name} maxLength={60} aria-label={`Zone ${i + 1} area`} onChange={(e) => set(i, { name: e.target.value })} /></label>
           <label>Fee (₦)<input inputMode="decimal" value={zone.fee} aria-label={`Zone ${i + 1} fee`} onChange={(e) => set(i, { fee: e.target.value })} /></label>
           <button type="button" className="link danger" onClick={() => onChange(zones.filter((_, j) => j !== i))} aria-label={`Remove zone ${zone.name || i + 1}`}>Remove</button>
-          <Errors messages={errors[`deliveryZones[${i}].name`]} field={`deliveryZones[${i}].name`} />
-          <Errors messages={errors[`deliveryZones[${i}].feeKobo`]} field={`deliveryZones[${i}].feeKobo`} />
+          <FieldErrors errors={errors} field={`deliveryZones[${i}].name`} />
+          <FieldErrors errors={errors} field={`deliveryZones[${i}].feeKobo`} />
         </div>
       ))}
-      <Errors messages={errors.deliveryZones} field="deliveryZones" />
+      <FieldErrors errors={errors} field="deliveryZones" />
       <button type="button" onClick={() => onChange([...zones, { name: '', fee: '' }])}>Add a zone</button>
     </div>
   );
