@@ -174,6 +174,36 @@ public abstract class RuntimeScenarios(DatabaseProvider provider) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Several_events_that_arrive_while_the_instance_runs_are_each_taken_in_order()
+    {
+        // A customer who sends three messages while the conversation is still busy with the first: each is answered, in order.
+        await Host.PublishAsync("""
+            {
+              "id": "chat", "name": "Chat",
+              "nodes": [
+                { "id": "start", "type": "Start" },
+                { "id": "wait", "type": "WaitForEvent", "inputs": { "event": "customer.replied", "variable": "reply" } },
+                { "id": "note", "type": "SetVariable", "inputs": { "name": "heard", "value": "coalesce(vars.heard, '') + vars.reply.text" } }
+              ],
+              "edges": [ { "from": "start", "to": "wait" }, { "from": "wait", "outcome": "Received", "to": "note" }, { "from": "note", "to": "wait" } ]
+            }
+            """);
+        var id = await Host.StartAsync("chat", correlationKey: "c");
+        foreach (var text in new[] { "a", "b", "c" })
+        {
+            Host.Clock.Advance(TimeSpan.FromMilliseconds(5));
+            (await Host.RaiseAsync("customer.replied", "c", new Dictionary<string, object?> { ["text"] = text })).Pending.ShouldBeTrue();
+        }
+
+        Host.Clock.Advance(TimeSpan.FromMilliseconds(5));
+        await Host.DrainAsync();
+
+        var instance = await Host.GetAsync(id);
+        instance.Variables["heard"].ShouldBe("abc", "a message that arrived while the instance ran must not be lost");
+        instance.Summary.Status.ShouldBe(InstanceStatus.Waiting);
+    }
+
+    [Fact]
     public async Task An_event_older_than_the_instance_is_not_taken_by_it()
     {
         await Host.PublishAsync(TestFlows.WaitForever());

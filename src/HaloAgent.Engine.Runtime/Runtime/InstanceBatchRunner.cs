@@ -357,8 +357,10 @@ public sealed class InstanceBatchRunner
         switch (state.Status)
         {
             case InstanceStatus.Waiting when pending is not null:
+                // The floor stays where this run's was: other events that arrived while it ran are still to be taken,
+                // in order, as it suspends again (moving the floor to now lost a customer's second and third message).
                 record.WakeAt = now;
-                record.RunnableSince = now;
+                record.RunnableSince = run.RunnableSince;
                 break;
             case InstanceStatus.Waiting:
                 record.WakeAt = state.Wait?.WakeAt?.ToUnixTimeMilliseconds();

@@ -53,6 +53,28 @@ public sealed class OrderingConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_customer_who_types_three_messages_in_a_row_gets_an_answer_to_each_in_order()
+    {
+        // People send a burst before the first answer comes; the second and third must not be lost while the agent is busy.
+        var customer = _server.Customer("2348030000011");
+        foreach (var text in new[] { "menu", "I want 2 jollof rice", "I want to talk to a person" })
+        {
+            await customer.PostAsync(new WhatsAppWebhookBuilder().Text(customer.Phone, text, name: "Ada"));
+        }
+
+        var replies = await Eventually.ReturnsAsync(
+            () => Task.FromResult(customer.Replies.Where(r => r.Type is not null).ToList()),
+            r => r.Any(m => m.Text?.Contains("chat with you") == true),
+            what: "the hand-over after the menu and the cart");
+        var menu = replies.FindIndex(r => r.Type == "interactive");
+        var cart = replies.FindIndex(r => r.Text?.Contains("7,000") == true);
+        var handover = replies.FindIndex(r => r.Text?.Contains("chat with you") == true);
+        menu.ShouldBeGreaterThanOrEqualTo(0, "the menu was sent");
+        cart.ShouldBeGreaterThan(menu, "the cart came after the menu");
+        handover.ShouldBeGreaterThan(cart, "the hand-over came last");
+    }
+
+    [Fact]
     public async Task A_redelivered_webhook_creates_no_second_reply_and_an_unsigned_one_is_refused()
     {
         var customer = _server.Customer("2348030000010");

@@ -23,11 +23,19 @@ public static class Eventually
 
             if (watch.Elapsed > limit)
             {
-                throw new TimeoutException($"{what ?? "Condition"} not reached within {limit.TotalSeconds:0} s; last value: {value}");
+                throw new TimeoutException($"{what ?? "Condition"} not reached within {limit.TotalSeconds:0} s; last value: {Describe(value)}");
             }
 
             await Task.Delay(delay);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
         }
     }
+
+    /// <summary>A list's items rather than its type name, so a timeout says what was seen.</summary>
+    private static string Describe(object? value) => value switch
+    {
+        string text => text,
+        System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>()) + "]",
+        _ => value?.ToString() ?? "null",
+    };
 }
