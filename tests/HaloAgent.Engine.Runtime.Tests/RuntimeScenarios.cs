@@ -204,6 +204,47 @@ public abstract class RuntimeScenarios(DatabaseProvider provider) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Events_refused_by_a_busy_singleton_start_its_next_instances_when_it_ends()
+    {
+        // A conversation that ends after each message (say, once the order is placed): messages sent while it was busy
+        // each start the next one, in order, instead of being dropped.
+        await Host.PublishAsync("""
+            {
+              "id": "one-shot", "name": "One shot", "options": { "singleton": true },
+              "nodes": [
+                { "id": "start", "type": "Start", "inputs": { "trigger": "event", "event": "customer.replied" } },
+                { "id": "note", "type": "SetVariable", "inputs": { "name": "heard", "value": "event.text" } }
+              ],
+              "edges": [ { "from": "start", "to": "note" } ]
+            }
+            """);
+        var results = new List<EventResult>();
+        foreach (var text in new[] { "a", "b", "c" })
+        {
+            Host.Clock.Advance(TimeSpan.FromMilliseconds(5));
+            results.Add(await Host.RaiseAsync("customer.replied", "c", new Dictionary<string, object?> { ["text"] = text }));
+        }
+
+        results[0].StartedInstances.Count.ShouldBe(1);
+        results[1].Pending.ShouldBeTrue("the first instance holds the singleton key");
+        results[2].Pending.ShouldBeTrue();
+        Host.Clock.Advance(TimeSpan.FromMilliseconds(5));
+        await Host.DrainAsync();
+
+        var ids = await Host.SqlAsync(c => c.QueryAsync<string>("SELECT id FROM flow_instances WHERE flow_id = 'one-shot' ORDER BY created_at, id"));
+        var heard = new List<object?>();
+        foreach (var id in ids)
+        {
+            var instance = await Host.GetAsync(id);
+            instance.Summary.Status.ShouldBe(InstanceStatus.Completed);
+            heard.Add(instance.Variables["heard"]);
+        }
+
+        heard.ShouldBe(["a", "b", "c"]);
+        (await Host.RaiseAsync("customer.replied", "c", new Dictionary<string, object?> { ["text"] = "d" })).StartedInstances.Count.ShouldBe(1, "nothing is left running");
+    }
+
+    [Fact]
     public async Task An_event_older_than_the_instance_is_not_taken_by_it()
     {
         await Host.PublishAsync(TestFlows.WaitForever());

@@ -167,7 +167,7 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
             var started = new List<string>();
             foreach (var (flow, nodeId, tenantId) in triggers)
             {
-                if (!TriggerConditionHolds(flow, nodeId, request.Payload))
+                if (!EventTriggers.Hold(flow, nodeId, request.Payload, clock.GetUtcNow()))
                 {
                     continue;
                 }
@@ -186,25 +186,6 @@ public sealed class FlowRuntime(EngineDatabase database, CompiledFlowCache flows
 
             return new EventResult(eventId, Duplicate: false, resumed, started);
         }, cancellationToken);
-
-    private bool TriggerConditionHolds(CompiledFlow flow, string nodeId, object? payload)
-    {
-        var condition = StartActivity.NodeText(flow.Node(nodeId), "condition");
-        if (string.IsNullOrWhiteSpace(condition))
-        {
-            return true;
-        }
-
-        var scope = new Dictionary<string, object?>(StringComparer.Ordinal) { ["event"] = payload, ["vars"] = null, ["instance"] = null, ["nodes"] = null };
-        try
-        {
-            return flow.Expression(condition).EvaluateCondition(scope, clock.GetUtcNow());
-        }
-        catch (Expressions.ExpressionEvaluationException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>Runs the faulted node again (with the same idempotency key as the failed attempt).</summary>
     public async Task RetryAsync(TenantScope scope, string instanceId, CancellationToken cancellationToken)

@@ -225,7 +225,10 @@ public sealed class InstanceBatchRunner
         {
             var flow = await _flows.GetAsync(record.FlowId, record.Version, cancellationToken);
             var result = await _executor.RunAsync(flow, state, resume, cancellationToken);
-            return new Run(record, result.State, result.Journal, Spurious: false, since) { Writes = result.Writes, OldBookmarks = oldBookmarks, Resume = resume };
+            return new Run(record, result.State, result.Journal, Spurious: false, since)
+            {
+                Writes = result.Writes, OldBookmarks = oldBookmarks, Resume = resume, Singleton = flow.Definition.Options.Singleton,
+            };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -249,12 +252,18 @@ public sealed class InstanceBatchRunner
     private async Task CommitAsync(List<Run> runs, CancellationToken cancellationToken)
     {
         List<Run> committed = []; // set by the attempt that commits (a retried unit of work starts over)
+        var endings = runs
+            .Where(r => !r.Spurious && r.Singleton && r.State.Status is InstanceStatus.Completed or InstanceStatus.Cancelled && r.Record.CorrelationKey is not null)
+            .Select(r => new SingletonSuccessors.Ending(r.Record.Id, r.Record.FlowId, r.Record.CorrelationKey!, r.RunnableSince))
+            .ToList();
+        var successors = await SingletonSuccessors.LoadAsync(_database, _flows, endings.Select(e => e.FlowId).Distinct().ToList(), cancellationToken);
         var wakeNow = await _database.WriteAsync(async scope =>
         {
             var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
             var keys = runs
                 .SelectMany(r => r.OldBookmarks.Concat(r.State.Wait?.Bookmarks ?? []))
                 .Select(b => SqlDialect.KeyHash(b.EventName, b.CorrelationKey))
+                .Concat(successors.LockKeys(endings))
                 .Distinct()
                 .Order()
                 .ToList();
@@ -331,8 +340,10 @@ public sealed class InstanceBatchRunner
 
             await scope.Db.SaveChangesAsync(scope.CancellationToken);
             scope.Db.ChangeTracker.Clear();
+            var advancedIds = advanced.Select(r => r.Record.Id).ToHashSet(StringComparer.Ordinal);
+            var succeeded = await successors.StartAsync(scope, endings.Where(e => advancedIds.Contains(e.InstanceId)), now, _clock);
             committed = advanced;
-            return wake;
+            return wake || succeeded > 0;
         }, cancellationToken);
         _metrics?.StepsCommitted(committed.SelectMany(r => r.Journal));
 
@@ -382,6 +393,9 @@ public sealed class InstanceBatchRunner
         public IReadOnlyList<BookmarkSpec> OldBookmarks { get; init; } = [];
 
         public IReadOnlyList<StepWrite> Writes { get; init; } = [];
+
+        /// <summary>Its flow allows one unfinished instance per key (an ended one may have a successor waiting).</summary>
+        public bool Singleton { get; init; }
 
         /// <summary>What woke the instance for this run (null for a runnable one).</summary>
         public ResumeSignal? Resume { get; init; }

@@ -38,7 +38,7 @@ internal static class Resumes
         return resumes;
     }
 
-    private static object? ParsePayload(string? payload)
+    internal static object? ParsePayload(string? payload)
     {
         if (string.IsNullOrEmpty(payload))
         {
