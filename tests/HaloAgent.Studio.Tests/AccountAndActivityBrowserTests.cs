@@ -36,7 +36,7 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
         await NoSidewaysScrollAsync(page, width);
         await HeadlessChromium.ScreenshotAsync(page, $"dashboard-orders-{device}");
 
-        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Activity log" }).ClickAsync();
+        await OpenFromAccountMenuAsync(page, "Activity log");
         await page.Locator("h1", new PageLocatorOptions { HasTextString = "Activity log" }).WaitForAsync();
         var entry = page.GetByTestId("audit-item").Filter(new LocatorFilterOptions { HasTextString = order.Id }).First;
         await entry.WaitForAsync();
@@ -66,6 +66,11 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
         var demoId = await DashboardSeed.DemoBusinessIdAsync(services);
         await DashboardSeed.ContactAsync(services, demoId, $"23480323{Random.Shared.Next(10_000, 99_999)}", $"Lists {device}");
         var page = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/", width, height);
+        // The owner's bar of pages takes at most two rows, even on a phone (settings pages are in the account menu).
+        var links = page.Locator(".subnav a");
+        await links.First.WaitForAsync();
+        var rows = await links.EvaluateAllAsync<int>("as => new Set(as.map(a => Math.round(a.getBoundingClientRect().top))).size");
+        rows.ShouldBeLessThanOrEqualTo(2, $"the page bar on a {device}: " + string.Join(",", await links.EvaluateAllAsync<double[]>("as => as.map(a => a.getBoundingClientRect().width)")));
         // There is a contact now and the demo has products; the payment queue may be empty (its one row then says so).
         // (The catalog is a list of dish cards now, walked in CatalogBrowserTests.)
         foreach (var (link, heading, firstColumn, seeded) in new[] { ("Payments", "Payment review", "Order", false), ("Contacts", "Contacts", "Name", true) })
@@ -95,7 +100,7 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
     {
         var (ownerEmail, ownerPassword) = await server.UserAsync(AuthPolicies.Owner);
         var page = await server.SignInAsync(ownerEmail, ownerPassword, "/", width, height);
-        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Team", Exact = true }).ClickAsync();
+        await OpenFromAccountMenuAsync(page, "Team");
         await page.Locator("h1", new PageLocatorOptions { HasTextString = "Team" }).WaitForAsync();
 
         var email = $"ada-{device}-{Guid.NewGuid():N}@studio.test";
@@ -195,9 +200,16 @@ public sealed class AccountAndActivityBrowserTests(StudioServer server) : IClass
         // The queue is the agent's (they approve and reject payments); the nav is drawn before its links are counted.
         await page.Locator("h1", new PageLocatorOptions { HasTextString = "Payment review" }).WaitForAsync();
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Orders", Exact = true }).WaitForAsync();
-        (await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Activity log" }).CountAsync()).ShouldBe(0);
-        (await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Team", Exact = true }).CountAsync()).ShouldBe(0);
+        await page.GetByLabel("Account menu").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new PageGetByRoleOptions { Name = "Your account" }).WaitForAsync();
+        foreach (var role in new[] { AriaRole.Link, AriaRole.Menuitem })
+        {
+            (await page.GetByRole(role, new PageGetByRoleOptions { Name = "Activity log" }).CountAsync()).ShouldBe(0);
+            (await page.GetByRole(role, new PageGetByRoleOptions { Name = "Team", Exact = true }).CountAsync()).ShouldBe(0);
+        }
+
         (await page.GetByText("settings", new PageGetByTextOptions { Exact = false }).CountAsync()).ShouldBe(0);
+        await page.GetByLabel("Account menu").ClickAsync();
         await NoSidewaysScrollAsync(page, width);
         await HeadlessChromium.ScreenshotAsync(page, $"dashboard-agent-payments-{device}");
 

@@ -32,4 +32,11 @@ public static class BrowserChecks
             """);
         light.ShouldBeEmpty($"{what} in dark mode");
     }
+
+    /// <summary>Opens the account menu (top right) and one of its pages, as a person does.</summary>
+    public static async Task OpenFromAccountMenuAsync(IPage page, string item)
+    {
+        await page.GetByLabel("Account menu").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new PageGetByRoleOptions { Name = item, Exact = true }).ClickAsync();
+    }
 }

@@ -20,7 +20,7 @@ public sealed class ShopSettingsBrowserTests(StudioServer server) : IClassFixtur
         int width, int height, string screen, string address, string zone, string fee, string feeShown)
     {
         var owner = await server.SignInAsync(StudioServer.OwnerEmail, StudioServer.OwnerPassword, "/", width, height);
-        await owner.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Shop settings" }).ClickAsync();
+        await OpenFromAccountMenuAsync(owner, "Shop settings");
         var shop = owner.GetByRole(AriaRole.Form, new PageGetByRoleOptions { Name = "Shop" });
         var pickup = shop.GetByLabel("Pickup address");
         await Assertions.Expect(pickup).Not.ToHaveValueAsync("");

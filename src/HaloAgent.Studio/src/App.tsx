@@ -46,7 +46,8 @@ function chunkFor(path: string): (() => Promise<unknown>) | null {
 
 if (typeof window !== 'undefined') void chunkFor(window.location.pathname)?.().catch(() => {});
 
-const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOnly?: boolean; marketing?: boolean }[] = [
+/** `menu` pages (the shop's settings, rarely visited) sit in the account menu: on a phone the bar stays short. */
+const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOnly?: boolean; marketing?: boolean; menu?: boolean }[] = [
   { to: '/', label: 'Today', section: 'dashboard' },
   { to: '/orders', label: 'Orders', section: 'dashboard' },
   { to: '/payments', label: 'Payments', section: 'dashboard' },
@@ -57,10 +58,10 @@ const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOn
   { to: '/templates', label: 'Templates', section: 'dashboard', marketing: true },
   { to: '/broadcasts', label: 'Broadcasts', section: 'dashboard', marketing: true },
   { to: '/experiments', label: 'Experiments', section: 'dashboard', marketing: true },
-  { to: '/settings', label: 'Shop settings', section: 'dashboard', ownerOnly: true },
-  { to: '/team', label: 'Team', section: 'dashboard', ownerOnly: true },
-  { to: '/activity', label: 'Activity log', section: 'dashboard', ownerOnly: true },
-  { to: '/integrations', label: 'Integrations', section: 'dashboard', ownerOnly: true },
+  { to: '/settings', label: 'Shop settings', section: 'dashboard', ownerOnly: true, menu: true },
+  { to: '/team', label: 'Team', section: 'dashboard', ownerOnly: true, menu: true },
+  { to: '/activity', label: 'Activity log', section: 'dashboard', ownerOnly: true, menu: true },
+  { to: '/integrations', label: 'Integrations', section: 'dashboard', ownerOnly: true, menu: true },
   { to: '/studio', label: 'Flows', section: 'studio' },
   { to: '/studio/instances', label: 'Instances', section: 'studio' },
 ];
@@ -164,6 +165,7 @@ export function App() {
             <details className="account-menu" key={path}>
               <summary aria-label="Account menu">{user.name} · {user.businessName}</summary>
               <div className="menu" role="menu" onClick={(e) => { (e.currentTarget.parentElement as HTMLDetailsElement).open = false; }}>
+                {isOwner(user.role) && NAV.filter((n) => n.menu).map((n) => <Link key={n.to} to={n.to} role="menuitem">{n.label}</Link>)}
                 <Link to="/account" role="menuitem">Your account</Link>
                 <button type="button" role="menuitem" className="link" onClick={() => authApi.logout().finally(refresh)}>Sign out</button>
                 <button type="button" role="menuitem" className="link danger" onClick={() => accountApi.logoutEverywhere().finally(refresh)}>Sign out everywhere</button>
@@ -188,7 +190,7 @@ function SubNav({ path, section, user }: { path: string; section: 'dashboard' | 
   const fresh = useFreshHandovers();
   return (
     <nav className="subnav">
-      {NAV.filter((n) => n.section === section && (!n.ownerOnly || !user || isOwner(user.role)) && (!n.marketing || !user || canManageFlows(user.role))).map((n) => (
+      {NAV.filter((n) => n.section === section && !n.menu && (!n.ownerOnly || !user || isOwner(user.role)) && (!n.marketing || !user || canManageFlows(user.role))).map((n) => (
         <Link key={n.to} to={n.to} className={path === n.to || (n.to !== '/' && n.to !== '/studio' && path.startsWith(n.to)) ? 'active' : ''}>
           {n.label}
           {n.to === '/inbox' && fresh > 0 && <span className="nav-count" data-testid="inbox-count" aria-label={`${fresh} new hand-over${fresh === 1 ? '' : 's'}`}>{fresh}</span>}
