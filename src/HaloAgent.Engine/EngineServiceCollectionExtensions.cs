@@ -17,6 +17,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TemplateEngine>();
         services.TryAddSingleton<IVariantAssigner, HashingVariantAssigner>();
+        services.TryAddSingleton<ISplitReleases, NoSplitReleases>();
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddSingleton<FlowCompiler>();
         services.TryAddSingleton<FlowExecutor>();

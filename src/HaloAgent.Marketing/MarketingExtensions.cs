@@ -1,4 +1,5 @@
 using HaloAgent.Engine;
+using HaloAgent.Engine.Activities;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Engine.Runtime.Runtime;
 using HaloAgent.Marketing.Broadcasts;
@@ -43,6 +44,7 @@ public static class MarketingExtensions
         services.AddOptions<ExperimentOptions>().BindConfiguration(ExperimentOptions.Section);
         services.AddSingleton<ExperimentMetrics>();
         services.AddSingleton<ExperimentService>();
+        services.Replace(ServiceDescriptor.Singleton<ISplitReleases, ExperimentReleases>());
         services.AddActivity<InSegmentActivity>()
             .AddActivity<SendJourneyMessageActivity>()
             .AddActivity<GoalActivity>()

@@ -45,7 +45,7 @@ public sealed class ExperimentService(
     public async Task<ExperimentView?> GetAsync(string businessId, string id, CancellationToken cancellationToken) =>
         await FindAsync(businessId, id, cancellationToken) is { } located ? await ViewAsync(businessId, located, cancellationToken) : null;
 
-    /// <summary>Freezes the numbers at now; new exposures no longer count. Null when unknown.</summary>
+    /// <summary>Freezes the numbers at now; from then on the Split sends everyone the control (<see cref="ExperimentReleases"/>). Null when unknown.</summary>
     public async Task<ExperimentView?> StopAsync(string businessId, string id, CancellationToken cancellationToken)
     {
         if (await FindAsync(businessId, id, cancellationToken) is not { } located)

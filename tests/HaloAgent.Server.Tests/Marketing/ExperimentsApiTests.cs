@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
+using HaloAgent.Engine.Activities;
 using HaloAgent.Engine.Runtime.Persistence;
 using HaloAgent.Server.Auth;
 using HaloAgent.Server.Tests.Dashboard;
@@ -136,6 +137,44 @@ public sealed class ExperimentsApiTests
         retracted.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await retracted.Content.ReadAsStringAsync()).ShouldContain("'ab-gone' is retracted");
         (await GetAsync(marketer, "ab-gone:split"))["status"]!.GetValue<string>().ShouldBe("running");
+    }
+
+    [Fact]
+    public async Task A_stopped_experiment_sends_every_new_contact_the_control_and_counts_no_more_exposures()
+    {
+        await using var factory = await HaloAgentFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var services = factory.Services;
+        var businessId = await DashboardSeed.DemoBusinessIdAsync(services);
+        var owner = await factory.SignedInClientAsync(AuthPolicies.Owner);
+        var marketer = await factory.SignedInClientAsync(AuthPolicies.Marketer);
+        await ImportAsync(owner, "ab-stop");
+        using (var stopped = await marketer.PostAsync("/api/experiments/ab-stop:split/stop", null))
+        {
+            stopped.StatusCode.ShouldBe(HttpStatusCode.OK, await stopped.Content.ReadAsStringAsync());
+        }
+
+        // Contacts the split would have sent to B: after the stop they get A, the control, and are no exposure.
+        var variants = new[] { new WeightedVariant("A", 50), new WeightedVariant("B", 50) };
+        var toB = new List<string>();
+        for (var i = 0; toB.Count < 3; i++)
+        {
+            var contact = await DashboardSeed.ContactAsync(services, businessId, $"23480312{i:0000}", $"After stop {i}");
+            if (HashingVariantAssigner.Pick(new VariantAssignmentRequest("ab-stop", "split", contact.Id, "", variants)) == "B")
+            {
+                toB.Add(contact.Id);
+            }
+        }
+
+        foreach (var contactId in toB)
+        {
+            var run = await RunAsync(owner, "ab-stop", contactId);
+            run["journal"]!.AsArray().Select(e => e!["nodeId"]!.GetValue<string>()).ShouldContain("menu-a");
+            run["journal"]!.AsArray().Select(e => e!["nodeId"]!.GetValue<string>()).ShouldNotContain("menu-b");
+        }
+
+        var view = await GetAsync(marketer, "ab-stop:split");
+        view["status"]!.GetValue<string>().ShouldBe("stopped");
+        (Variant(view, "A")["exposed"]!.GetValue<long>() + Variant(view, "B")["exposed"]!.GetValue<long>()).ShouldBe(0);
     }
 
     private static async Task ImportAsync(HttpClient owner, string id)

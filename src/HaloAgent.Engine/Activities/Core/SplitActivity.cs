@@ -4,7 +4,7 @@ using HaloAgent.Engine.Validation;
 namespace HaloAgent.Engine.Activities.Core;
 
 /// <summary>A/B split: routes each contact to one weighted variant, always the same one for the same contact.</summary>
-public sealed class SplitActivity(IVariantAssigner assigner) : Activity
+public sealed class SplitActivity(IVariantAssigner assigner, ISplitReleases releases) : Activity
 {
     public override ActivityDescriptor Descriptor { get; } = new()
     {
@@ -45,6 +45,13 @@ public sealed class SplitActivity(IVariantAssigner assigner) : Activity
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var variants = NamedItems.Read(context.Node, "variants").Select(v => new WeightedVariant(v.Name, v.Number("weight") ?? 0)).ToList();
+        var names = variants.Select(v => v.Name).ToList();
+        if (await releases.ReleasedVariantAsync(context.Instance.FlowId, context.Node.Id, names, cancellationToken) is { } released && names.Contains(released))
+        {
+            // The experiment is over: everyone goes one way, and no assignment is recorded (it would be no exposure).
+            return ActivityResult.Outcome(released, new Dictionary<string, object?> { ["variant"] = released, ["released"] = true });
+        }
+
         var subject = context.Instance.CorrelationKey ?? context.Instance.Id;
         var variant = await assigner.AssignAsync(
             new VariantAssignmentRequest(context.Instance.FlowId, context.Node.Id, subject, context.Instance.Id, variants), cancellationToken);

@@ -28,6 +28,7 @@ export function ExperimentDetailPage({ experimentId }: { experimentId: string })
 
   const e = experiment;
   const actions = allowedActions(e);
+  const control = e.variants.find((v) => v.control)?.name ?? e.variants[0]?.name;
   const act = async (call: () => Promise<Experiment>, done: (x: Experiment) => string, confirm: string) => {
     if (!window.confirm(confirm)) return;
     setBusy(true);
@@ -91,7 +92,8 @@ export function ExperimentDetailPage({ experimentId }: { experimentId: string })
       </div>
       <div className="experiment-actions">
         <button type="button" disabled={busy || !actions.stop}
-          onClick={() => act(() => experimentsApi.stop(e.id), () => 'Stopped: the numbers stay as they are now.', 'Stop this experiment? Its numbers freeze as they are now.')}>
+          onClick={() => act(() => experimentsApi.stop(e.id), () => `Stopped: everyone gets ${control} from now on; the numbers stay as they are now.`,
+            `Stop this experiment? Everyone gets ${control} (the control) from now on, and its numbers freeze as they are now.`)}>
           Stop
         </button>
         <button type="button" className="primary" disabled={busy || !actions.promote || e.verdict.kind !== 'winner'}
