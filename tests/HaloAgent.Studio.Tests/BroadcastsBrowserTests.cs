@@ -39,6 +39,15 @@ public sealed class BroadcastsBrowserTests(StudioServer server) : IClassFixture<
             }, default);
         }
 
+        // The owner made Hausa the shop's template fallback: a new broadcast starts with it (this template has a Hausa version).
+        using (var owner = await server.Factory.SignedInClientAsync(HaloAgent.Server.Auth.AuthPolicies.Owner))
+        {
+            var shop = (await owner.GetFromJsonAsync<JsonObject>("/api/shop"))!;
+            shop["templateLanguageFallback"] = "ha";
+            using var saved = await owner.PutAsJsonAsync("/api/shop", shop);
+            saved.IsSuccessStatusCode.ShouldBeTrue(await saved.Content.ReadAsStringAsync());
+        }
+
         // Three tagged customers: two agreed to marketing (English, Hausa), one never did.
         var tag = $"bc-{device}";
         var contacts = services.GetRequiredService<IContactService>();
@@ -74,6 +83,7 @@ public sealed class BroadcastsBrowserTests(StudioServer server) : IClassFixture<
         var broadcastName = $"Weekend jollof {device}";
         await page.GetByLabel("Segment", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{segmentName} (3)" });
         await page.GetByLabel("Template", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(template);
+        await Assertions.Expect(page.GetByLabel("Fallback language", new PageGetByLabelOptions { Exact = true })).ToHaveValueAsync("ha");
         await Assertions.Expect(page.GetByLabel("Parameter 1", new PageGetByLabelOptions { Exact = true })).ToHaveValueAsync("{name}");
         await Assertions.Expect(page.GetByTestId("template-preview")).ToContainTextAsync("Hello Ada, jollof is 10% off this weekend!");
         await Assertions.Expect(page.GetByTestId("template-preview")).ToContainTextAsync("Sannu Ada, jollof da rangwame!");

@@ -24,8 +24,11 @@ public sealed class AgentMarketingContent(IContactService contacts, IBusinessDir
             contact.Id, contact.BusinessId, contact.Name, contact.WaId, contact.Channel,
             LanguageCodes.Normalize(contact.PreferredLanguage) ?? business.DefaultLanguage, contact.MarketingOptOut,
             contact.LastInboundAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null,
-            ApprovedTemplateLanguage.For(business.TemplateLanguageFallback, business.TemplateLanguageFallback));
+            Fallback(business));
     }
+
+    public async Task<string> TemplateFallbackAsync(string businessId, CancellationToken cancellationToken) =>
+        await businesses.GetAsync(businessId, cancellationToken) is { } business ? Fallback(business) : LanguageCodes.English;
 
     public async Task<string> RenderAsync(
         MarketingContact contact, string templateKey, string? written, IReadOnlyDictionary<string, object?> data, CancellationToken cancellationToken)
@@ -54,4 +57,7 @@ public sealed class AgentMarketingContent(IContactService contacts, IBusinessDir
     public IReadOnlyList<string> Check(string source, string language) => templates.Check(source, language);
 
     public bool Exists(string templateKey) => templates.Has(templateKey, LanguageCodes.English);
+
+    private static string Fallback(BusinessProfile business) =>
+        ApprovedTemplateLanguage.For(business.TemplateLanguageFallback, business.TemplateLanguageFallback);
 }

@@ -1,11 +1,12 @@
 using HaloAgent.Platform.Audience;
+using HaloAgent.Platform.Messaging;
 using HaloAgent.Marketing.Segments;
 using HaloAgent.Marketing.Templates;
 
 namespace HaloAgent.Marketing.Broadcasts;
 
 /// <summary>Checks a draft against the segments and the templates Meta approved, with where-and-why errors.</summary>
-public sealed class BroadcastRules(SegmentStore segments, ITemplateCatalog templates)
+public sealed class BroadcastRules(SegmentStore segments, ITemplateCatalog templates, IMarketingContent content)
 {
     public const int MaxName = 80;
     public const int MaxParameter = 1024;
@@ -44,7 +45,9 @@ public sealed class BroadcastRules(SegmentStore segments, ITemplateCatalog templ
         }
 
         var templateName = input.TemplateName?.Trim() ?? "";
-        var fallback = string.IsNullOrWhiteSpace(input.FallbackLanguage) ? "en" : input.FallbackLanguage.Trim();
+        var fallback = string.IsNullOrWhiteSpace(input.FallbackLanguage)
+            ? await content.TemplateFallbackAsync(businessId, cancellationToken)
+            : input.FallbackLanguage.Trim();
         var variants = (await templates.ListAsync(businessId, cancellationToken)).Where(t => t.Name == templateName).ToList();
         var approved = variants.Where(TemplateChoice.IsApproved).ToList();
         if (templateName.Length == 0)

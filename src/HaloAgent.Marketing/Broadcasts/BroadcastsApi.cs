@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using CsvHelper;
 using HaloAgent.Platform.Identity;
+using HaloAgent.Platform.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,6 +30,9 @@ internal static class BroadcastsApi
                 var created = await store.CreateAsync(user.BusinessId(), input, user.Identity?.Name, ct);
                 return Results.Created($"/api/broadcasts/{created.Id}", created);
             }));
+        // What a new draft starts with: the shop's template fallback language (the marketer may not read the shop's settings).
+        broadcasts.MapGet("/defaults", async (ClaimsPrincipal user, IMarketingContent content, CancellationToken ct) =>
+            Results.Ok(new { fallbackLanguage = await content.TemplateFallbackAsync(user.BusinessId(), ct) }));
         broadcasts.MapPost("/preflight", (BroadcastInput input, ClaimsPrincipal user, BroadcastPreflight preflight, CancellationToken ct) =>
             Guarded(async () => Results.Ok(await preflight.RunAsync(user.BusinessId(), input, ct))));
         broadcasts.MapGet("/{id}", async (string id, ClaimsPrincipal user, BroadcastStore store, CancellationToken ct) =>

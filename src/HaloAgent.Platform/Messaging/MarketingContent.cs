@@ -36,4 +36,7 @@ public interface IMarketingContent
 
     /// <summary>True when the message template exists (in English at least: other languages fall back to it).</summary>
     bool Exists(string templateKey);
+
+    /// <summary>The business's fallback language for WhatsApp templates (its shop setting; English when there is none).</summary>
+    Task<string> TemplateFallbackAsync(string businessId, CancellationToken cancellationToken);
 }

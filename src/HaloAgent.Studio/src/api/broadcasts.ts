@@ -239,6 +239,7 @@ export const broadcastsApi = {
   update: (id: string, draft: BroadcastDraft) => http.put<Broadcast>(`/api/broadcasts/${enc(id)}`, draft),
   remove: (id: string) => http.delete<void>(`/api/broadcasts/${enc(id)}`),
   preflight: (draft: BroadcastDraft) => http.post<Preflight>('/api/broadcasts/preflight', draft),
+  defaults: () => http.get<{ fallbackLanguage: string }>('/api/broadcasts/defaults'),
   schedule: (id: string, at?: string | null) => http.post<Broadcast>(`/api/broadcasts/${enc(id)}/schedule`, at ? { at } : {}),
   pause: (id: string) => http.post<Broadcast>(`/api/broadcasts/${enc(id)}/pause`),
   resume: (id: string) => http.post<Broadcast>(`/api/broadcasts/${enc(id)}/resume`),

@@ -215,6 +215,35 @@ public sealed class BroadcastSendingTests
     }
 
     [Fact]
+    public async Task A_new_broadcast_falls_back_to_the_shop_s_template_language_unless_the_marketer_chooses_one()
+    {
+        await using var world = await BroadcastWorld.StartAsync(runWorker: false);
+        (await world.Marketer.GetFromJsonAsync<JsonObject>("/api/broadcasts/defaults"))!["fallbackLanguage"]!.GetValue<string>().ShouldBe("en");
+
+        // The owner makes Hausa the shop's template fallback on the settings page's API.
+        var owner = await world.Factory.SignedInClientAsync(HaloAgent.Server.Auth.AuthPolicies.Owner);
+        var shop = (await owner.GetFromJsonAsync<JsonObject>("/api/shop"))!;
+        shop["templateLanguageFallback"] = "ha";
+        using (var saved = await owner.PutAsJsonAsync("/api/shop", shop))
+        {
+            saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        }
+
+        (await world.Marketer.GetFromJsonAsync<JsonObject>("/api/broadcasts/defaults"))!["fallbackLanguage"]!.GetValue<string>().ShouldBe("ha");
+        var segment = await world.SegmentAsync();
+        async Task<string> FallbackOfNewDraftAsync(string? fallbackLanguage)
+        {
+            using var created = await world.Marketer.PostAsJsonAsync("/api/broadcasts",
+                new { name = "Weekend", segmentId = segment, templateName = "weekend_offer", fallbackLanguage, parameters = new[] { "{name}" } });
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            return (await created.Content.ReadFromJsonAsync<JsonObject>())!["fallbackLanguage"]!.GetValue<string>();
+        }
+
+        (await FallbackOfNewDraftAsync(null)).ShouldBe("ha", "a draft that names no fallback takes the shop's");
+        (await FallbackOfNewDraftAsync("en")).ShouldBe("en", "the marketer's choice stands");
+    }
+
+    [Fact]
     public async Task Bad_drafts_and_moves_get_clear_errors()
     {
         await using var world = await BroadcastWorld.StartAsync(runWorker: false);

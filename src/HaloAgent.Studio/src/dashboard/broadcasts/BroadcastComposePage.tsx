@@ -9,7 +9,8 @@ import { PreflightPanel } from './PreflightPanel';
 import { templateLanguageName } from './parts';
 import './broadcasts.css';
 
-const EMPTY: BroadcastDraft = { name: '', segmentId: null, templateName: '', fallbackLanguage: 'en', parameters: [] };
+/** No fallback chosen yet: choosing a template picks the shop's fallback language, else English. */
+const EMPTY: BroadcastDraft = { name: '', segmentId: null, templateName: '', fallbackLanguage: '', parameters: [] };
 
 /** A labelled control with its hint and the server's errors for it beside it (outside the label, so the label is only its name). */
 function Field({ label, hint, field, errors, children }: {
@@ -28,7 +29,11 @@ function Field({ label, hint, field, errors, children }: {
 
 /** Routes /broadcasts/new and /broadcasts/:id/edit: compose a draft with a live pre-flight, then save, send now or schedule. */
 export function BroadcastComposePage({ broadcastId }: { broadcastId?: string }) {
-  const [templates, reloadTemplates] = useLoad(() => whatsappTemplatesApi.list(), []);
+  // With the templates, the shop's fallback language: a new draft's fallback when the template has a version in it.
+  const [templates, reloadTemplates] = useLoad(async () => {
+    const [list, defaults] = await Promise.all([whatsappTemplatesApi.list(), broadcastsApi.defaults()]);
+    return { list, shopFallback: defaults.fallbackLanguage };
+  }, []);
   const [segments, reloadSegments] = useLoad(() => segmentsApi.list(), []);
   const [draft, setDraft] = useState<BroadcastDraft>(EMPTY);
   const [savedId, setSavedId] = useState<string | undefined>(broadcastId);
@@ -47,7 +52,7 @@ export function BroadcastComposePage({ broadcastId }: { broadcastId?: string }) 
     }, (e) => setErrors(fieldErrors(e)));
   }, [broadcastId]);
 
-  const choices = useMemo(() => (templates.state === 'ready' ? approvedChoices(templates.data) : []), [templates]);
+  const choices = useMemo(() => (templates.state === 'ready' ? approvedChoices(templates.data.list) : []), [templates]);
   const choice = choices.find((c) => c.name === draft.templateName);
   const change = (patch: Partial<BroadcastDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -60,7 +65,8 @@ export function BroadcastComposePage({ broadcastId }: { broadcastId?: string }) 
     setDraft((d) => ({
       ...d,
       templateName: name,
-      fallbackLanguage: languages.includes(d.fallbackLanguage) ? d.fallbackLanguage : languages.find((l) => l.startsWith('en')) ?? languages[0] ?? 'en',
+      fallbackLanguage: [d.fallbackLanguage, templates.state === 'ready' ? templates.data.shopFallback : '', 'en'].find((l) => l && languages.includes(l))
+        ?? languages.find((l) => l.startsWith('en')) ?? languages[0] ?? 'en',
       parameters: Array.from({ length: c?.parameterCount ?? 0 }, (_, i) => d.parameters[i] ?? (i === 0 ? '{name}' : '')),
     }));
   };
