@@ -341,7 +341,7 @@ public sealed class InstanceBatchRunner
             await scope.Db.SaveChangesAsync(scope.CancellationToken);
             scope.Db.ChangeTracker.Clear();
             var advancedIds = advanced.Select(r => r.Record.Id).ToHashSet(StringComparer.Ordinal);
-            var succeeded = await successors.StartAsync(scope, endings.Where(e => advancedIds.Contains(e.InstanceId)), now, _clock);
+            var succeeded = await successors.StartAsync(scope, endings.Where(e => advancedIds.Contains(e.InstanceId)), now);
             committed = advanced;
             return wake || succeeded > 0;
         }, cancellationToken);

@@ -54,7 +54,7 @@ internal sealed class SingletonSuccessors
 
     /// <summary>Starts the successor of each ended instance; call after the ended rows (singleton key cleared) are saved.</summary>
     /// <returns>How many instances were started.</returns>
-    public async Task<int> StartAsync(WriteScope scope, IEnumerable<Ending> endings, long now, TimeProvider clock)
+    public async Task<int> StartAsync(WriteScope scope, IEnumerable<Ending> endings, long now)
     {
         var started = 0;
         foreach (var ending in endings)
@@ -74,7 +74,7 @@ internal sealed class SingletonSuccessors
             {
                 var payload = Resumes.ParsePayload(raised.Payload);
                 var trigger = triggers.FirstOrDefault(t => t.EventName == raised.Name && (t.TenantId is null || t.TenantId == raised.TenantId)
-                    && EventTriggers.Hold(t.Flow, t.NodeId, payload, clock.GetUtcNow()));
+                    && EventTriggers.Hold(t.Flow, t.NodeId, payload, DateTimeOffset.FromUnixTimeMilliseconds(now)));
                 if (trigger is null)
                 {
                     continue;

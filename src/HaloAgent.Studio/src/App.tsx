@@ -47,7 +47,8 @@ function chunkFor(path: string): (() => Promise<unknown>) | null {
 if (typeof window !== 'undefined') void chunkFor(window.location.pathname)?.().catch(() => {});
 
 /** `menu` pages (the shop's settings, rarely visited) sit in the account menu: on a phone the bar stays short. */
-const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOnly?: boolean; marketing?: boolean; menu?: boolean }[] = [
+type NavItem = { to: string; label: string; section: 'dashboard' | 'studio'; ownerOnly?: boolean; marketing?: boolean; menu?: boolean };
+const NAV: NavItem[] = [
   { to: '/', label: 'Today', section: 'dashboard' },
   { to: '/orders', label: 'Orders', section: 'dashboard' },
   { to: '/payments', label: 'Payments', section: 'dashboard' },
@@ -65,6 +66,10 @@ const NAV: { to: string; label: string; section: 'dashboard' | 'studio'; ownerOn
   { to: '/studio', label: 'Flows', section: 'studio' },
   { to: '/studio/instances', label: 'Instances', section: 'studio' },
 ];
+
+/** The pages this person may open (before auth is known, all of them: the server refuses what is not theirs). */
+const mayOpen = (n: NavItem, user: CurrentUser | null) =>
+  (!n.ownerOnly || !user || isOwner(user.role)) && (!n.marketing || !user || canManageFlows(user.role));
 
 function route(path: string, onSignedOut: () => void): { element: React.ReactNode; fullScreen?: boolean } {
   let m: Record<string, string> | null;
@@ -165,7 +170,7 @@ export function App() {
             <details className="account-menu" key={path}>
               <summary aria-label="Account menu">{user.name} · {user.businessName}</summary>
               <div className="menu" role="menu" onClick={(e) => { (e.currentTarget.parentElement as HTMLDetailsElement).open = false; }}>
-                {isOwner(user.role) && NAV.filter((n) => n.menu).map((n) => <Link key={n.to} to={n.to} role="menuitem">{n.label}</Link>)}
+                {NAV.filter((n) => n.menu && mayOpen(n, user)).map((n) => <Link key={n.to} to={n.to} role="menuitem">{n.label}</Link>)}
                 <Link to="/account" role="menuitem">Your account</Link>
                 <button type="button" role="menuitem" className="link" onClick={() => authApi.logout().finally(refresh)}>Sign out</button>
                 <button type="button" role="menuitem" className="link danger" onClick={() => accountApi.logoutEverywhere().finally(refresh)}>Sign out everywhere</button>
@@ -190,7 +195,7 @@ function SubNav({ path, section, user }: { path: string; section: 'dashboard' | 
   const fresh = useFreshHandovers();
   return (
     <nav className="subnav">
-      {NAV.filter((n) => n.section === section && !n.menu && (!n.ownerOnly || !user || isOwner(user.role)) && (!n.marketing || !user || canManageFlows(user.role))).map((n) => (
+      {NAV.filter((n) => n.section === section && !n.menu && mayOpen(n, user)).map((n) => (
         <Link key={n.to} to={n.to} className={path === n.to || (n.to !== '/' && n.to !== '/studio' && path.startsWith(n.to)) ? 'active' : ''}>
           {n.label}
           {n.to === '/inbox' && fresh > 0 && <span className="nav-count" data-testid="inbox-count" aria-label={`${fresh} new hand-over${fresh === 1 ? '' : 's'}`}>{fresh}</span>}
