@@ -89,4 +89,38 @@ public sealed class ExperimentsBrowserTests(StudioServer server) : IClassFixture
         flow["flow"]!["activeVersion"]!.GetValue<int>().ShouldBe(2);
         await NoSidewaysScrollAsync(page, width);
     }
+
+    [Theory]
+    [InlineData(390, 844, "phone")]
+    [InlineData(1366, 768, "laptop")]
+    public async Task A_marketer_stops_an_experiment_and_is_told_everyone_now_gets_the_control(int width, int height, string device)
+    {
+        using var owner = await server.Factory.SignedInClientAsync(HaloAgent.Server.Auth.AuthPolicies.Owner);
+        var (id, label) = ($"stop-{device}", $"Stop test {device}");
+        using (var imported = await owner.PostAsync("/api/flows/import?publish=true", new StringContent(ExperimentSeed.Flow(id, label), Encoding.UTF8, "application/json")))
+        {
+            imported.IsSuccessStatusCode.ShouldBeTrue(await imported.Content.ReadAsStringAsync());
+        }
+
+        var (email, password) = await server.UserAsync("marketer");
+        var page = await server.SignInAsync(email, password, "/experiments", width, height);
+        await page.GetByTestId("experiment-row").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = label }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("experiment-status")).ToHaveTextAsync("Running");
+
+        // The question names what stopping does to the contacts still to come; the answer says it was done.
+        var asked = new TaskCompletionSource<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            asked.TrySetResult(dialog.Message);
+            _ = dialog.AcceptAsync();
+        };
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Stop", Exact = true }).ClickAsync();
+        (await asked.Task.WaitAsync(TimeSpan.FromSeconds(30))).ShouldContain("Everyone gets A (the control) from now on");
+        await Assertions.Expect(page.GetByTestId("experiment-status")).ToHaveTextAsync("Stopped");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Stopped: everyone gets A from now on");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Stop", Exact = true })).ToBeDisabledAsync();
+        (await owner.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/experiments/{id}:split"))!["status"]!.GetValue<string>().ShouldBe("stopped");
+        await NoSidewaysScrollAsync(page, width);
+        await HeadlessChromium.ScreenshotAsync(page, $"experiment-stopped-{device}");
+    }
 }
